@@ -1,0 +1,23 @@
+package dev.taskflow.accounts;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The accounts module's façade. */
+public interface Accounts {
+
+	/**
+	 * Signs a new user up.
+	 * @throws dev.taskflow.platform.InvalidInput if the e-mail, password or time zone is unacceptable
+	 * @throws dev.taskflow.platform.Conflict if the e-mail is already registered
+	 */
+	CurrentUser register(String email, String password, String timeZone);
+
+	Optional<CurrentUser> find(UUID userId);
+
+	CurrentUser changeTimeZone(UUID userId, String timeZone);
+
+	/** The zone a user's dates are read in; UTC for an unknown user, so event consumers never fail on it. */
+	ZoneId timeZoneOf(UUID userId);
+}

@@ -1,0 +1,70 @@
+package dev.taskflow.accounts.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.taskflow.platform.FieldErrors;
+
+/**
+ * What we accept as an e-mail, a password and a time zone. The password rules follow NIST SP
+ * 800-63B: length over composition, and nothing that bcrypt would silently truncate (72 bytes).
+ */
+final class AccountInputRules {
+
+	static final int MIN_PASSWORD_LENGTH = 10;
+
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+
+	private AccountInputRules() {
+	}
+
+	static String normalizeEmail(String email) {
+		return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	static void checkEmail(String email, FieldErrors errors) {
+		if (email == null || email.isBlank()) {
+			errors.add("email", "is required");
+		}
+		else if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+			errors.add("email", "is not a valid e-mail address");
+		}
+	}
+
+	static void checkPassword(String password, String email, FieldErrors errors) {
+		if (password == null || password.isEmpty()) {
+			errors.add("password", "is required");
+			return;
+		}
+		if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+			errors.add("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
+		}
+		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			errors.add("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes long");
+		}
+		else if (password.chars().distinct().count() < 4) {
+			errors.add("password", "is too easy to guess; use more different characters");
+		}
+		else if (email != null && password.toLowerCase(Locale.ROOT).contains(email.split("@")[0])) {
+			errors.add("password", "must not contain your e-mail address");
+		}
+	}
+
+	static ZoneId parseTimeZone(String timeZone, FieldErrors errors) {
+		if (timeZone == null || timeZone.isBlank()) {
+			return ZoneId.of("UTC");
+		}
+		try {
+			return ZoneId.of(timeZone.trim());
+		}
+		catch (DateTimeException ex) {
+			errors.add("time_zone", "'" + timeZone + "' is not a known time zone (use an IANA name such as Europe/Berlin)");
+			return null;
+		}
+	}
+}

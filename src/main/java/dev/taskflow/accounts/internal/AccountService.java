@@ -1,0 +1,79 @@
+package dev.taskflow.accounts.internal;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.Conflict;
+import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.platform.ResourceNotFound;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AccountService implements Accounts {
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public CurrentUser register(String email, String password, String timeZone) {
+		String normalized = AccountInputRules.normalizeEmail(email);
+		FieldErrors errors = new FieldErrors();
+		AccountInputRules.checkEmail(normalized, errors);
+		AccountInputRules.checkPassword(password, normalized, errors);
+		ZoneId zone = AccountInputRules.parseTimeZone(timeZone, errors);
+		errors.throwIfAny();
+		if (accounts.emailExists(normalized)) {
+			throw new Conflict("An account with this e-mail address already exists.");
+		}
+		Account account = new Account(UUID.randomUUID(), normalized, passwordEncoder.encode(password), zone, null);
+		try {
+			accounts.insert(account, clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Conflict("An account with this e-mail address already exists.");
+		}
+		return account.toCurrentUser();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> find(UUID userId) {
+		return accounts.findById(userId).map(Account::toCurrentUser);
+	}
+
+	@Override
+	@Transactional
+	public CurrentUser changeTimeZone(UUID userId, String timeZone) {
+		FieldErrors errors = new FieldErrors();
+		if (timeZone == null || timeZone.isBlank()) {
+			errors.add("time_zone", "is required");
+		}
+		ZoneId zone = AccountInputRules.parseTimeZone(timeZone, errors);
+		errors.throwIfAny();
+		accounts.updateTimeZone(userId, zone);
+		return find(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ZoneId timeZoneOf(UUID userId) {
+		return accounts.findById(userId).map(Account::timeZone).orElse(ZoneId.of("UTC"));
+	}
+}

@@ -1,0 +1,63 @@
+package dev.taskflow.accounts.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The principal of every authenticated request (session, Basic or token); carries the user id.
+ * The password hash is erased after sign-in, so it never sits in a session.
+ */
+final class AccountUserDetails implements UserDetails, CredentialsContainer {
+
+	private static final List<GrantedAuthority> USER = List.of(new SimpleGrantedAuthority("ROLE_USER"));
+
+	private final UUID id;
+
+	private final String email;
+
+	private final boolean locked;
+
+	private String passwordHash;
+
+	AccountUserDetails(UUID id, String email, String passwordHash, boolean locked) {
+		this.id = id;
+		this.email = email;
+		this.passwordHash = passwordHash;
+		this.locked = locked;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return USER;
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return email;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+}

@@ -1,0 +1,29 @@
+package dev.taskflow.accounts.internal;
+
+import java.time.Clock;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+	private final AccountRepository accounts;
+
+	private final Clock clock;
+
+	AccountUserDetailsService(AccountRepository accounts, Clock clock) {
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String email) {
+		return accounts.findByEmail(AccountInputRules.normalizeEmail(email))
+			.map(account -> new AccountUserDetails(account.id(), account.email(), account.passwordHash(),
+					account.isLockedAt(clock.instant())))
+			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
+	}
+}

@@ -1,0 +1,63 @@
+package dev.taskflow.accounts.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer tf_…} requests with a personal API token. The
+ * authentication lives for the request only: token calls never create a session.
+ */
+class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+	private static final String BEARER = "Bearer ";
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	private final ApiTokenService tokens;
+
+	private final AccountRepository accounts;
+
+	private final AuthenticationEntryPoint entryPoint;
+
+	ApiTokenAuthenticationFilter(ApiTokenService tokens, AccountRepository accounts,
+			AuthenticationEntryPoint entryPoint) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.entryPoint = entryPoint;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var user = tokens.authenticate(header.substring(BEARER.length()).trim())
+			.flatMap(accounts::findById)
+			.map(account -> new AccountUserDetails(account.id(), account.email(), null, false));
+		if (user.isEmpty()) {
+			contexts.clearContext();
+			entryPoint.commence(request, response, new BadCredentialsException("The API token is invalid or revoked."));
+			return;
+		}
+		SecurityContext context = contexts.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+		contexts.setContext(context);
+		chain.doFilter(request, response);
+	}
+}

@@ -1,0 +1,96 @@
+package dev.taskflow.accounts.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.platform.ResourceNotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues, lists, checks and revokes personal API tokens. */
+@Service
+public class ApiTokenService {
+
+	static final String PREFIX = "tf_";
+
+	private static final int HINT_LENGTH = 8;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final ApiTokenRepository tokens;
+
+	private final Clock clock;
+
+	ApiTokenService(ApiTokenRepository tokens, Clock clock) {
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	/** A new token and its secret, which is shown to the user once and never stored. */
+	public record IssuedToken(ApiToken token, String secret) {
+	}
+
+	@Transactional
+	public IssuedToken issue(UUID userId, String name) {
+		FieldErrors errors = new FieldErrors();
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty()) {
+			errors.add("name", "is required");
+		}
+		else if (trimmed.length() > 100) {
+			errors.add("name", "must be at most 100 characters long");
+		}
+		errors.throwIfAny();
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		ApiToken token = new ApiToken(UUID.randomUUID(), trimmed, secret.substring(0, HINT_LENGTH),
+				clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+				null);
+		tokens.insert(userId, token, hash(secret));
+		return new IssuedToken(token, secret);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> list(UUID userId) {
+		return tokens.findByUser(userId);
+	}
+
+	@Transactional
+	public void revoke(UUID userId, UUID tokenId) {
+		if (!tokens.delete(userId, tokenId)) {
+			throw new ResourceNotFound("No API token with id " + tokenId + ".");
+		}
+	}
+
+	/** The owner of a presented token, if it is one of ours and still valid. */
+	@Transactional
+	Optional<UUID> authenticate(String secret) {
+		if (secret == null || !secret.startsWith(PREFIX)) {
+			return Optional.empty();
+		}
+		String hash = hash(secret);
+		Optional<UUID> owner = tokens.findOwnerByHash(hash);
+		owner.ifPresent(id -> tokens.touch(hash, clock.instant()));
+		return owner;
+	}
+
+	static String hash(String secret) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package dev.taskflow.accounts.internal;
+
+import java.io.IOException;
+import java.net.URI;
+
+import dev.taskflow.platform.ProblemTypes;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 for the API as problem details, never a redirect to the sign-in page. */
+final class ProblemSecurityHandlers {
+
+	private final JsonMapper json;
+
+	ProblemSecurityHandlers(JsonMapper json) {
+		this.json = json;
+	}
+
+	AuthenticationEntryPoint entryPoint() {
+		return (request, response, ex) -> {
+			String detail;
+			if (ex instanceof LockedException) {
+				detail = "Too many failed sign-ins: this account is locked for a while. Try again later.";
+			}
+			else if (ex instanceof BadCredentialsException && ex.getMessage() != null
+					&& ex.getMessage().startsWith("The API token")) {
+				detail = ex.getMessage();
+			}
+			else if (ex instanceof BadCredentialsException) {
+				detail = "Wrong e-mail or password.";
+			}
+			else {
+				detail = "Sign in first: send 'Authorization: Bearer <token>' (create one at /account or POST /api/tokens).";
+			}
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"taskflow\"");
+			write(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, detail);
+		};
+	}
+
+	AccessDeniedHandler accessDeniedHandler() {
+		return (request, response, ex) -> write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+				"This request is not allowed. Browser requests that change data need a valid CSRF token.");
+	}
+
+	private void write(HttpServletResponse response, HttpStatus status, URI type, String detail) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+}

@@ -1,0 +1,101 @@
+package dev.taskflow.accounts.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Three filter chains:
+ * <ol>
+ * <li>{@code POST /api/tokens}: token, session or HTTP Basic (so scripts can bootstrap a token);</li>
+ * <li>{@code /api/**}: token or session, answers 401/403 as problem details;</li>
+ * <li>everything else: the pages, with form sign-in, sessions and CSRF protection.</li>
+ * </ol>
+ * Only sign-in/up, health and static assets are public.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final RequestMatcher HAS_AUTHORIZATION_HEADER = request -> request.getHeader("Authorization") != null;
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+		return new ProblemSecurityHandlers(json);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain tokenIssuing(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
+			ProblemSecurityHandlers problems) throws Exception {
+		http.securityMatcher(pathPattern(HttpMethod.POST, "/api/tokens"));
+		apiDefaults(http, tokens, accounts, problems);
+		http.httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
+			ProblemSecurityHandlers problems) throws Exception {
+		http.securityMatcher("/api/**");
+		apiDefaults(http, tokens, accounts, problems);
+		return http.build();
+	}
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain pages(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
+			ProblemSecurityHandlers problems) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, problems.entryPoint()),
+					AnonymousAuthenticationFilter.class)
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/", true)
+				.failureHandler((request, response, ex) -> response
+					.sendRedirect(ex instanceof LockedException ? "/login?locked" : "/login?error")))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+						+ "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	private static void apiDefaults(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
+			ProblemSecurityHandlers problems) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/accounts")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, problems.entryPoint()),
+					BasicAuthenticationFilter.class)
+			// Token and Basic calls carry no cookies, so CSRF cannot apply to them; browser calls with a
+			// session cookie still need the token.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER)
+				.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/api/accounts")))
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems.entryPoint())
+				.accessDeniedHandler(problems.accessDeniedHandler()));
+	}
+}

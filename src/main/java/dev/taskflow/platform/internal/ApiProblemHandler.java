@@ -1,0 +1,180 @@
+package dev.taskflow.platform.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import dev.taskflow.platform.Conflict;
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.ProblemTypes;
+import dev.taskflow.platform.ResourceNotFound;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where exceptions become RFC 9457 problem details. Every problem carries a stable
+ * {@code type} from {@link ProblemTypes} and a human {@code detail}; nothing internal (class names,
+ * stack traces, SQL) ever reaches the client.
+ */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	private static final Map<Integer, URI> TYPES_BY_STATUS = Map.of(400, ProblemTypes.MALFORMED_REQUEST,
+			401, ProblemTypes.UNAUTHENTICATED, 403, ProblemTypes.FORBIDDEN, 404, ProblemTypes.NOT_FOUND, 405,
+			ProblemTypes.METHOD_NOT_ALLOWED, 406, ProblemTypes.NOT_ACCEPTABLE, 409, ProblemTypes.CONFLICT, 413,
+			ProblemTypes.PAYLOAD_TOO_LARGE, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, 500, ProblemTypes.INTERNAL);
+
+	@ExceptionHandler(InvalidInput.class)
+	ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
+		return validationProblem(ex.getMessage(), ex.problems());
+	}
+
+	@ExceptionHandler(ResourceNotFound.class)
+	ResponseEntity<ProblemDetail> notFound(ResourceNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(Conflict.class)
+	ResponseEntity<ProblemDetail> conflict(Conflict ex) {
+		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(RequestTooLarge.class)
+	ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, ex.getMessage());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String detail = "'" + ex.getValue() + "' is not a valid value";
+		return validationProblem(ex.getName() + ": " + detail,
+				List.of(new InvalidInput.FieldProblem(ex.getName(), detail)));
+	}
+
+	/** Anything unforeseen: logged with its stack trace here, reported to the client without one. */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) throws Exception {
+		if (!request.getRequestURI().startsWith("/api/") || ex instanceof AuthenticationException
+				|| ex instanceof AccessDeniedException) {
+			throw ex;
+		}
+		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
+				"Something went wrong on our side. The request was not completed; please try again.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		RequestTooLarge tooLarge = findCause(ex, RequestTooLarge.class);
+		if (tooLarge != null) {
+			return cast(tooLarge(tooLarge));
+		}
+		JacksonException json = findCause(ex, JacksonException.class);
+		if (json instanceof UnrecognizedPropertyException unknown) {
+			String field = path(unknown);
+			return cast(validationProblem(field + ": unknown field",
+					List.of(new InvalidInput.FieldProblem(field, "unknown field"))));
+		}
+		if (json instanceof InvalidFormatException || json instanceof MismatchedInputException) {
+			String field = path(json);
+			if (!field.isEmpty()) {
+				String detail = json instanceof InvalidFormatException format
+						? "'" + format.getValue() + "' is not a valid value" : "has the wrong type";
+				return cast(validationProblem(field + ": " + detail,
+						List.of(new InvalidInput.FieldProblem(field, detail))));
+			}
+		}
+		String detail = json instanceof StreamReadException read && read.getLocation() != null
+				? "The request body is not valid JSON (line " + read.getLocation().getLineNr() + ", column "
+						+ read.getLocation().getColumnNr() + ")."
+				: "The request body is missing or is not valid JSON.";
+		return cast(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, detail));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<InvalidInput.FieldProblem> problems = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new InvalidInput.FieldProblem(error.getField(), error.getDefaultMessage()))
+			.toList();
+		return cast(validationProblem(new InvalidInput(problems).getMessage(), problems));
+	}
+
+	/** Framework problems (405, 406, 415, unknown routes …) get our stable types too. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			problem.setType(TYPES_BY_STATUS.getOrDefault(statusCode.value(), ProblemTypes.MALFORMED_REQUEST));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	private static ResponseEntity<ProblemDetail> validationProblem(String detail,
+			List<InvalidInput.FieldProblem> problems) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(ProblemTypes.VALIDATION);
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", problems);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> response) {
+		return (ResponseEntity) response;
+	}
+}

@@ -1,0 +1,81 @@
+package dev.taskflow.tasks;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * When a task is due: either a whole day ({@code 2026-12-01}, read in the owner's time zone) or an
+ * exact moment with an offset ({@code 2026-12-01T09:00:00+02:00}). The form given is kept, so the API
+ * echoes what the user wrote.
+ */
+public record Due(LocalDate date, OffsetDateTime dateTime) {
+
+	public Due {
+		if ((date == null) == (dateTime == null)) {
+			throw new IllegalArgumentException("A due value is either a date or a date-time");
+		}
+		if (dateTime != null) {
+			dateTime = dateTime.truncatedTo(ChronoUnit.MICROS);
+		}
+	}
+
+	public static Due allDay(LocalDate date) {
+		return new Due(date, null);
+	}
+
+	public static Due at(OffsetDateTime dateTime) {
+		return new Due(null, dateTime);
+	}
+
+	/**
+	 * Reads {@code 2026-12-01}, {@code 2026-12-01T09:00:00+02:00} or {@code …Z}. A date-time without an
+	 * offset is taken in the given zone, the way a person means "9 o'clock".
+	 */
+	public static Optional<Due> parse(String text, ZoneId zone) {
+		String value = text.trim();
+		try {
+			if (value.length() == 10) {
+				return Optional.of(allDay(LocalDate.parse(value)));
+			}
+			if (hasOffset(value)) {
+				return Optional.of(at(OffsetDateTime.parse(value)));
+			}
+			return Optional.of(at(LocalDateTime.parse(value).atZone(zone).toOffsetDateTime()));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static boolean hasOffset(String value) {
+		int time = value.indexOf('T');
+		return time > 0 && (value.endsWith("Z") || value.endsWith("z") || value.indexOf('+', time) > 0
+				|| value.indexOf('-', time) > 0);
+	}
+
+	public boolean allDay() {
+		return date != null;
+	}
+
+	/** The moment the task is due; an all-day task is due from the start of its day. */
+	public Instant startsAt(ZoneId zone) {
+		return allDay() ? date.atStartOfDay(zone).toInstant() : dateTime.toInstant();
+	}
+
+	/** The moment the task becomes overdue; an all-day task only once its day is over. */
+	public Instant overdueAt(ZoneId zone) {
+		return allDay() ? date.plusDays(1).atStartOfDay(zone).toInstant() : dateTime.toInstant();
+	}
+
+	/** The form the user gave, for JSON and events. */
+	public String format() {
+		return allDay() ? date.toString() : dateTime.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
+}

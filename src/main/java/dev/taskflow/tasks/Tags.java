@@ -1,0 +1,60 @@
+package dev.taskflow.tasks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.taskflow.platform.FieldErrors;
+
+/**
+ * Tag rules. Tags are categories ("work", "personal"), so {@code Work}, {@code #work} and
+ * {@code " work "} are the same tag; inner spaces become dashes.
+ */
+public final class Tags {
+
+	public static final int MAX_TAGS = 20;
+
+	public static final int MAX_LENGTH = 40;
+
+	private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}_\\-./:]+");
+
+	private Tags() {
+	}
+
+	public static String normalize(String tag) {
+		String value = tag.strip().toLowerCase(Locale.ROOT);
+		while (value.startsWith("#")) {
+			value = value.substring(1);
+		}
+		return value.strip().replaceAll("\\s+", "-");
+	}
+
+	/** Normalises and de-duplicates; reports every bad tag under {@code field[index]}. */
+	public static List<String> normalizeAll(List<String> tags, String field, FieldErrors errors) {
+		Set<String> result = new LinkedHashSet<>();
+		for (int i = 0; i < tags.size(); i++) {
+			String raw = tags.get(i);
+			String tag = raw == null ? "" : normalize(raw);
+			String where = field + "[" + i + "]";
+			if (tag.isEmpty()) {
+				errors.add(where, "must not be empty");
+			}
+			else if (tag.length() > MAX_LENGTH) {
+				errors.add(where, "must be at most " + MAX_LENGTH + " characters long");
+			}
+			else if (!ALLOWED.matcher(tag).matches()) {
+				errors.add(where, "may contain only letters, digits and - _ . / :");
+			}
+			else {
+				result.add(tag);
+			}
+		}
+		if (result.size() > MAX_TAGS) {
+			errors.add(field, "must have at most " + MAX_TAGS + " tags");
+		}
+		return new ArrayList<>(result);
+	}
+}

@@ -1,0 +1,56 @@
+package dev.taskflow.tasks;
+
+import java.util.List;
+
+import dev.taskflow.platform.FieldErrors;
+
+/**
+ * The user-editable state of a task, as created, replaced (PUT) or patched. Construction checks every
+ * rule and reports all broken ones at once.
+ */
+public record TaskDraft(String title, String description, TaskStatus status, Priority priority, List<String> tags,
+		Due due) {
+
+	public static final int MAX_TITLE = 200;
+
+	public static final int MAX_DESCRIPTION = 10_000;
+
+	public TaskDraft {
+		FieldErrors errors = new FieldErrors();
+		tags = check(title, description, tags, errors);
+		errors.throwIfAny();
+		title = title.strip();
+		if (description != null && description.isBlank()) {
+			description = null;
+		}
+		status = status == null ? TaskStatus.PENDING : status;
+		priority = priority == null ? Priority.NONE : priority;
+		tags = List.copyOf(tags);
+	}
+
+	/**
+	 * Checks the free-form fields, adding a problem per broken rule, and returns the normalised tags.
+	 * Readers call it to report these problems together with their own.
+	 */
+	public static List<String> check(String title, String description, List<String> tags, FieldErrors errors) {
+		title = title == null ? null : title.strip();
+		if (title == null || title.isEmpty()) {
+			errors.add("title", "is required");
+		}
+		else if (title.length() > MAX_TITLE) {
+			errors.add("title", "must be at most " + MAX_TITLE + " characters long");
+		}
+		if (description != null && description.length() > MAX_DESCRIPTION) {
+			errors.add("description", "must be at most " + MAX_DESCRIPTION + " characters long");
+		}
+		return Tags.normalizeAll(tags == null ? List.of() : tags, "tags", errors);
+	}
+
+	public static TaskDraft titled(String title) {
+		return new TaskDraft(title, null, TaskStatus.PENDING, Priority.NONE, List.of(), null);
+	}
+
+	public TaskDraft withStatus(TaskStatus newStatus) {
+		return new TaskDraft(title, description, newStatus, priority, tags, due);
+	}
+}

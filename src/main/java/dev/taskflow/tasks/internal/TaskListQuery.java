@@ -1,0 +1,168 @@
+package dev.taskflow.tasks.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.TaskPage;
+import dev.taskflow.tasks.TaskQuery;
+import dev.taskflow.tasks.TaskStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a {@link TaskQuery} into SQL with keyset paging: the next page starts strictly after the
+ * last row's sort values, so rows inserted meanwhile never shift or repeat a page (unlike OFFSET).
+ */
+@Component
+public class TaskListQuery {
+
+	private final TaskRepository tasks;
+
+	private final JsonMapper json;
+
+	TaskListQuery(TaskRepository tasks, JsonMapper json) {
+		this.tasks = tasks;
+		this.json = json;
+	}
+
+	public TaskPage run(UUID owner, TaskQuery query, Instant now) {
+		List<SortColumn> columns = SortColumn.of(query.sort());
+		Map<String, Object> params = new HashMap<>();
+		params.put("owner", owner);
+		StringBuilder sql = new StringBuilder("select t.*");
+		for (int i = 0; i < columns.size(); i++) {
+			sql.append(", ").append(columns.get(i).expression()).append(" as k").append(i);
+		}
+		sql.append(" from tasks t where t.user_id = :owner");
+		filters(query, now, sql, params);
+		if (query.cursor() != null) {
+			keyset(columns, decode(query.cursor(), query, columns), sql, params);
+		}
+		sql.append(" order by ");
+		for (int i = 0; i < columns.size(); i++) {
+			SortColumn column = columns.get(i);
+			sql.append(i == 0 ? "" : ", ").append(column.expression()).append(column.descending() ? " desc" : " asc");
+		}
+		sql.append(" limit :limit");
+		params.put("limit", query.limit() + 1);
+
+		List<TaskRepository.ListedTask> rows = tasks.list(sql.toString(), params,
+				columns.stream().map(SortColumn::type).toList());
+		boolean more = rows.size() > query.limit();
+		List<TaskRepository.ListedTask> page = more ? rows.subList(0, query.limit()) : rows;
+		String next = more ? encode(query, page.get(page.size() - 1).sortValues()) : null;
+		return new TaskPage(page.stream().map(TaskRepository.ListedTask::task).toList(), next);
+	}
+
+	private static void filters(TaskQuery query, Instant now, StringBuilder sql, Map<String, Object> params) {
+		if (!query.statuses().isEmpty()) {
+			sql.append(" and t.status in (:statuses)");
+			params.put("statuses", query.statuses().stream().map(TaskStatus::value).toList());
+		}
+		if (!query.priorities().isEmpty()) {
+			sql.append(" and t.priority in (:priorities)");
+			params.put("priorities", query.priorities().stream().map(Priority::rank).toList());
+		}
+		if (!query.tags().isEmpty()) {
+			params.put("tags", query.tags());
+			if (query.allTags()) {
+				sql.append(" and (select count(*) from task_tags tt where tt.task_id = t.id and tt.tag in (:tags)) = :tagCount");
+				params.put("tagCount", query.tags().size());
+			}
+			else {
+				sql.append(" and exists (select 1 from task_tags tt where tt.task_id = t.id and tt.tag in (:tags))");
+			}
+		}
+		if (query.dueFrom() != null) {
+			sql.append(" and t.due_at >= :dueFrom");
+			params.put("dueFrom", TaskRepository.utc(query.dueFrom()));
+		}
+		if (query.dueBefore() != null) {
+			sql.append(" and t.due_at < :dueBefore");
+			params.put("dueBefore", TaskRepository.utc(query.dueBefore()));
+		}
+		if (query.overdue() != null) {
+			sql.append(query.overdue() ? " and t.status = 'pending' and t.overdue_at <= :now"
+					: " and (t.status <> 'pending' or t.overdue_at is null or t.overdue_at > :now)");
+			params.put("now", TaskRepository.utc(now));
+		}
+		if (query.hasDue() != null) {
+			sql.append(query.hasDue() ? " and t.due_at is not null" : " and t.due_at is null");
+		}
+		if (query.q() != null && !query.q().isBlank()) {
+			sql.append(" and t.search_text like :q escape '\\'");
+			params.put("q", "%" + escapeLike(query.q().strip().toLowerCase(Locale.ROOT)) + "%");
+		}
+	}
+
+	/** (a > x) or (a = x and b > y) or …, with > or < per column direction. */
+	private static void keyset(List<SortColumn> columns, List<Object> after, StringBuilder sql,
+			Map<String, Object> params) {
+		List<String> alternatives = new ArrayList<>();
+		for (int i = 0; i < columns.size(); i++) {
+			StringBuilder alternative = new StringBuilder("(");
+			for (int j = 0; j < i; j++) {
+				alternative.append(columns.get(j).expression()).append(" = :c").append(j).append(" and ");
+			}
+			SortColumn column = columns.get(i);
+			alternative.append(column.expression()).append(column.descending() ? " < :c" : " > :c").append(i).append(')');
+			alternatives.add(alternative.toString());
+			params.put("c" + i, after.get(i));
+		}
+		sql.append(" and (").append(String.join(" or ", alternatives)).append(')');
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private String encode(TaskQuery query, Object[] sortValues) {
+		ObjectNode cursor = json.createObjectNode();
+		cursor.put("s", query.sort().format());
+		ArrayNode values = cursor.putArray("v");
+		for (Object value : sortValues) {
+			values.add(value.toString());
+		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(cursor));
+	}
+
+	private List<Object> decode(String cursor, TaskQuery query, List<SortColumn> columns) {
+		try {
+			JsonNode node = json.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+			if (!query.sort().format().equals(node.path("s").asString())) {
+				throw InvalidInput.of("cursor", "belongs to a different sort order; start again without a cursor");
+			}
+			JsonNode values = node.path("v");
+			if (!values.isArray() || values.size() != columns.size()) {
+				throw badCursor();
+			}
+			List<Object> parsed = new ArrayList<>();
+			for (int i = 0; i < columns.size(); i++) {
+				parsed.add(columns.get(i).type().parse(values.get(i).asString()));
+			}
+			return parsed;
+		}
+		catch (InvalidInput ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw badCursor();
+		}
+	}
+
+	private static InvalidInput badCursor() {
+		return InvalidInput.of("cursor", "is not a cursor this API returned; use next_cursor from the previous page");
+	}
+}

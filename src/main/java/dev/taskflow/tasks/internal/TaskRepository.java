@@ -1,0 +1,197 @@
+package dev.taskflow.tasks.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.taskflow.tasks.Due;
+import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.Task;
+import dev.taskflow.tasks.TaskStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Stores tasks and their tags with plain SQL that runs unchanged on H2 and PostgreSQL. */
+@Repository
+public class TaskRepository {
+
+	/** Sorts undated tasks after every real date, whatever the direction of the other keys. */
+	static final OffsetDateTime NO_DUE_SENTINEL = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
+
+	private final JdbcClient jdbc;
+
+	TaskRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public long insert(Task task, ZoneId zone) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into tasks (user_id, title, description, status, priority, due_at, due_date, due_offset,
+				  overdue_at, due_sort, title_sort, search_text, created_at, updated_at, completed_at, version)
+				values (:owner, :title, :description, :status, :priority, :dueAt, :dueDate, :dueOffset,
+				  :overdueAt, :dueSort, :titleSort, :searchText, :createdAt, :updatedAt, :completedAt, :version)""")
+			.paramSource(columns(task, zone))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		insertTags(id, task.tags());
+		return id;
+	}
+
+	/** Writes a new state if the stored version is still {@code expectedVersion}; false if it moved on. */
+	public boolean update(Task task, int expectedVersion, ZoneId zone) {
+		Map<String, Object> columns = columns(task, zone);
+		columns.put("id", task.id());
+		columns.put("expectedVersion", expectedVersion);
+		int rows = jdbc.sql("""
+				update tasks set title = :title, description = :description, status = :status,
+				  priority = :priority, due_at = :dueAt, due_date = :dueDate, due_offset = :dueOffset,
+				  overdue_at = :overdueAt, due_sort = :dueSort, title_sort = :titleSort, search_text = :searchText,
+				  updated_at = :updatedAt, completed_at = :completedAt, version = :version
+				where id = :id and user_id = :owner and version = :expectedVersion""")
+			.paramSource(columns)
+			.update();
+		if (rows == 1) {
+			jdbc.sql("delete from task_tags where task_id = :id").param("id", task.id()).update();
+			insertTags(task.id(), task.tags());
+		}
+		return rows == 1;
+	}
+
+	public boolean delete(UUID owner, long id) {
+		return jdbc.sql("delete from tasks where id = :id and user_id = :owner")
+			.param("id", id)
+			.param("owner", owner)
+			.update() == 1;
+	}
+
+	public Optional<Task> find(UUID owner, long id) {
+		return find(owner, id, false);
+	}
+
+	/** Reads a task and locks its row until the transaction ends, for read-modify-write changes. */
+	public Optional<Task> findForUpdate(UUID owner, long id) {
+		return find(owner, id, true);
+	}
+
+	private Optional<Task> find(UUID owner, long id, boolean lock) {
+		List<Task> tasks = jdbc.sql("select * from tasks where id = :id and user_id = :owner" + (lock ? " for update" : ""))
+			.param("id", id)
+			.param("owner", owner)
+			.query(TaskRepository::mapWithoutTags)
+			.list();
+		return withTags(tasks).stream().findFirst();
+	}
+
+	/** Runs a list query built by {@link TaskListQuery}; returns tasks and the raw sort values of each row. */
+	List<ListedTask> list(String sql, Map<String, Object> params, List<SortColumn.Type> sortTypes) {
+		List<ListedTask> rows = jdbc.sql(sql).params(params).query((rs, row) -> {
+			Object[] sortValues = new Object[sortTypes.size()];
+			for (int i = 0; i < sortValues.length; i++) {
+				sortValues[i] = sortTypes.get(i).read(rs, "k" + i);
+			}
+			return new ListedTask(mapWithoutTags(rs, row), sortValues);
+		}).list();
+		List<Task> tasks = withTags(rows.stream().map(ListedTask::task).toList());
+		List<ListedTask> result = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			result.add(new ListedTask(tasks.get(i), rows.get(i).sortValues()));
+		}
+		return result;
+	}
+
+	record ListedTask(Task task, Object[] sortValues) {
+	}
+
+	private List<Task> withTags(List<Task> tasks) {
+		if (tasks.isEmpty()) {
+			return tasks;
+		}
+		Map<Long, List<String>> tags = new HashMap<>();
+		jdbc.sql("select task_id, tag from task_tags where task_id in (:ids) order by tag")
+			.param("ids", tasks.stream().map(Task::id).toList())
+			.query(rs -> {
+				tags.computeIfAbsent(rs.getLong("task_id"), id -> new ArrayList<>()).add(rs.getString("tag"));
+			});
+		return tasks.stream()
+			.map(t -> new Task(t.id(), t.ownerId(), t.title(), t.description(), t.status(), t.priority(),
+					List.copyOf(tags.getOrDefault(t.id(), List.of())), t.due(), t.createdAt(), t.updatedAt(),
+					t.completedAt(), t.version()))
+			.toList();
+	}
+
+	private void insertTags(long taskId, Collection<String> tags) {
+		for (String tag : tags) {
+			jdbc.sql("insert into task_tags (task_id, tag) values (:id, :tag)").param("id", taskId).param("tag", tag).update();
+		}
+	}
+
+	private static Map<String, Object> columns(Task task, ZoneId zone) {
+		Due due = task.due();
+		Map<String, Object> columns = new HashMap<>();
+		columns.put("owner", task.ownerId());
+		columns.put("title", task.title());
+		columns.put("description", task.description());
+		columns.put("status", task.status().value());
+		columns.put("priority", task.priority().rank());
+		columns.put("dueAt", due == null ? null : utc(due.startsAt(zone)));
+		columns.put("dueDate", due == null ? null : due.date());
+		columns.put("dueOffset", due == null || due.allDay() ? null : due.dateTime().getOffset().getId());
+		columns.put("overdueAt", due == null ? null : utc(due.overdueAt(zone)));
+		columns.put("dueSort", due == null ? NO_DUE_SENTINEL : utc(due.startsAt(zone)));
+		columns.put("titleSort", task.title().toLowerCase(Locale.ROOT));
+		columns.put("searchText", searchText(task));
+		columns.put("createdAt", utc(task.createdAt()));
+		columns.put("updatedAt", utc(task.updatedAt()));
+		columns.put("completedAt", utc(task.completedAt()));
+		columns.put("version", task.version());
+		return columns;
+	}
+
+	static String searchText(Task task) {
+		String text = task.title() + "\n" + (task.description() == null ? "" : task.description()) + "\n"
+				+ String.join(" ", task.tags());
+		return text.toLowerCase(Locale.ROOT);
+	}
+
+	private static Task mapWithoutTags(ResultSet rs, int row) throws SQLException {
+		return new Task(rs.getLong("id"), rs.getObject("user_id", UUID.class), rs.getString("title"),
+				rs.getString("description"), TaskStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+				Priority.ofRank(rs.getInt("priority")), List.of(), due(rs), instant(rs, "created_at"),
+				instant(rs, "updated_at"), instant(rs, "completed_at"), rs.getInt("version"));
+	}
+
+	private static Due due(ResultSet rs) throws SQLException {
+		LocalDate date = rs.getObject("due_date", LocalDate.class);
+		if (date != null) {
+			return Due.allDay(date);
+		}
+		OffsetDateTime at = rs.getObject("due_at", OffsetDateTime.class);
+		if (at == null) {
+			return null;
+		}
+		return Due.at(at.withOffsetSameInstant(ZoneOffset.of(rs.getString("due_offset"))));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+}
