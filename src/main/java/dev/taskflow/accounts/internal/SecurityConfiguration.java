@@ -72,6 +72,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, problems.entryPoint()),
 					AnonymousAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter("email")
 				.defaultSuccessUrl("/", true)
 				.failureHandler((request, response, ex) -> response
 					.sendRedirect(ex instanceof LockedException ? "/login?locked" : "/login?error")))

@@ -1,0 +1,137 @@
+{{/* Chart name, truncated to the 63 characters Kubernetes allows in names. */}}
+{{- define "taskflow.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "taskflow.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "taskflow.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "taskflow.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "taskflow.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{- define "taskflow.labels" -}}
+helm.sh/chart: {{ include "taskflow.chart" . }}
+{{ include "taskflow.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: taskflow
+{{- end }}
+
+{{- define "taskflow.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+
+{{- define "taskflow.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "taskflow.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* The Secret holding credentials: the user's own, or the one this chart renders. */}}
+{{- define "taskflow.secretName" -}}
+{{- default (include "taskflow.fullname" .) .Values.secrets.existingSecret }}
+{{- end }}
+
+{{- define "taskflow.appTokenSecretName" -}}
+{{- default (printf "%s-app-api-token" (include "taskflow.fullname" .)) .Values.dapr.tokens.existingAppTokenSecret }}
+{{- end }}
+
+{{- define "taskflow.apiTokenSecretName" -}}
+{{- default (printf "%s-dapr-api-token" (include "taskflow.fullname" .)) .Values.dapr.tokens.existingApiTokenSecret }}
+{{- end }}
+
+{{- define "taskflow.daprConfigName" -}}
+{{- printf "%s-config" (include "taskflow.fullname" .) }}
+{{- end }}
+
+{{/* Dapr app id of a role group: (dict "root" $ "group" "api") -> taskflow-api */}}
+{{- define "taskflow.appId" -}}
+{{- printf "%s-%s" .root.Values.dapr.appIdPrefix .group }}
+{{- end }}
+
+{{/*
+Scopes of a component: the app ids of the enabled role groups that run one of the given roles
+("all" runs every role). (dict "root" $ "roles" (list "api" "assistant")); nil roles: every group.
+*/}}
+{{- define "taskflow.scopes" -}}
+{{- $root := .root }}
+{{- $wanted := .roles }}
+{{- range $name, $group := $root.Values.roleGroups }}
+{{- if $group.enabled }}
+{{- $roles := splitList "," (nospace $group.roles) }}
+{{- $match := or (not $wanted) (has "all" $roles) }}
+{{- range $wanted }}
+{{- if has . $roles }}
+{{- $match = true }}
+{{- end }}
+{{- end }}
+{{- if $match }}
+- {{ include "taskflow.appId" (dict "root" $root "group" $name) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "taskflow.devPostgresHost" -}}
+{{- printf "%s-postgres" (include "taskflow.fullname" .) }}
+{{- end }}
+
+{{- define "taskflow.devRedpandaHost" -}}
+{{- printf "%s-redpanda" (include "taskflow.fullname" .) }}
+{{- end }}
+
+{{- define "taskflow.kafkaBrokers" -}}
+{{- if .Values.kafka.brokers }}
+{{- .Values.kafka.brokers }}
+{{- else if .Values.dev.redpanda.enabled }}
+{{- printf "%s:9092" (include "taskflow.devRedpandaHost" .) }}
+{{- else }}
+{{- fail "kafka.brokers is required when dev.redpanda.enabled is false" }}
+{{- end }}
+{{- end }}
+
+{{/* A credential: the value given, else the dev PostgreSQL's when that is enabled. */}}
+{{- define "taskflow.secretValue" -}}
+{{- $root := .root }}
+{{- $value := index $root.Values.secrets.values .key }}
+{{- if and (not $value) $root.Values.dev.postgres.enabled }}
+{{- $pg := $root.Values.dev.postgres }}
+{{- $host := include "taskflow.devPostgresHost" $root }}
+{{- if eq .key "database-url" }}
+{{- $value = printf "jdbc:postgresql://%s:5432/%s" $host $pg.database }}
+{{- else if eq .key "database-username" }}
+{{- $value = $pg.username }}
+{{- else if eq .key "database-password" }}
+{{- $value = $pg.password }}
+{{- else if eq .key "statestore-connection-string" }}
+{{- $value = printf "host=%s port=5432 user=%s password=%s dbname=%s sslmode=disable" $host $pg.username $pg.password $pg.database }}
+{{- end }}
+{{- end }}
+{{- $value }}
+{{- end }}
+
+{{/*
+A token: the value given, else a new random one. Sidecar and app read it from the same Secret
+when their pod starts, so a token that changes on upgrade stays consistent within every pod.
+*/}}
+{{- define "taskflow.token" -}}
+{{- default (randAlphaNum 40) .value }}
+{{- end }}

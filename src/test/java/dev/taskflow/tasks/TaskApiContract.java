@@ -1,0 +1,321 @@
+package dev.taskflow.tasks;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.taskflow.support.TestUsers;
+import dev.taskflow.support.TestUsers.TestUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+
+import static dev.taskflow.support.TestUsers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The task API's behaviour, run against every database engine we support (see the subclasses). Each
+ * test signs up its own user, so tests never see each other's tasks.
+ */
+abstract class TaskApiContract {
+
+	@Autowired
+	MockMvc mvc;
+
+	TestUser ann;
+
+	@BeforeEach
+	void signUp() throws Exception {
+		ann = TestUsers.signUp(mvc, "Europe/Berlin");
+	}
+
+	@Test
+	void createdTaskIsReturnedWithLocationEtagAndNormalisedFields() throws Exception {
+		MvcResult created = create(ann, """
+				{"title": "  Buy milk  ", "description": "2 litres", "priority": "high",
+				 "tags": ["Home", "#errands", "home"], "due_at": "2026-12-01"}""")
+			.andExpect(status().isCreated())
+			.andExpect(header().string("ETag", "\"1\""))
+			.andExpect(jsonPath("$.title").value("Buy milk"))
+			.andExpect(jsonPath("$.status").value("pending"))
+			.andExpect(jsonPath("$.priority").value("high"))
+			.andExpect(jsonPath("$.tags").value(org.hamcrest.Matchers.contains("errands", "home")))
+			.andExpect(jsonPath("$.due_at").value("2026-12-01"))
+			.andExpect(jsonPath("$.all_day").value(true))
+			.andExpect(jsonPath("$.completed_at").value(nullValue()))
+			.andExpect(jsonPath("$.version").value(1))
+			.andReturn();
+		String location = created.getResponse().getHeader("Location");
+		mvc.perform(ann.as(get(location))).andExpect(status().isOk()).andExpect(jsonPath("$.title").value("Buy milk"));
+	}
+
+	@Test
+	void dateTimeDueIsEchoedInTheFormGiven() throws Exception {
+		create(ann, "{\"title\": \"Call mom\", \"due_at\": \"2026-12-01T18:00:00+01:00\"}")
+			.andExpect(jsonPath("$.due_at").value("2026-12-01T18:00:00+01:00"))
+			.andExpect(jsonPath("$.all_day").value(false));
+		create(ann, "{\"title\": \"Local time\", \"due_at\": \"2026-07-01T09:30\"}")
+			.andExpect(jsonPath("$.due_at").value("2026-07-01T09:30:00+02:00"));
+	}
+
+	@Test
+	void putReplacesEverythingAndPatchChangesOnlyWhatIsGiven() throws Exception {
+		long id = id(create(ann, "{\"title\": \"Draft\", \"priority\": \"low\", \"tags\": [\"a\"], \"due_at\": \"2026-12-01\"}"));
+
+		mvc.perform(ann.as(patch("/api/tasks/" + id)).contentType("application/merge-patch+json")
+			.content("{\"priority\": \"medium\", \"due_at\": null}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.title").value("Draft"))
+			.andExpect(jsonPath("$.priority").value("medium"))
+			.andExpect(jsonPath("$.tags[0]").value("a"))
+			.andExpect(jsonPath("$.due_at").value(nullValue()))
+			.andExpect(jsonPath("$.version").value(2));
+
+		mvc.perform(ann.as(put("/api/tasks/" + id)).contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Final\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.title").value("Final"))
+			.andExpect(jsonPath("$.priority").value("none"))
+			.andExpect(jsonPath("$.tags", hasSize(0)))
+			.andExpect(header().string("ETag", "\"3\""));
+	}
+
+	@Test
+	void aStaleIfMatchOrVersionGets409WithTheCurrentState() throws Exception {
+		long id = id(create(ann, "{\"title\": \"Shared\"}"));
+		patchTask(id, "\"1\"", "{\"title\": \"First edit\"}").andExpect(status().isOk());
+
+		patchTask(id, "\"1\"", "{\"title\": \"Lost update\"}")
+			.andExpect(status().isConflict())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/stale-version"))
+			.andExpect(jsonPath("$.current.title").value("First edit"))
+			.andExpect(jsonPath("$.current.version").value(2));
+		mvc.perform(ann.as(put("/api/tasks/" + id)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\": \"Also lost\", \"version\": 1}")).andExpect(status().isConflict());
+		mvc.perform(ann.as(delete("/api/tasks/" + id)).header("If-Match", "\"1\"")).andExpect(status().isConflict());
+
+		mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(jsonPath("$.title").value("First edit"));
+	}
+
+	@Test
+	void completeAndReopenAreIdempotentAndTrackCompletionTime() throws Exception {
+		long id = id(create(ann, "{\"title\": \"Water plants\"}"));
+		mvc.perform(ann.as(post("/api/tasks/" + id + "/complete")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("completed"))
+			.andExpect(jsonPath("$.completed_at").isNotEmpty())
+			.andExpect(jsonPath("$.version").value(2));
+		mvc.perform(ann.as(post("/api/tasks/" + id + "/complete"))).andExpect(jsonPath("$.version").value(2));
+		mvc.perform(ann.as(post("/api/tasks/" + id + "/reopen")))
+			.andExpect(jsonPath("$.status").value("pending"))
+			.andExpect(jsonPath("$.completed_at").value(nullValue()));
+	}
+
+	@Test
+	void deletedTaskIsGone() throws Exception {
+		long id = id(create(ann, "{\"title\": \"Temporary\"}"));
+		mvc.perform(ann.as(delete("/api/tasks/" + id))).andExpect(status().isNoContent());
+		mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isNotFound());
+		mvc.perform(ann.as(delete("/api/tasks/" + id))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void everyFieldProblemIsReportedAtOnce() throws Exception {
+		create(ann, """
+				{"title": "", "priority": "urgent", "status": "done", "tags": ["ok", 7, ""],
+				 "due_at": "tomorrow", "colour": "red", "description": 5}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/validation"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("is required"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'priority')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'status')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'tags[1]')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'due_at')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'colour')].message").value("unknown field"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'description')]").exists());
+		create(ann, "{\"title\": \"" + "x".repeat(201) + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("title"));
+		String tooManyTags = "[" + String.join(",", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "\"t" + i + "\"").toList()) + "]";
+		create(ann, "{\"title\": \"Tags\", \"tags\": " + tooManyTags + "}").andExpect(status().isBadRequest());
+		mvc.perform(ann.as(get("/api/tasks"))).andExpect(jsonPath("$.items", hasSize(0)));
+	}
+
+	@Test
+	void patchCannotClearTheTitle() throws Exception {
+		long id = id(create(ann, "{\"title\": \"Keep me\"}"));
+		patchTask(id, null, "{\"title\": null}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("title"));
+	}
+
+	@Test
+	void listFiltersByStatusPriorityTagsAndDueDates() throws Exception {
+		create(ann, "{\"title\": \"Report\", \"priority\": \"high\", \"tags\": [\"work\", \"urgent\"], \"due_at\": \"2026-12-01\"}");
+		create(ann, "{\"title\": \"Gym\", \"priority\": \"low\", \"tags\": [\"personal\"], \"due_at\": \"2026-12-03T07:00:00Z\"}");
+		create(ann, "{\"title\": \"Slides\", \"priority\": \"medium\", \"tags\": [\"work\"]}");
+		long done = id(create(ann, "{\"title\": \"Invoice\", \"priority\": \"high\", \"tags\": [\"work\"], \"due_at\": \"2020-01-01\"}"));
+		create(ann, "{\"title\": \"Old bill\", \"due_at\": \"2020-02-01\"}");
+		mvc.perform(ann.as(post("/api/tasks/" + done + "/complete"))).andExpect(status().isOk());
+
+		assertThat(titles("status=completed")).containsExactly("Invoice");
+		assertThat(titles("priority=high,medium&sort=title")).containsExactly("Invoice", "Report", "Slides");
+		assertThat(titles("priority=high&priority=low&status=pending&sort=title")).containsExactly("Gym", "Report");
+		assertThat(titles("tag=work&sort=title")).containsExactly("Invoice", "Report", "Slides");
+		assertThat(titles("tag=work,urgent&tag_mode=all")).containsExactly("Report");
+		assertThat(titles("tag=personal,urgent&sort=title")).containsExactly("Gym", "Report");
+		assertThat(titles("due_from=2026-12-01&due_to=2026-12-02&sort=title")).containsExactly("Report");
+		assertThat(titles("due_from=2026-12-02&sort=title")).containsExactly("Gym");
+		assertThat(titles("overdue=true")).containsExactly("Old bill");
+		assertThat(titles("no_due_date=true")).containsExactly("Slides");
+	}
+
+	@Test
+	void searchMatchesTitleDescriptionAndTagsCaseInsensitively() throws Exception {
+		create(ann, "{\"title\": \"Buy MILK\"}");
+		create(ann, "{\"title\": \"Shopping\", \"description\": \"milk, eggs\"}");
+		create(ann, "{\"title\": \"Farm\", \"tags\": [\"milkman\"]}");
+		create(ann, "{\"title\": \"100% done_ish\"}");
+		create(ann, "{\"title\": \"Unrelated\"}");
+
+		assertThat(titles("q=Milk&sort=title")).containsExactly("Buy MILK", "Farm", "Shopping");
+		// LIKE wildcards in the search text are matched literally
+		assertThat(titles(get("/api/tasks").param("q", "%"))).containsExactly("100% done_ish");
+		assertThat(titles(get("/api/tasks").param("q", "_"))).containsExactly("100% done_ish");
+	}
+
+	@Test
+	void sortsBySeveralKeysWithUndatedTasksLast() throws Exception {
+		create(ann, "{\"title\": \"b-undated\", \"priority\": \"high\"}");
+		create(ann, "{\"title\": \"c-late\", \"due_at\": \"2026-12-24\", \"priority\": \"low\"}");
+		create(ann, "{\"title\": \"a-early\", \"due_at\": \"2026-12-01\", \"priority\": \"low\"}");
+		create(ann, "{\"title\": \"d-early-high\", \"due_at\": \"2026-12-01\", \"priority\": \"high\"}");
+
+		assertThat(titles("sort=due,-priority")).containsExactly("d-early-high", "a-early", "c-late", "b-undated");
+		assertThat(titles("sort=-due,title")).containsExactly("c-late", "a-early", "d-early-high", "b-undated");
+		assertThat(titles("sort=-priority,title")).containsExactly("b-undated", "d-early-high", "a-early", "c-late");
+		assertThat(titles("sort=title")).containsExactly("a-early", "b-undated", "c-late", "d-early-high");
+		assertThat(titles("sort=-created")).containsExactly("d-early-high", "a-early", "c-late", "b-undated");
+	}
+
+	@Test
+	void keysetPagesNeitherRepeatNorSkipWhileTasksAreAdded() throws Exception {
+		for (int i = 0; i < 7; i++) {
+			create(ann, "{\"title\": \"Task " + i + "\", \"due_at\": \"2026-12-0" + (1 + i % 3) + "\"}");
+		}
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			JsonNode page = json(mvc.perform(ann.as(get("/api/tasks?sort=due,title&limit=3" + (cursor == null ? "" : "&cursor=" + cursor))))
+				.andExpect(status().isOk())
+				.andReturn());
+			page.get("items").forEach(item -> seen.add(item.get("title").asString()));
+			cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+			if (pages++ == 0) {
+				// a concurrent insert that sorts before the cursor must not shift later pages
+				create(ann, "{\"title\": \"Inserted\", \"due_at\": \"2026-11-01\"}");
+			}
+		}
+		while (cursor != null);
+		assertThat(pages).isEqualTo(3);
+		assertThat(seen).hasSize(7).doesNotHaveDuplicates().doesNotContain("Inserted");
+		Set<String> all = new HashSet<>(seen);
+		assertThat(all).hasSize(7);
+	}
+
+	@Test
+	void badListParametersAreExplained() throws Exception {
+		mvc.perform(ann.as(get("/api/tasks?priorty=high&limit=500&sort=colour&status=done&overdue=maybe&due_from=soon")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'priorty')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'limit')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'sort')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'status')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'overdue')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'due_from')]").exists());
+		mvc.perform(ann.as(get("/api/tasks?cursor=not-a-cursor")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("cursor"));
+	}
+
+	@Test
+	void aCursorCannotBeReplayedUnderAnotherSort() throws Exception {
+		create(ann, "{\"title\": \"One\"}");
+		create(ann, "{\"title\": \"Two\"}");
+		String cursor = json(mvc.perform(ann.as(get("/api/tasks?sort=title&limit=1"))).andReturn()).get("next_cursor").asString();
+		mvc.perform(ann.as(get("/api/tasks?sort=due&limit=1&cursor=" + cursor))).andExpect(status().isBadRequest());
+		mvc.perform(ann.as(get("/api/tasks?sort=title&limit=1&cursor=" + cursor)))
+			.andExpect(jsonPath("$.items[0].title").value("Two"));
+	}
+
+	@Test
+	void anotherUsersTasksAreInvisibleAndUntouchableOnEveryRoute() throws Exception {
+		TestUser bob = TestUsers.signUp(mvc);
+		long id = id(create(ann, "{\"title\": \"Ann's secret\", \"tags\": [\"private\"]}"));
+		String task = "/api/tasks/" + id;
+
+		mvc.perform(bob.as(get(task))).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("Task " + id + " does not exist."));
+		mvc.perform(bob.as(put(task)).contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Bob's now\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(bob.as(patch(task)).contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Bob's now\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(bob.as(post(task + "/complete"))).andExpect(status().isNotFound());
+		mvc.perform(bob.as(post(task + "/reopen"))).andExpect(status().isNotFound());
+		mvc.perform(bob.as(delete(task))).andExpect(status().isNotFound());
+		mvc.perform(bob.as(get("/api/tasks?q=secret"))).andExpect(jsonPath("$.items", hasSize(0)));
+		mvc.perform(bob.as(get("/api/tasks?tag=private"))).andExpect(jsonPath("$.items", hasSize(0)));
+		mvc.perform(bob.as(get("/api/tasks"))).andExpect(jsonPath("$.items", hasSize(0)));
+
+		mvc.perform(ann.as(get(task)))
+			.andExpect(jsonPath("$.title").value("Ann's secret"))
+			.andExpect(jsonPath("$.status").value("pending"))
+			.andExpect(jsonPath("$.version").value(1));
+	}
+
+	private ResultActions create(TestUser user, String body) throws Exception {
+		return mvc.perform(user.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	private ResultActions patchTask(long id, String ifMatch, String body) throws Exception {
+		var request = ann.as(patch("/api/tasks/" + id)).contentType("application/merge-patch+json").content(body);
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return mvc.perform(request);
+	}
+
+	private static long id(ResultActions created) throws Exception {
+		return json(created.andExpect(status().isCreated()).andReturn()).get("id").asLong();
+	}
+
+	private List<String> titles(String query) throws Exception {
+		return titles(get("/api/tasks?" + query));
+	}
+
+	private List<String> titles(MockHttpServletRequestBuilder request) throws Exception {
+		JsonNode page = json(mvc.perform(ann.as(request)).andExpect(status().isOk()).andReturn());
+		List<String> titles = new ArrayList<>();
+		page.get("items").forEach(item -> titles.add(item.get("title").asString()));
+		return titles;
+	}
+}
