@@ -8,7 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -18,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProblemSecurityHandlers {
 
 	private final JsonMapper json;
+
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
 	ProblemSecurityHandlers(JsonMapper json) {
 		this.json = json;
@@ -44,9 +51,21 @@ final class ProblemSecurityHandlers {
 		};
 	}
 
+	/**
+	 * A request refused before anyone signed in (CSRF runs before authentication) is answered as
+	 * unauthenticated: "sign in" helps a script author more than "CSRF token missing".
+	 */
 	AccessDeniedHandler accessDeniedHandler() {
-		return (request, response, ex) -> write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-				"This request is not allowed. Browser requests that change data need a valid CSRF token.");
+		AuthenticationEntryPoint entryPoint = entryPoint();
+		return (request, response, ex) -> {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication == null || trust.isAnonymous(authentication)) {
+				entryPoint.commence(request, response, new InsufficientAuthenticationException(ex.getMessage()));
+				return;
+			}
+			write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+					"This request is not allowed. Browser requests that change data need a valid CSRF token.");
+		};
 	}
 
 	private void write(HttpServletResponse response, HttpStatus status, URI type, String detail) throws IOException {

@@ -129,11 +129,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			problem.setType(TYPES_BY_STATUS.getOrDefault(statusCode.value(), ProblemTypes.MALFORMED_REQUEST));
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return response;
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String detail) {

@@ -1,0 +1,118 @@
+package dev.taskflow.tasks.web;
+
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.tasks.Due;
+import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.Task;
+import dev.taskflow.tasks.TaskDraft;
+
+/**
+ * The edit form's fields exactly as typed, so a rejected form comes back as the user left it.
+ *
+ * @param tags comma-separated
+ * @param dueDate {@code 2026-12-01} (what a date input sends); empty for no due date
+ * @param dueTime {@code 09:00} in the user's time zone; empty for an all-day task
+ * @param version the version the form was opened at, so a change made elsewhere in between is noticed
+ */
+record TaskForm(String title, String description, String priority, String tags, String dueDate, String dueTime,
+		String version) {
+
+	static TaskForm of(Task task, ZoneId zone) {
+		Due due = task.due();
+		String dueDate = null;
+		String dueTime = null;
+		if (due != null && due.allDay()) {
+			dueDate = due.date().toString();
+		}
+		else if (due != null) {
+			ZonedDateTime at = due.dateTime().atZoneSameInstant(zone);
+			dueDate = at.toLocalDate().toString();
+			dueTime = at.toLocalTime().toString();
+		}
+		return new TaskForm(task.title(), task.description(), task.priority().value(), String.join(", ", task.tags()),
+				dueDate, dueTime, String.valueOf(task.version()));
+	}
+
+	TaskForm withVersion(int newVersion) {
+		return new TaskForm(title, description, priority, tags, dueDate, dueTime, String.valueOf(newVersion));
+	}
+
+	/** The version the form was based on; null if missing or garbled, which means "apply to the current state". */
+	Integer expectedVersion() {
+		try {
+			return version == null ? null : Integer.valueOf(version.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	List<String> tagList() {
+		return tags == null ? List.of()
+				: Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
+	}
+
+	/**
+	 * The current state with this form's fields applied; the status is not on the form and stays as it is.
+	 * @throws dev.taskflow.platform.InvalidInput naming the form's fields ({@code tags[1]} is the second tag)
+	 */
+	TaskDraft applyTo(TaskDraft current, ZoneId zone) {
+		FieldErrors errors = new FieldErrors();
+		Priority newPriority = priority == null || priority.isBlank() ? Priority.NONE
+				: Priority.parse(priority).orElseGet(() -> {
+					errors.add("priority", "must be one of " + Priority.allowedValues());
+					return null;
+				});
+		Due due = due(zone, errors);
+		TaskDraft.check(title, description, tagList(), errors);
+		errors.throwIfAny();
+		return new TaskDraft(title, description, current.status(), newPriority, tagList(),
+				sameMoment(due, current.due()) ? current.due() : due);
+	}
+
+	private Due due(ZoneId zone, FieldErrors errors) {
+		boolean hasDate = dueDate != null && !dueDate.isBlank();
+		boolean hasTime = dueTime != null && !dueTime.isBlank();
+		if (!hasDate) {
+			if (hasTime) {
+				errors.add("due", "needs a date when a time is given");
+			}
+			return null;
+		}
+		if (hasTime && !isTime(dueTime.strip())) {
+			errors.add("due", "'" + dueTime.strip() + "' is not a time such as 09:30");
+			return null;
+		}
+		String text = hasTime ? dueDate.strip() + "T" + dueTime.strip() : dueDate.strip();
+		return Due.parse(text, zone).orElseGet(() -> {
+			errors.add("due", "'" + dueDate.strip() + "' is not a date such as 2026-12-01");
+			return null;
+		});
+	}
+
+	private static boolean isTime(String text) {
+		try {
+			LocalTime.parse(text);
+			return true;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The form shows a timed due date in the user's zone; saving it unchanged must not rewrite an offset
+	 * the API was given, so the same moment keeps its original form.
+	 */
+	private static boolean sameMoment(Due edited, Due current) {
+		return edited != null && current != null && !edited.allDay() && !current.allDay()
+				&& edited.dateTime().toInstant().equals(current.dateTime().toInstant());
+	}
+}

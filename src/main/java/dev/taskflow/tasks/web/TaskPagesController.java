@@ -1,0 +1,215 @@
+package dev.taskflow.tasks.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.tasks.StaleTaskVersion;
+import dev.taskflow.tasks.Task;
+import dev.taskflow.tasks.TaskDraft;
+import dev.taskflow.tasks.TaskManagement;
+import dev.taskflow.tasks.TaskPage;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The task pages: the list with its filters and quick-add field, and the edit form. Every action is a
+ * plain form POST answered with a redirect to the list the user came from (its filter travels in the
+ * {@code back} field), so everything works without JavaScript. An htmx request ({@code HX-Request}
+ * header) gets the changed row instead, and the page updates in place.
+ */
+@Controller
+@RequestMapping("/tasks")
+class TaskPagesController {
+
+	private static final String HTMX = "HX-Request";
+
+	private static final Map<String, String> LABELS = Map.of("title", "Title", "description", "Notes", "priority",
+			"Priority", "tags", "Tags", "due", "Due", "q", "Search", "tag", "Tag", "sort", "Sort", "status", "Status");
+
+	private final TaskManagement tasks;
+
+	private final Clock clock;
+
+	TaskPagesController(TaskManagement tasks, Clock clock) {
+		this.tasks = tasks;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(CurrentUser user, TaskListFilter filter, Model model, HttpServletResponse response) {
+		return listPage(user, filter, model, response);
+	}
+
+	@PostMapping
+	String add(CurrentUser user, @RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String back, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		TaskListFilter filter = TaskListFilter.parse(back);
+		try {
+			Task task = tasks.create(user, TaskDraft.titled(title));
+			redirect.addFlashAttribute("notice", "Added “" + task.title() + "”.");
+			return "redirect:" + filter.firstPage().url();
+		}
+		catch (InvalidInput ex) {
+			model.addAttribute("newTitle", title);
+			model.addAttribute("errors", messages(ex, List.of()));
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return listPage(user, filter, model, response);
+		}
+	}
+
+	@PostMapping("/{id}/complete")
+	String complete(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
+			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect) {
+		Task task = tasks.complete(user, id, null);
+		redirect.addFlashAttribute("completedTaskId", id);
+		return afterChange(user, task, "Completed “" + task.title() + "”.", back, htmx, model, redirect);
+	}
+
+	@PostMapping("/{id}/reopen")
+	String reopen(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
+			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect) {
+		Task task = tasks.reopen(user, id, null);
+		return afterChange(user, task, "Reopened “" + task.title() + "”.", back, htmx, model, redirect);
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
+			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect) {
+		Task task = tasks.get(user, id);
+		tasks.delete(user, id, null);
+		if (htmx) {
+			model.addAttribute("title", task.title());
+			return "tasks/fragments :: deleted";
+		}
+		redirect.addFlashAttribute("notice", "Deleted “" + task.title() + "”.");
+		return "redirect:" + TaskListFilter.parse(back).url();
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
+			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, HttpServletResponse response) {
+		Task task = tasks.get(user, id);
+		response.addHeader(HttpHeaders.VARY, HTMX);
+		return editForm(user, task.id(), TaskForm.of(task, user.timeZone()), Map.of(), back, htmx, model);
+	}
+
+	/** The row again, for an htmx "cancel" of the inline edit form. */
+	@GetMapping("/{id}/row")
+	String row(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back, Model model) {
+		model.addAttribute("task", row(tasks.get(user, id), user));
+		model.addAttribute("filter", TaskListFilter.parse(back));
+		return "tasks/fragments :: row";
+	}
+
+	@PostMapping("/{id}")
+	String save(CurrentUser user, @PathVariable long id, TaskForm form, @RequestParam(defaultValue = "") String back,
+			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			Task task = tasks.change(user, id, current -> form.applyTo(current, user.timeZone()),
+					form.expectedVersion());
+			return afterChange(user, task, "Saved “" + task.title() + "”.", back, htmx, model, redirect);
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return editForm(user, id, form, messages(ex, form.tagList()), back, htmx, model);
+		}
+		catch (StaleTaskVersion ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("stale", true);
+			return editForm(user, id, form.withVersion(ex.current().version()), Map.of(), back, htmx, model);
+		}
+	}
+
+	/** Someone else's task and a missing one look the same; so does a task id that is not a number. */
+	@ExceptionHandler({ ResourceNotFound.class, MethodArgumentTypeMismatchException.class })
+	void notFound(HttpServletResponse response) throws IOException {
+		response.sendError(HttpStatus.NOT_FOUND.value());
+	}
+
+	private String listPage(CurrentUser user, TaskListFilter filter, Model model, HttpServletResponse response) {
+		model.addAttribute("filter", filter);
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
+		try {
+			TaskPage page = tasks.list(user, TaskListParameters.parse(filter.apiParameters(), user.timeZone()));
+			model.addAttribute("tasks", page.items().stream().map(task -> row(task, user)).toList());
+			model.addAttribute("nextPage",
+					page.nextCursor() == null ? null : filter.withCursor(page.nextCursor()).url());
+			model.addAttribute("filterErrors", Map.of());
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("tasks", List.of());
+			model.addAttribute("filterErrors", messages(ex, List.of()));
+		}
+		return "tasks/list";
+	}
+
+	private String editForm(CurrentUser user, long id, TaskForm form, Map<String, String> errors, String back,
+			boolean htmx, Model model) {
+		model.addAttribute("taskId", id);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("timeZone", user.timeZone().getId());
+		model.addAttribute("filter", TaskListFilter.parse(back));
+		return htmx ? "tasks/fragments :: editing" : "tasks/edit";
+	}
+
+	private String afterChange(CurrentUser user, Task task, String notice, String back, boolean htmx, Model model,
+			RedirectAttributes redirect) {
+		if (htmx) {
+			model.addAttribute("task", row(task, user));
+			model.addAttribute("filter", TaskListFilter.parse(back));
+			return "tasks/fragments :: row";
+		}
+		redirect.addFlashAttribute("notice", notice);
+		return "redirect:" + TaskListFilter.parse(back).url();
+	}
+
+	private TaskRow row(Task task, CurrentUser user) {
+		return TaskRow.of(task, user.timeZone(), clock.instant());
+	}
+
+	/**
+	 * One readable sentence per field, e.g. {@code title} → "Title is required."; a problem with one tag
+	 * ({@code tags[1]}) names that tag, taken from {@code tags}.
+	 */
+	private static Map<String, String> messages(InvalidInput ex, List<String> tags) {
+		Map<String, String> messages = new LinkedHashMap<>();
+		for (InvalidInput.FieldProblem problem : ex.problems()) {
+			String field = problem.field();
+			int bracket = field.indexOf('[');
+			String name = bracket < 0 ? field : field.substring(0, bracket);
+			String subject = LABELS.getOrDefault(name, name);
+			if (name.equals("tags") && bracket >= 0) {
+				int index = Integer.parseInt(field.substring(bracket + 1, field.length() - 1));
+				subject = index < tags.size() ? "“" + tags.get(index) + "”" : "A tag";
+			}
+			String message = name.equals("cursor") ? "This page link has expired; start again from the first page."
+					: subject + " " + problem.message() + ".";
+			messages.putIfAbsent(name, message);
+		}
+		return messages;
+	}
+}

@@ -1,0 +1,380 @@
+package dev.taskflow.deploy;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.taskflow.deploy.DeployFiles.ComponentNames;
+import dev.taskflow.deploy.DeployFiles.Topic;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.taskflow.deploy.DeployFiles.APP_IDS;
+import static dev.taskflow.deploy.DeployFiles.ROOT;
+import static dev.taskflow.deploy.DeployFiles.TOPICS;
+import static dev.taskflow.deploy.DeployFiles.asList;
+import static dev.taskflow.deploy.DeployFiles.asMap;
+import static dev.taskflow.deploy.DeployFiles.at;
+import static dev.taskflow.deploy.DeployFiles.designDocument;
+import static dev.taskflow.deploy.DeployFiles.find;
+import static dev.taskflow.deploy.DeployFiles.flag;
+import static dev.taskflow.deploy.DeployFiles.read;
+import static dev.taskflow.deploy.DeployFiles.roles;
+import static dev.taskflow.deploy.DeployFiles.shellVariable;
+import static dev.taskflow.deploy.DeployFiles.strings;
+import static dev.taskflow.deploy.DeployFiles.topicsOfTheInitScript;
+import static dev.taskflow.deploy.DeployFiles.usesCronBinding;
+import static dev.taskflow.deploy.DeployFiles.usesStateStore;
+import static dev.taskflow.deploy.DeployFiles.withDefaults;
+import static dev.taskflow.deploy.DeployFiles.yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * docker-compose.yml, read as Compose would with no variables set, against the Dapr resources,
+ * the topic script and the application's own configuration.
+ */
+class ComposeFileTests {
+
+	private static Map<String, Map<String, Object>> services;
+
+	@BeforeAll
+	static void readComposeFile() {
+		services = new LinkedHashMap<>();
+		asMap(at(yaml(ROOT.resolve("docker-compose.yml")), "services"))
+			.forEach((name, service) -> services.put(name, asMap(service)));
+	}
+
+	@Test
+	void everyComponentTheApplicationNamesIsInTheResourcesPathWithTheRightType() {
+		ComponentNames names = ComponentNames.ofTheApplication();
+		assertThat(type(names.pubsub())).isEqualTo("pubsub.kafka");
+		assertThat(type(names.stateStore())).isIn("state.postgresql", "state.redis");
+		assertThat(type(names.secretStore())).isIn("secretstores.local.file", "secretstores.local.env");
+		assertThat(type(names.cronBinding())).isEqualTo("bindings.cron");
+	}
+
+	@Test
+	void everySidecarSharesItsAppsNetworkAndCallsItOnTheAppPort() {
+		assertThat(sidecars()).isNotEmpty();
+		Set<String> appIds = new HashSet<>();
+		for (String sidecar : sidecars()) {
+			String app = appOf(sidecar);
+			List<String> arguments = command(sidecar);
+			assertThat(arguments.get(0)).isEqualTo("./daprd");
+			assertThat(appIds.add(flag(arguments, "--app-id").orElseThrow())).as("app id of %s is unique", sidecar).isTrue();
+			assertThat(flag(arguments, "--app-id")).get().isIn(APP_IDS);
+
+			String appPort = flag(arguments, "--app-port").orElseThrow();
+			assertThat(appPort).isEqualTo("8000").isEqualTo(environment(app).get("PORT"));
+			assertThat(String.join(" ", strings(at(services.get(app), "healthcheck", "test"))))
+				.contains("localhost:" + appPort + "/actuator/health/liveness");
+			assertThat(flag(arguments, "--app-protocol")).contains("http");
+			assertThat(environment(app)).containsEntry("DAPR_HTTP_ENDPOINT",
+					"http://localhost:" + flag(arguments, "--dapr-http-port").orElseThrow());
+			assertThat(profiles(sidecar)).as("profiles of %s", sidecar).isEqualTo(profiles(app));
+			assertThat(dependencies(sidecar)).containsKey(app);
+		}
+	}
+
+	@Test
+	void sidecarsLoadTheMountedResourcesConfigurationAndSecrets() {
+		String secretsFile = DaprComponentTests.metadata(DaprComponentTests.component(
+				ComponentNames.ofTheApplication().secretStore())).get("secretsFile");
+		for (String sidecar : sidecars()) {
+			List<String> arguments = command(sidecar);
+			Map<String, String> mounts = mounts(sidecar);
+			String resources = flag(arguments, "--resources-path").orElseThrow();
+			assertThat(mounts).as("%s mounts its resources path", sidecar).containsEntry(resources, "./dapr/components");
+
+			mounts.forEach((target, source) -> {
+				assertThat(ROOT.resolve(source)).as("%s mounts %s", sidecar, source).exists();
+				if (target.startsWith(resources + "/")) {
+					String file = target.substring(resources.length() + 1);
+					assertThat(source).as("the default of an overlay is the file it covers").isEqualTo("./dapr/components/" + file);
+				}
+			});
+
+			String config = flag(arguments, "--config").orElseThrow();
+			assertThat(hostPath(mounts, config)).as("%s --config", sidecar).isPresent().get().satisfies(path ->
+					assertThat(path).isRegularFile());
+			assertThat(hostPath(mounts, secretsFile)).as("%s secrets file", sidecar).isPresent().get().satisfies(path ->
+					assertThat(path).isRegularFile());
+		}
+	}
+
+	@Test
+	void sidecarsReachPlacementAndSchedulerWhereTheyListen() {
+		for (String sidecar : sidecars()) {
+			List<String> arguments = command(sidecar);
+			assertListens(flag(arguments, "--placement-host-address").orElseThrow());
+			String scheduler = flag(arguments, "--scheduler-host-address").orElseThrow();
+			assertListens(scheduler);
+			assertThat(flag(command(scheduler.split(":")[0]), "--override-broadcast-host-port")).contains(scheduler);
+		}
+	}
+
+	@Test
+	void everyAppIdIsInTheScopesOfTheComponentsItsRolesUse() {
+		ComponentNames names = ComponentNames.ofTheApplication();
+		Set<String> stateStoreUsers = new HashSet<>();
+		Set<String> cronUsers = new HashSet<>();
+		Set<String> consumerRoles = new HashSet<>();
+		for (String sidecar : sidecars()) {
+			String appId = flag(command(sidecar), "--app-id").orElseThrow();
+			List<String> roles = roles(environment(appOf(sidecar)).get("TASKFLOW_ROLES"));
+			assertThat(scopes(names.pubsub())).contains(appId);
+			assertThat(scopes(names.secretStore())).contains(appId);
+			if (usesStateStore(roles)) {
+				stateStoreUsers.add(appId);
+			}
+			if (usesCronBinding(roles)) {
+				cronUsers.add(appId);
+			}
+			if (!profiles(sidecar).isEmpty()) {
+				consumerRoles.addAll(roles);
+			}
+		}
+		assertThat(scopes(names.stateStore())).containsAll(stateStoreUsers).doesNotContainAnyElementsOf(
+				Set.of("taskflow-audit", "taskflow-recurrence", "taskflow-reminders", "taskflow-notifications"));
+		assertThat(scopes(names.cronBinding())).containsExactlyInAnyOrderElementsOf(cronUsers);
+		assertThat(consumerRoles).containsExactlyInAnyOrder("audit", "recurrence", "reminders", "notifications");
+	}
+
+	@Test
+	void theAllInOneAppRunsEveryRoleWithTheDaprProfile() {
+		String main = appOf(sidecars().stream()
+			.filter(sidecar -> profiles(sidecar).isEmpty())
+			.findFirst()
+			.orElseThrow());
+		assertThat(flag(command(main + "-dapr"), "--app-id")).contains("taskflow");
+		assertThat(environment(main)).containsEntry("TASKFLOW_ROLES", "all").containsEntry("SPRING_PROFILES_ACTIVE", "dapr");
+		assertThat(strings(services.get(main).get("ports"))).contains("8000:8000");
+		for (String sidecar : sidecars()) {
+			assertThat(environment(appOf(sidecar))).containsEntry("SPRING_PROFILES_ACTIVE", "dapr");
+		}
+	}
+
+	@Test
+	void appsAndTheirSidecarsShareTheApiTokens() {
+		for (String sidecar : sidecars()) {
+			Map<String, String> app = rawEnvironment(appOf(sidecar));
+			Map<String, String> dapr = rawEnvironment(sidecar);
+			for (String token : List.of("APP_API_TOKEN", "DAPR_API_TOKEN")) {
+				assertThat(dapr.get(token)).as("%s of %s", token, sidecar).isEqualTo(app.get(token));
+				assertThat(withDefaults(dapr.get(token))).as("%s defaults to a token", token).isNotBlank();
+			}
+		}
+	}
+
+	@Test
+	void brokersAgreeBetweenRedpandaItsClientsAndThePubSubComponent() {
+		List<String> redpanda = command("redpanda");
+		Map<String, String> listeners = listeners(flag(redpanda, "--kafka-addr").orElseThrow());
+		Map<String, String> advertised = listeners(flag(redpanda, "--advertise-kafka-addr").orElseThrow());
+		String brokers = DaprComponentTests.metadata(DaprComponentTests.component(
+				ComponentNames.ofTheApplication().pubsub())).get("brokers");
+
+		for (String broker : brokers.split(",")) {
+			String listener = advertised.entrySet().stream()
+				.filter(entry -> entry.getValue().equals(broker))
+				.map(Map.Entry::getKey)
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("Redpanda does not advertise " + broker));
+			assertThat(services).containsKey(broker.split(":")[0]);
+			assertThat(port(listeners.get(listener))).as("listener %s binds the advertised port", listener).isEqualTo(port(broker));
+		}
+		advertised.forEach((listener, address) -> {
+			if (address.startsWith("localhost:")) {
+				assertThat(strings(services.get("redpanda").get("ports"))).contains(port(address) + ":" + port(listeners.get(listener)));
+			}
+		});
+		assertThat(environment("console")).containsEntry("KAFKA_BROKERS", brokers);
+		assertThat(environment("kafka-init")).containsEntry("KAFKA_BROKERS", brokers);
+	}
+
+	@Test
+	void theInitJobCreatesTheTopicsOfTheDesignAndTheirDeadLetterTopicsBeforeTheAppsStart() {
+		String script = read(ROOT.resolve("scripts/init-kafka-topics.sh"));
+		assertThat(topicsOfTheInitScript(script)).containsExactlyInAnyOrderElementsOf(TOPICS);
+		assertThat(Integer.parseInt(shellVariable(script, "DLQ_PARTITIONS"))).isPositive();
+		assertThat(Long.parseLong(shellVariable(script, "DLQ_RETENTION_MS")))
+			.isGreaterThanOrEqualTo(TOPICS.stream().mapToLong(Topic::retentionMs).max().orElseThrow());
+		assertThat(script).contains("\"${topic}-dlq\"");
+
+		Map<String, Object> job = services.get("kafka-init");
+		assertThat(strings(job.get("entrypoint"))).contains("/scripts/init-kafka-topics.sh");
+		assertThat(mounts("kafka-init")).containsEntry("/scripts/init-kafka-topics.sh", "./scripts/init-kafka-topics.sh");
+		assertThat(job.get("restart")).isEqualTo("no");
+		assertThat(withDefaults((String) job.get("image"))).isEqualTo(withDefaults((String) services.get("redpanda").get("image")));
+		for (String sidecar : sidecars()) {
+			assertThat(dependencies(appOf(sidecar))).containsEntry("kafka-init", "service_completed_successfully");
+		}
+	}
+
+	@Test
+	void theTopicTableIsTheOneOfDesignMd() {
+		Optional<Path> design = designDocument();
+		assumeTrue(design.isPresent(), "DESIGN.md is not in this checkout");
+		Map<String, String> retention = new LinkedHashMap<>();
+		Matcher row = Pattern.compile("(?m)^\\|\\s*`([a-z-]+)`\\s*\\|.*\\|\\s*([^|]*(?:day|hour)[^|]*)\\|\\s*$")
+			.matcher(read(design.get()));
+		while (row.find()) {
+			retention.put(row.group(1), row.group(2).trim());
+		}
+		assertThat(retention.keySet()).containsExactlyInAnyOrderElementsOf(TOPICS.stream().map(Topic::name).toList());
+		for (Topic topic : TOPICS) {
+			String text = retention.get(topic.name());
+			assertThat(milliseconds(text)).as(topic.name()).isEqualTo(topic.retentionMs());
+			Matcher partitions = Pattern.compile("(\\d+) partitions").matcher(text);
+			if (partitions.find()) {
+				assertThat(Integer.parseInt(partitions.group(1))).as(topic.name()).isEqualTo(topic.partitions());
+			}
+		}
+	}
+
+	@Test
+	void everyDependencyConditionNamesAServiceThatCanMeetIt() {
+		services.forEach((name, service) -> dependencies(name).forEach((dependency, condition) -> {
+			assertThat(services).as("%s depends on", name).containsKey(dependency);
+			Map<String, Object> target = services.get(dependency);
+			switch (condition) {
+				case "service_healthy" -> assertThat(target).as("%s has a healthcheck", dependency).containsKey("healthcheck");
+				case "service_completed_successfully" -> assertThat(target.get("restart")).as(dependency).isEqualTo("no");
+				case "service_started" -> assertThat(target).isNotNull();
+				default -> throw new AssertionError(name + " uses an unknown condition " + condition);
+			}
+			if (profiles(name).isEmpty()) {
+				assertThat(profiles(dependency)).as("%s always runs, so must %s", name, dependency).isEmpty();
+			}
+		}));
+	}
+
+	@Test
+	void theDatabaseCredentialsAgreeBetweenPostgresTheAppsAndTheStateStore() {
+		Map<String, String> postgres = environment("postgres");
+		String database = postgres.get("POSTGRES_DB");
+		String user = postgres.get("POSTGRES_USER");
+		String password = postgres.get("POSTGRES_PASSWORD");
+		for (String sidecar : sidecars()) {
+			assertThat(environment(appOf(sidecar))).containsEntry("DATABASE_URL", "jdbc:postgresql://postgres:5432/" + database)
+				.containsEntry("DATABASE_USERNAME", user)
+				.containsEntry("DATABASE_PASSWORD", password);
+		}
+		String connection = at(DaprComponentTests.localSecrets(), "taskflow", "statestore-connection-string");
+		assertThat(connection.split("\\s+")).contains("host=postgres", "user=" + user, "password=" + password,
+				"dbname=" + database);
+	}
+
+	private static String type(String component) {
+		return at(DaprComponentTests.component(component), "spec", "type");
+	}
+
+	private static List<String> scopes(String component) {
+		return strings(at(DaprComponentTests.component(component), "scopes"));
+	}
+
+	private static List<String> sidecars() {
+		return services.keySet().stream()
+			.filter(name -> withDefaults(String.valueOf(services.get(name).get("image"))).startsWith("daprio/daprd:"))
+			.toList();
+	}
+
+	private static String appOf(String sidecar) {
+		String networkMode = (String) services.get(sidecar).get("network_mode");
+		assertThat(networkMode).as("%s network_mode", sidecar).startsWith("service:");
+		String app = networkMode.substring("service:".length());
+		assertThat(services).containsKey(app);
+		return app;
+	}
+
+	private static List<String> command(String service) {
+		assertThat(services).containsKey(service);
+		return strings(services.get(service).get("command")).stream().map(DeployFiles::withDefaults).toList();
+	}
+
+	private static Map<String, String> rawEnvironment(String service) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		find(services.get(service), "environment").ifPresent(values ->
+				asMap(values).forEach((key, value) -> environment.put(key, String.valueOf(value))));
+		return environment;
+	}
+
+	private static Map<String, String> environment(String service) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		rawEnvironment(service).forEach((key, value) -> environment.put(key, withDefaults(value)));
+		return environment;
+	}
+
+	private static List<String> profiles(String service) {
+		return find(services.get(service), "profiles").map(DeployFiles::strings).orElse(List.of());
+	}
+
+	/** depends_on as dependency -> condition; the short list form means service_started. */
+	private static Map<String, String> dependencies(String service) {
+		Map<String, String> dependencies = new LinkedHashMap<>();
+		Object dependsOn = services.get(service).get("depends_on");
+		if (dependsOn instanceof List<?> list) {
+			list.forEach(dependency -> dependencies.put(String.valueOf(dependency), "service_started"));
+		}
+		else if (dependsOn != null) {
+			asMap(dependsOn).forEach((dependency, spec) ->
+					dependencies.put(dependency, String.valueOf(asMap(spec).getOrDefault("condition", "service_started"))));
+		}
+		return dependencies;
+	}
+
+	/** Bind mounts as container path -> host path (with variable defaults), named volumes left out. */
+	private static Map<String, String> mounts(String service) {
+		Map<String, String> mounts = new LinkedHashMap<>();
+		for (Object volume : asList(find(services.get(service), "volumes").orElse(List.of()))) {
+			String[] parts = withDefaults(String.valueOf(volume)).split(":");
+			if (parts[0].startsWith(".")) {
+				mounts.put(parts[1], parts[0]);
+			}
+		}
+		return mounts;
+	}
+
+	/** The host file behind a container path, through the mount that covers it most closely. */
+	private static Optional<Path> hostPath(Map<String, String> mounts, String containerPath) {
+		return mounts.entrySet().stream()
+			.filter(mount -> containerPath.equals(mount.getKey()) || containerPath.startsWith(mount.getKey() + "/"))
+			.max((a, b) -> Integer.compare(a.getKey().length(), b.getKey().length()))
+			.map(mount -> ROOT.resolve(mount.getValue()).resolve(containerPath.substring(mount.getKey().length()).replaceFirst("^/", "")).normalize());
+	}
+
+	private static void assertListens(String address) {
+		String[] hostAndPort = address.split(":");
+		assertThat(services).as("service for %s", address).containsKey(hostAndPort[0]);
+		assertThat(flag(command(hostAndPort[0]), "--port")).as("%s listens on", hostAndPort[0]).contains(hostAndPort[1]);
+	}
+
+	/** {@code internal://0.0.0.0:9092,external://…} as listener name -> host:port. */
+	private static Map<String, String> listeners(String addresses) {
+		Map<String, String> listeners = new LinkedHashMap<>();
+		for (String address : addresses.split(",")) {
+			String[] nameAndAddress = address.split("://");
+			listeners.put(nameAndAddress[0], nameAndAddress[1]);
+		}
+		return listeners;
+	}
+
+	private static String port(String address) {
+		return address.substring(address.lastIndexOf(':') + 1);
+	}
+
+	private static long milliseconds(String text) {
+		Matcher matcher = Pattern.compile("(\\d+)\\s*(day|hour)").matcher(text);
+		assertThat(matcher.find()).as("a retention in '%s'", text).isTrue();
+		long amount = Long.parseLong(matcher.group(1));
+		return amount * ("day".equals(matcher.group(2)) ? 86_400_000L : 3_600_000L);
+	}
+
+}

@@ -1,0 +1,269 @@
+package dev.taskflow.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reads the deployment artefacts (compose file, Dapr resources, chart, scripts) and the facts of
+ * the application they must agree with. Paths are relative to the project root, where Maven runs
+ * the tests.
+ */
+final class DeployFiles {
+
+	static final Path ROOT = Path.of("").toAbsolutePath();
+
+	/** Every Dapr app id TaskFlow runs under: all-in-one, and one per role group. */
+	static final Set<String> APP_IDS = Set.of("taskflow", "taskflow-api", "taskflow-audit", "taskflow-recurrence",
+			"taskflow-reminders", "taskflow-notifications");
+
+	/** The topics of DESIGN.md section 3, with the partitions and retention the issue settles. */
+	static final List<Topic> TOPICS = List.of(
+			new Topic("task-events", 3, days(7)),
+			new Topic("reminders", 3, days(1)),
+			new Topic("notifications", 3, days(1)),
+			new Topic("task-updates", 3, hours(1)));
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::-?([^}]*))?}");
+
+	private DeployFiles() {
+	}
+
+	record Topic(String name, int partitions, long retentionMs) {
+	}
+
+	/** Dapr component names the application uses, from application.yml {@code taskflow.dapr}. */
+	record ComponentNames(String pubsub, String stateStore, String secretStore, String cronBinding) {
+
+		static ComponentNames ofTheApplication() {
+			Path file = ROOT.resolve("src/main/resources/application.yml");
+			assertThat(file).as("the application's configuration").exists();
+			List<Object> documents = yamlAll(read(file));
+			return new ComponentNames(applicationProperty(documents, "taskflow.dapr.pubsub-name"),
+					applicationProperty(documents, "taskflow.dapr.state-store"),
+					applicationProperty(documents, "taskflow.dapr.secret-store"),
+					applicationProperty(documents, "taskflow.dapr.cron-binding"));
+		}
+
+		List<String> all() {
+			return List.of(pubsub, stateStore, secretStore, cronBinding);
+		}
+	}
+
+	static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static Map<String, Object> yaml(Path file) {
+		return asMap(newYaml().load(read(file)));
+	}
+
+	static List<Object> yamlAll(String content) {
+		List<Object> documents = new ArrayList<>();
+		newYaml().loadAll(content).forEach(document -> {
+			if (document != null) {
+				documents.add(document);
+			}
+		});
+		return documents;
+	}
+
+	static List<Path> yamlFilesIn(String directory) {
+		try (Stream<Path> files = Files.list(ROOT.resolve(directory))) {
+			return files.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Follows a path of map keys; fails the test with the path if a step is missing. */
+	@SuppressWarnings("unchecked")
+	static <T> T at(Object node, String... path) {
+		Object current = node;
+		for (String key : path) {
+			assertThat(current).as("parent of '%s' in %s", key, String.join(".", path)).isInstanceOf(Map.class);
+			current = ((Map<String, Object>) current).get(key);
+			assertThat(current).as(String.join(".", path)).isNotNull();
+		}
+		return (T) current;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Optional<Object> find(Object node, String... path) {
+		Object current = node;
+		for (String key : path) {
+			if (!(current instanceof Map)) {
+				return Optional.empty();
+			}
+			current = ((Map<String, Object>) current).get(key);
+		}
+		return Optional.ofNullable(current);
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> asMap(Object node) {
+		assertThat(node).isInstanceOf(Map.class);
+		return (Map<String, Object>) node;
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Object> asList(Object node) {
+		assertThat(node).isInstanceOf(List.class);
+		return (List<Object>) node;
+	}
+
+	static List<Map<String, Object>> maps(Object node) {
+		return asList(node).stream().map(DeployFiles::asMap).toList();
+	}
+
+	static List<String> strings(Object node) {
+		return asList(node).stream().map(String::valueOf).toList();
+	}
+
+	/** Compose-style interpolation with the defaults: {@code ${VAR:-default}} becomes {@code default}. */
+	static String withDefaults(String value) {
+		Matcher matcher = PLACEHOLDER.matcher(value);
+		StringBuilder result = new StringBuilder();
+		while (matcher.find()) {
+			matcher.appendReplacement(result, Matcher.quoteReplacement(Objects.toString(matcher.group(2), "")));
+		}
+		matcher.appendTail(result);
+		return result.toString();
+	}
+
+	/** The value after a flag in an argument list: {@code --port 5} or {@code --port=5}. */
+	static Optional<String> flag(List<String> arguments, String name) {
+		for (int i = 0; i < arguments.size(); i++) {
+			String argument = arguments.get(i);
+			if (argument.equals(name) && i + 1 < arguments.size()) {
+				return Optional.of(arguments.get(i + 1));
+			}
+			if (argument.startsWith(name + "=")) {
+				return Optional.of(argument.substring(name.length() + 1));
+			}
+		}
+		return Optional.empty();
+	}
+
+	static boolean hasFlag(List<String> arguments, String name) {
+		return arguments.stream().anyMatch(argument -> argument.equals(name) || argument.startsWith(name + "="));
+	}
+
+	static List<String> roles(String commaSeparated) {
+		return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(role -> !role.isEmpty()).toList();
+	}
+
+	/** The assistant keeps conversations in the state store; the API serves them. */
+	static boolean usesStateStore(List<String> roles) {
+		return roles.contains("all") || roles.contains("api") || roles.contains("assistant");
+	}
+
+	static boolean usesCronBinding(List<String> roles) {
+		return roles.contains("all") || roles.contains("reminders");
+	}
+
+	/** The topic table of scripts/init-kafka-topics.sh: its TOPICS block and the -dlq settings. */
+	static List<Topic> topicsOfTheInitScript(String script) {
+		Matcher block = Pattern.compile("(?s)\\nTOPICS='(.*?)'").matcher(script);
+		assertThat(block.find()).as("TOPICS table in the init script").isTrue();
+		List<Topic> topics = new ArrayList<>();
+		for (String line : block.group(1).split("\\R")) {
+			String[] columns = line.trim().split("\\s+");
+			if (columns.length == 3) {
+				topics.add(new Topic(columns[0], Integer.parseInt(columns[1]), Long.parseLong(columns[2])));
+			}
+		}
+		return topics;
+	}
+
+	static String shellVariable(String script, String name) {
+		Matcher matcher = Pattern.compile("(?m)^" + name + "=(\\S+)").matcher(script);
+		assertThat(matcher.find()).as("%s in the init script", name).isTrue();
+		return matcher.group(1);
+	}
+
+	/** DESIGN.md, wherever this checkout keeps it: the repository, docs/, or the shared folder beside it. */
+	static Optional<Path> designDocument() {
+		return Stream.of(ROOT.resolve("DESIGN.md"), ROOT.resolve("docs/DESIGN.md"), ROOT.resolveSibling("shared/DESIGN.md"))
+			.filter(Files::isRegularFile)
+			.findFirst();
+	}
+
+	private static String applicationProperty(List<Object> documents, String property) {
+		for (Object document : documents) {
+			Optional<Object> value = relaxedLookup(document, property.split("\\."));
+			if (value.isPresent()) {
+				return withSpringDefault(String.valueOf(value.get()));
+			}
+		}
+		throw new AssertionError("application.yml has no " + property);
+	}
+
+	/** Spring lets a YAML key hold several segments ({@code taskflow.dapr: …}); try every split. */
+	@SuppressWarnings("unchecked")
+	private static Optional<Object> relaxedLookup(Object node, String[] segments) {
+		if (segments.length == 0) {
+			return Optional.ofNullable(node);
+		}
+		if (!(node instanceof Map)) {
+			return Optional.empty();
+		}
+		Map<String, Object> map = (Map<String, Object>) node;
+		for (int i = 1; i <= segments.length; i++) {
+			String key = String.join(".", Arrays.copyOfRange(segments, 0, i));
+			if (map.containsKey(key)) {
+				Optional<Object> found = relaxedLookup(map.get(key), Arrays.copyOfRange(segments, i, segments.length));
+				if (found.isPresent()) {
+					return found;
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** {@code ${NAME:default}} as Spring resolves it when NAME is unset. */
+	private static String withSpringDefault(String value) {
+		Matcher matcher = Pattern.compile("^\\$\\{[^:}]+:(.*)}$").matcher(value.trim());
+		return matcher.matches() ? matcher.group(1) : value;
+	}
+
+	private static long days(int days) {
+		return hours(24 * days);
+	}
+
+	private static long hours(int hours) {
+		return hours * 3_600_000L;
+	}
+
+	private static Yaml newYaml() {
+		LoaderOptions options = new LoaderOptions();
+		options.setAllowDuplicateKeys(false);
+		return new Yaml(new SafeConstructor(options));
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.taskflow.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.taskflow.deploy.DeployFiles.ROOT;
+import static dev.taskflow.deploy.DeployFiles.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Dockerfile and .dockerignore, instruction by instruction (no Docker engine needed). */
+class DockerfileTests {
+
+	@Test
+	void theImageIsBuiltWithTheMavenWrapperAndRunsOnAJre() {
+		List<String> stages = instructions("FROM");
+		assertThat(stages).hasSize(2);
+		assertThat(stages.get(0)).contains("-jdk").endsWith("AS build");
+		assertThat(stages.get(1)).contains("-jre").doesNotContain(" AS ");
+		assertThat(instructions("RUN")).anyMatch(run -> run.contains("./mvnw") && run.contains("package"));
+	}
+
+	@Test
+	void theJarIsExtractedIntoSpringBootLayersAndStartedByTheLauncher() {
+		assertThat(instructions("RUN"))
+			.anyMatch(run -> run.contains("java -Djarmode=tools -jar target/taskflow.jar extract --layers --launcher"));
+		List<String> layers = instructions("COPY").stream()
+			.filter(copy -> copy.startsWith("--from=build"))
+			.map(copy -> copy.replaceAll(".*/extracted/([a-z-]+)/.*", "$1"))
+			.toList();
+		assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+		assertThat(entrypoint()).endsWith("\"org.springframework.boot.loader.launch.JarLauncher\"]")
+			.contains("-XX:MaxRAMPercentage=");
+	}
+
+	@Test
+	void theAppRunsAsANumericNonRootUser() {
+		assertThat(imageUser()).isPositive();
+		assertThat(instructions("USER")).singleElement().asString().matches("\\d+:\\d+");
+	}
+
+	@Test
+	void theContainerListensOnPort8000AndReportsItsLiveness() {
+		assertThat(instructions("EXPOSE")).containsExactly("8000");
+		assertThat(instructions("ENV")).anyMatch(env -> env.contains("PORT=8000"));
+		assertThat(instructions("HEALTHCHECK")).singleElement().asString()
+			.contains("curl", "/actuator/health/liveness", "${PORT}");
+		assertThat(instructions("RUN")).as("the JRE image needs curl for the healthcheck")
+			.anyMatch(run -> run.contains("apt-get install") && run.contains("curl"));
+	}
+
+	@Test
+	void theBuildContextHoldsOnlyWhatTheBuildCopies() {
+		List<String> rules = read(ROOT.resolve(".dockerignore")).lines()
+			.map(String::trim)
+			.filter(line -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
+		assertThat(rules.get(0)).isEqualTo("*");
+		assertThat(rules).contains("!mvnw", "!.mvn/", "!pom.xml", "!src/");
+	}
+
+	/** The uid of the USER instruction, which the Helm chart must run as. */
+	static int imageUser() {
+		Matcher user = Pattern.compile("^(\\d+)").matcher(instructions("USER").get(0));
+		assertThat(user.find()).as("numeric USER").isTrue();
+		return Integer.parseInt(user.group(1));
+	}
+
+	private static String entrypoint() {
+		List<String> entrypoints = instructions("ENTRYPOINT");
+		assertThat(entrypoints).hasSize(1);
+		return entrypoints.get(0);
+	}
+
+	/** The arguments of every instruction with this keyword, continuation lines joined. */
+	private static List<String> instructions(String keyword) {
+		String dockerfile = read(ROOT.resolve("Dockerfile")).replaceAll("\\\\\\R\\s*", " ");
+		List<String> found = new ArrayList<>();
+		for (String line : dockerfile.split("\\R")) {
+			String trimmed = line.trim();
+			if (trimmed.startsWith(keyword + " ")) {
+				found.add(trimmed.substring(keyword.length() + 1).trim());
+			}
+		}
+		return found;
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.taskflow.platform;
+
+import dev.taskflow.support.TaskFlowTest;
+import dev.taskflow.support.TestUsers;
+import dev.taskflow.support.TestUsers.TestUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A user's mistakes get a problem+json with a stable type, never a 500 or a stack trace. */
+@TaskFlowTest
+class ApiErrorResponseTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	TestUser ann;
+
+	@BeforeEach
+	void signUp() throws Exception {
+		ann = TestUsers.signUp(mvc);
+	}
+
+	@Test
+	void malformedJsonIs400WithItsPosition() throws Exception {
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"x\",,}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/malformed-request"))
+			.andExpect(jsonPath("$.detail").value(containsString("line 1")))
+			.andExpect(content().string(not(containsString("tools.jackson"))));
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content(""))
+			.andExpect(status().isBadRequest());
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content("[1, 2]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"));
+	}
+
+	@Test
+	void wrongContentTypeIs415() throws Exception {
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.TEXT_PLAIN).content("buy milk"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/unsupported-media-type"));
+	}
+
+	@Test
+	void oversizeBodiesAre413WhetherDeclaredOrStreamed() throws Exception {
+		String huge = "{\"title\": \"x\", \"description\": \"" + "a".repeat(70_000) + "\"}";
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content(huge))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/payload-too-large"));
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content(huge)
+			.with(request -> {
+				request.removeHeader("Content-Length");
+				request.addHeader("Transfer-Encoding", "chunked");
+				return request;
+			})).andExpect(status().isContentTooLarge());
+	}
+
+	@Test
+	void unknownRoutesAndMethodsHaveProblemTypes() throws Exception {
+		mvc.perform(ann.as(get("/api/nothing-here")))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/not-found"));
+		mvc.perform(ann.as(put("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/method-not-allowed"));
+		mvc.perform(ann.as(get("/api/tasks/abc")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("id"));
+		mvc.perform(ann.as(get("/api/tasks/1")).header("If-Match", "whatever")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void healthIsPublicAndHasProbeGroups() throws Exception {
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+	}
+
+	@Test
+	void theOpenApiDocumentDescribesTheTaskApiAndSwaggerUiIsServedLocally() throws Exception {
+		mvc.perform(ann.as(get("/v3/api-docs")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/tasks'].get").exists())
+			.andExpect(jsonPath("$.paths['/api/tasks/{id}'].patch").exists());
+		mvc.perform(ann.as(get("/swagger-ui/index.html"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("https://"))));
+	}
+}

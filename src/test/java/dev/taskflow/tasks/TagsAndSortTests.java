@@ -1,0 +1,47 @@
+package dev.taskflow.tasks;
+
+import java.util.List;
+
+import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.platform.InvalidInput;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TagsAndSortTests {
+
+	@Test
+	void tagsAreNormalisedAndDeduplicated() {
+		FieldErrors errors = new FieldErrors();
+		assertThat(Tags.normalizeAll(List.of(" Work ", "#work", "Side Project", "ärger"), "tags", errors))
+			.containsExactly("work", "side-project", "ärger");
+		assertThat(errors.isEmpty()).isTrue();
+	}
+
+	@Test
+	void badTagsAreReportedByPosition() {
+		FieldErrors errors = new FieldErrors();
+		Tags.normalizeAll(List.of("ok", "", "x".repeat(41), "semi;colon"), "tags", errors);
+		assertThatThrownBy(errors::throwIfAny).isInstanceOfSatisfying(InvalidInput.class,
+				ex -> assertThat(ex.problems()).extracting(InvalidInput.FieldProblem::field)
+					.containsExactly("tags[1]", "tags[2]", "tags[3]"));
+	}
+
+	@Test
+	void sortTextRoundTripsAndRejectsUnknownOrRepeatedKeys() {
+		assertThat(TaskSort.parse("due,-priority").format()).isEqualTo("due,-priority");
+		assertThat(TaskSort.parse(null)).isEqualTo(TaskSort.DEFAULT);
+		assertThatThrownBy(() -> TaskSort.parse("colour")).isInstanceOf(InvalidInput.class);
+		assertThatThrownBy(() -> TaskSort.parse("due,-due")).isInstanceOf(InvalidInput.class);
+	}
+
+	@Test
+	void aDraftTrimsItsTitleAndReportsEveryBrokenRule() {
+		assertThat(TaskDraft.titled("  Milk ").title()).isEqualTo("Milk");
+		assertThatThrownBy(() -> new TaskDraft(" ", "x".repeat(10_001), null, null, List.of(""), null))
+			.isInstanceOfSatisfying(InvalidInput.class, ex -> assertThat(ex.problems())
+				.extracting(InvalidInput.FieldProblem::field)
+				.containsExactly("title", "description", "tags[0]"));
+	}
+}
