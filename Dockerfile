@@ -9,11 +9,10 @@ ARG JAVA_VERSION=17
 
 FROM eclipse-temurin:${JAVA_VERSION}-jdk AS build
 WORKDIR /workspace
-# Dependencies first, so that a source change reuses the cached Maven repository layer.
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
 COPY src src
+# The cache mount keeps the Maven repository (and the wrapper's Maven) between builds.
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package \
  && java -Djarmode=tools -jar target/taskflow.jar extract --layers --launcher --destination extracted
 

@@ -10,6 +10,13 @@
     }
   }
 
+  document.addEventListener("htmx:beforeRequest", function () {
+    var notice = document.getElementById("live-notice");
+    if (notice) {
+      notice.hidden = true;
+    }
+  });
+
   // htmx leaves the page as it is when a request fails; say so instead of failing silently.
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr.status;

@@ -3,17 +3,22 @@ package dev.taskflow.tasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.TraceContext;
 import dev.taskflow.tasks.internal.TaskListQuery;
 import dev.taskflow.tasks.internal.TaskRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tasks module's façade: every command and query on a user's tasks. Every method is scoped to
- * its owner; another user's task id behaves exactly like a missing one.
+ * its owner; another user's task id behaves exactly like a missing one. Every change publishes one
+ * {@link TaskEvent} in its transaction (the outbox makes sure it leaves the process).
  */
 @Service
 public class TaskManagement {
@@ -22,11 +27,14 @@ public class TaskManagement {
 
 	private final TaskListQuery listQuery;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	TaskManagement(TaskRepository tasks, TaskListQuery listQuery, Clock clock) {
+	TaskManagement(TaskRepository tasks, TaskListQuery listQuery, ApplicationEventPublisher events, Clock clock) {
 		this.tasks = tasks;
 		this.listQuery = listQuery;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -35,8 +43,10 @@ public class TaskManagement {
 		Instant now = now();
 		Task unsaved = new Task(0, owner.id(), draft.title(), draft.description(), draft.status(), draft.priority(),
 				draft.tags(), draft.due(), now, now, draft.status() == TaskStatus.COMPLETED ? now : null, 1);
-		long id = tasks.insert(unsaved, owner.timeZone());
-		return get(owner, id);
+		Task created = get(owner, tasks.insert(unsaved, owner.timeZone()));
+		events.publishEvent(new TaskEvent.TaskCreated(UUID.randomUUID(), now, owner.id(), created.id(),
+				created.version(), TaskSnapshot.of(created), Map.of(), TraceContext.currentTraceparent()));
+		return created;
 	}
 
 	@Transactional(readOnly = true)
@@ -79,7 +89,9 @@ public class TaskManagement {
 		if (!tasks.update(changed, current.version(), owner.timeZone())) {
 			throw new StaleTaskVersion(get(owner, id));
 		}
-		return get(owner, id);
+		Task saved = get(owner, id);
+		events.publishEvent(TaskChanges.eventFor(current, saved, now));
+		return saved;
 	}
 
 	@Transactional
@@ -99,6 +111,8 @@ public class TaskManagement {
 			throw new StaleTaskVersion(current);
 		}
 		tasks.delete(owner.id(), id);
+		events.publishEvent(new TaskEvent.TaskDeleted(UUID.randomUUID(), now(), owner.id(), id, current.version() + 1L,
+				TaskSnapshot.of(current), Map.of(), TraceContext.currentTraceparent()));
 	}
 
 	/** Microseconds: what both databases store, so a saved timestamp reads back equal. */

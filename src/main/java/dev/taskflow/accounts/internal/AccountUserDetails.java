@@ -17,19 +17,25 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
 
 	private static final List<GrantedAuthority> USER = List.of(new SimpleGrantedAuthority("ROLE_USER"));
 
+	private static final List<GrantedAuthority> OPERATOR = List.of(new SimpleGrantedAuthority("ROLE_USER"),
+			new SimpleGrantedAuthority("ROLE_OPERATOR"));
+
 	private final UUID id;
 
 	private final String email;
 
 	private final boolean locked;
 
+	private final boolean operator;
+
 	private String passwordHash;
 
-	AccountUserDetails(UUID id, String email, String passwordHash, boolean locked) {
+	AccountUserDetails(UUID id, String email, String passwordHash, boolean locked, boolean operator) {
 		this.id = id;
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.locked = locked;
+		this.operator = operator;
 	}
 
 	UUID id() {
@@ -38,7 +44,7 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return USER;
+		return operator ? OPERATOR : USER;
 	}
 
 	@Override

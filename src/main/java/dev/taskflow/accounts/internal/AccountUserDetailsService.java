@@ -12,10 +12,13 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final AccountRepository accounts;
 
+	private final AccountsProperties properties;
+
 	private final Clock clock;
 
-	AccountUserDetailsService(AccountRepository accounts, Clock clock) {
+	AccountUserDetailsService(AccountRepository accounts, AccountsProperties properties, Clock clock) {
 		this.accounts = accounts;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -23,7 +26,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String email) {
 		return accounts.findByEmail(AccountInputRules.normalizeEmail(email))
 			.map(account -> new AccountUserDetails(account.id(), account.email(), account.passwordHash(),
-					account.isLockedAt(clock.instant())))
+					account.isLockedAt(clock.instant()), properties.isOperator(account.email())))
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 }

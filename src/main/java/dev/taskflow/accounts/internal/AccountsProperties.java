@@ -1,17 +1,22 @@
 package dev.taskflow.accounts.internal;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param maxFailedSignIns wrong passwords in a row before the account is locked
  * @param lockout how long a locked account stays locked
+ * @param operators e-mail addresses of the users who may use the operator endpoints under /actuator
  */
 @ConfigurationProperties("taskflow.accounts")
-record AccountsProperties(Integer maxFailedSignIns, Duration lockout) {
+record AccountsProperties(Integer maxFailedSignIns, Duration lockout, Set<String> operators) {
 
 	AccountsProperties {
+		operators = operators == null ? Set.of()
+				: operators.stream().filter(e -> !e.isBlank()).map(AccountInputRules::normalizeEmail).collect(Collectors.toSet());
 		if (maxFailedSignIns == null) {
 			maxFailedSignIns = 5;
 		}
@@ -24,5 +29,9 @@ record AccountsProperties(Integer maxFailedSignIns, Duration lockout) {
 		if (lockout.isNegative() || lockout.isZero()) {
 			throw new IllegalArgumentException("taskflow.accounts.lockout must be a positive duration, e.g. 15m");
 		}
+	}
+
+	boolean isOperator(String email) {
+		return operators.contains(email);
 	}
 }

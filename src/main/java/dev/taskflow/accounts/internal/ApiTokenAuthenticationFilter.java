@@ -29,12 +29,15 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AccountRepository accounts;
 
+	private final AccountsProperties properties;
+
 	private final AuthenticationEntryPoint entryPoint;
 
-	ApiTokenAuthenticationFilter(ApiTokenService tokens, AccountRepository accounts,
+	ApiTokenAuthenticationFilter(ApiTokenService tokens, AccountRepository accounts, AccountsProperties properties,
 			AuthenticationEntryPoint entryPoint) {
 		this.tokens = tokens;
 		this.accounts = accounts;
+		this.properties = properties;
 		this.entryPoint = entryPoint;
 	}
 
@@ -48,7 +51,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		}
 		var user = tokens.authenticate(header.substring(BEARER.length()).trim())
 			.flatMap(accounts::findById)
-			.map(account -> new AccountUserDetails(account.id(), account.email(), null, false));
+			.map(account -> new AccountUserDetails(account.id(), account.email(), null, false,
+					properties.isOperator(account.email())));
 		if (user.isEmpty()) {
 			contexts.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("The API token is invalid or revoked."));

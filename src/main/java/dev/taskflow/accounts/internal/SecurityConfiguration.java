@@ -12,15 +12,18 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Three filter chains:
+ * Four filter chains:
  * <ol>
  * <li>{@code POST /api/tokens}: token, session or HTTP Basic (so scripts can bootstrap a token);</li>
  * <li>{@code /api/**}: token or session, answers 401/403 as problem details;</li>
+ * <li>{@code /actuator/**}: public health probes, operator-only everything else;</li>
  * <li>everything else: the pages, with form sign-in, sessions and CSRF protection.</li>
  * </ol>
  * Only sign-in/up, health and static assets are public.
@@ -43,9 +46,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain tokenIssuing(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
-			ProblemSecurityHandlers problems) throws Exception {
+			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.securityMatcher(pathPattern(HttpMethod.POST, "/api/tokens"));
-		apiDefaults(http, tokens, accounts, problems);
+		apiDefaults(http, tokens, accounts, properties, problems);
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()));
 		return http.build();
 	}
@@ -53,29 +56,53 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
-			ProblemSecurityHandlers problems) throws Exception {
+			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.securityMatcher("/api/**");
-		apiDefaults(http, tokens, accounts, problems);
+		apiDefaults(http, tokens, accounts, properties, problems);
+		return http.build();
+	}
+
+	/** Health is public (probes); every other actuator endpoint is for operators only. */
+	@Bean
+	@Order(3)
+	SecurityFilterChain operations(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
+			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole("OPERATOR"))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
+					BasicAuthenticationFilter.class)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems.entryPoint())
+				.accessDeniedHandler(problems.accessDeniedHandler()));
 		return http.build();
 	}
 
 	@Bean
 	@Order(10)
 	SecurityFilterChain pages(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
-			ProblemSecurityHandlers problems) throws Exception {
+			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**")
+			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, problems.entryPoint()),
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
 					AnonymousAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
 				.defaultSuccessUrl("/", true)
-				.failureHandler((request, response, ex) -> response
-					.sendRedirect(ex instanceof LockedException ? "/login?locked" : "/login?error")))
+				.failureHandler((request, response, ex) -> {
+					// the sign-in page shows the e-mail again, so only the password needs retyping
+					FlashMap attempt = new FlashMap();
+					attempt.setTargetRequestPath("/login");
+					attempt.put("email", request.getParameter("email"));
+					new SessionFlashMapManager().saveOutputFlashMap(attempt, request, response);
+					response.sendRedirect(ex instanceof LockedException ? "/login?locked" : "/login?error");
+				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -84,12 +111,12 @@ class SecurityConfiguration {
 	}
 
 	private static void apiDefaults(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
-			ProblemSecurityHandlers problems) throws Exception {
+			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/accounts")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, problems.entryPoint()),
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
 					BasicAuthenticationFilter.class)
 			// Token and Basic calls carry no cookies, so CSRF cannot apply to them; browser calls with a
 			// session cookie still need the token.

@@ -13,7 +13,8 @@ import org.springframework.util.MultiValueMap;
 /**
  * The filters of the task list page as they appear in its URL: a few of the API's list parameters,
  * read by {@link TaskListParameters} exactly as the API reads them. Actions on the page carry the
- * filter along as a query string ({@code back}), so the user lands on the same view afterwards.
+ * filter along as a query string ({@code back}), so the user lands on the same view afterwards. The
+ * methods templates call are public, as the template language only calls public methods.
  *
  * @param status {@code pending} (the default), {@code completed} or {@code all}
  * @param sort the API's sort notation, e.g. {@code due,-priority}; null for the API's default
@@ -68,7 +69,7 @@ record TaskListFilter(String status, String q, String tag, String sort, String c
 	}
 
 	/** The filter as a query string without defaults, e.g. {@code status=all&q=milk}; empty for the default view. */
-	String queryString() {
+	public String queryString() {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("status", DEFAULT_STATUS.equals(status) ? null : status);
 		params.put("q", q);
@@ -82,39 +83,39 @@ record TaskListFilter(String status, String q, String tag, String sort, String c
 			.collect(Collectors.joining("&"));
 	}
 
-	String url() {
+	public String url() {
 		String query = queryString();
 		return query.isEmpty() ? "/tasks" : "/tasks?" + query;
 	}
 
-	TaskListFilter withStatus(String newStatus) {
+	public TaskListFilter withStatus(String newStatus) {
 		return new TaskListFilter(newStatus, q, tag, sort, null);
 	}
 
-	TaskListFilter withTag(String newTag) {
+	public TaskListFilter withTag(String newTag) {
 		return new TaskListFilter(status, q, newTag, sort, null);
 	}
 
 	/** The same view without search and tag. */
-	TaskListFilter withoutSearch() {
+	public TaskListFilter withoutSearch() {
 		return new TaskListFilter(status, null, null, sort, null);
 	}
 
-	TaskListFilter withCursor(String newCursor) {
+	public TaskListFilter withCursor(String newCursor) {
 		return new TaskListFilter(status, q, tag, sort, newCursor);
 	}
 
-	TaskListFilter firstPage() {
+	public TaskListFilter firstPage() {
 		return withCursor(null);
 	}
 
 	/** True when the search or tag narrows the list, so an empty list means "no match", not "no tasks". */
-	boolean narrowed() {
+	public boolean narrowed() {
 		return q != null || tag != null;
 	}
 
 	/** The sort menu: value in API notation → label, including a sort typed into the URL by hand. */
-	Map<String, String> sortOptions() {
+	public Map<String, String> sortOptions() {
 		if (sort == null || SORTS.containsKey(sort)) {
 			return SORTS;
 		}

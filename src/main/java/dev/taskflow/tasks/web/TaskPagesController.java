@@ -207,9 +207,14 @@ class TaskPagesController {
 				subject = index < tags.size() ? "“" + tags.get(index) + "”" : "A tag";
 			}
 			String message = name.equals("cursor") ? "This page link has expired; start again from the first page."
-					: subject + " " + problem.message() + ".";
+					: sentence(subject + " " + problem.message());
 			messages.putIfAbsent(name, message);
 		}
 		return messages;
+	}
+
+	/** Ends with a full stop unless the text already ends in punctuation (e.g. a list of allowed characters). */
+	private static String sentence(String text) {
+		return text.matches(".*[.:!?]$") ? text : text + ".";
 	}
 }

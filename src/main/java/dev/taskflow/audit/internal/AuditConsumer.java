@@ -1,0 +1,73 @@
+package dev.taskflow.audit.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.taskflow.eventing.EventConsumer;
+import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.eventing.MalformedEvent;
+import dev.taskflow.eventing.Topics;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Appends every task event to the audit log. Runs in the inbox transaction: at most once per event. */
+@Component
+class AuditConsumer implements EventConsumer {
+
+	private static final Set<String> TYPES = Set.of("task.created", "task.updated", "task.completed", "task.reopened",
+			"task.deleted");
+
+	private final AuditRepository audit;
+
+	private final Clock clock;
+
+	AuditConsumer(AuditRepository audit, Clock clock) {
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	public String name() {
+		return "audit";
+	}
+
+	@Override
+	public String role() {
+		return "audit";
+	}
+
+	@Override
+	public Set<String> topics() {
+		return Set.of(Topics.TASK_EVENTS);
+	}
+
+	@Override
+	public void handle(EventEnvelope event) {
+		if (!TYPES.contains(event.type())) {
+			throw new MalformedEvent("unknown task event type " + event.type());
+		}
+		JsonNode data = event.data();
+		try {
+			JsonNode changes = data.get("changes");
+			audit.append(new AuditEntry(0, event.id(), UUID.fromString(required(data, "user_id").asString()),
+					required(data, "task_id").asLong(), required(data, "sequence").asLong(), event.type(),
+					Instant.parse(required(data, "timestamp").asString()),
+					required(required(data, "task"), "title").asString(), changes == null || changes.isNull() ? null : changes),
+					clock.instant());
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			throw new MalformedEvent("task event body is invalid: " + ex.getMessage());
+		}
+	}
+
+	private static JsonNode required(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			throw new MalformedEvent("task event body lacks " + field);
+		}
+		return value;
+	}
+}

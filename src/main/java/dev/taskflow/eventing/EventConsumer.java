@@ -1,0 +1,24 @@
+package dev.taskflow.eventing;
+
+import java.util.Set;
+
+/**
+ * A subscriber to one or more topics. The eventing module calls {@link #handle} inside a transaction
+ * in which it has also recorded the event id in the inbox, so a redelivered event never reaches the
+ * consumer twice: the effect and the inbox entry commit together or not at all.
+ *
+ * Throw {@link MalformedEvent} for an event that can never be handled; any other exception means
+ * "try again later" (bounded retries with backoff, then the dead-letter store).
+ */
+public interface EventConsumer {
+
+	/** A stable name; the inbox keys processed events by it. */
+	String name();
+
+	/** The role ({@code TASKFLOW_ROLES}) that runs this consumer, e.g. {@code audit}. */
+	String role();
+
+	Set<String> topics();
+
+	void handle(EventEnvelope event);
+}

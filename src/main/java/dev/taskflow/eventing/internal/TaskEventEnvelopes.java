@@ -1,0 +1,60 @@
+package dev.taskflow.eventing.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.tasks.TaskEvent;
+import dev.taskflow.tasks.TaskSnapshot;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns task events into the wire format of DESIGN.md §3: the full event on {@code task-events}
+ * (keyed by task id) and a compact change record on {@code task-updates} (keyed by user id).
+ * The JSON Schemas in {@code resources/schemas/events} describe both.
+ */
+@Component
+class TaskEventEnvelopes {
+
+	static final String SCHEMA_VERSION = "1.0";
+
+	static final String SOURCE = "/taskflow/tasks";
+
+	private final JsonMapper json;
+
+	TaskEventEnvelopes(JsonMapper json) {
+		this.json = json;
+	}
+
+	/** The body of every task event; {@code changes} only on {@code task.updated}. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record TaskEventBody(UUID eventId, String eventType, String version, Instant timestamp, UUID userId, long taskId,
+			long sequence, TaskSnapshot task, Map<String, TaskEvent.Change> changes) {
+	}
+
+	/** What a live view needs to patch one row; {@code task} is null once the task is deleted. */
+	record TaskUpdateBody(UUID eventId, String eventType, String version, Instant timestamp, UUID userId,
+			long taskId, long taskVersion, TaskSnapshot task) {
+	}
+
+	EventEnvelope taskEvent(TaskEvent event) {
+		TaskEventBody body = new TaskEventBody(event.eventId(), event.type(), SCHEMA_VERSION, event.occurredAt(),
+				event.ownerId(), event.taskId(), event.sequence(), event.task(),
+				event instanceof TaskEvent.TaskUpdated ? event.changes() : null);
+		return new EventEnvelope(event.eventId(), SOURCE, event.type(), event.occurredAt(),
+				String.valueOf(event.taskId()), String.valueOf(event.taskId()), event.traceparent(),
+				json.valueToTree(body));
+	}
+
+	/** A distinct id (derived from the task event's), so each topic's consumers dedupe independently. */
+	EventEnvelope taskUpdate(TaskEvent event) {
+		UUID id = UUID.nameUUIDFromBytes(("task-update:" + event.eventId()).getBytes());
+		TaskUpdateBody body = new TaskUpdateBody(id, event.type(), SCHEMA_VERSION, event.occurredAt(), event.ownerId(),
+				event.taskId(), event.sequence(), event instanceof TaskEvent.TaskDeleted ? null : event.task());
+		return new EventEnvelope(id, SOURCE, event.type(), event.occurredAt(), String.valueOf(event.taskId()),
+				event.ownerId().toString(), event.traceparent(), json.valueToTree(body));
+	}
+}

@@ -1,0 +1,115 @@
+package dev.taskflow.eventing.internal.embedded;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import dev.taskflow.eventing.EventEnvelope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The embedded transport's queue and dead-letter store, one table with a status per delivery. */
+@Component
+public class DeliveryQueue {
+
+	static final String PENDING = "pending";
+
+	static final String DEAD = "dead";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DeliveryQueue(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	void enqueue(String consumer, String topic, EventEnvelope event, String payload) {
+		jdbc.sql("""
+				insert into embedded_deliveries (consumer, topic, partition_key, event_id, event_type, payload, status,
+				  attempts, next_attempt_at, created_at)
+				values (:consumer, :topic, :key, :eventId, :type, :payload, 'pending', 0, :now, :now)""")
+			.param("consumer", consumer)
+			.param("topic", topic)
+			.param("key", event.partitionKey() == null ? "" : event.partitionKey())
+			.param("eventId", event.id())
+			.param("type", event.type())
+			.param("payload", payload)
+			.param("now", utc(clock.instant()))
+			.update();
+	}
+
+	/** Pending deliveries in queue order, due or not: the dispatcher needs both to keep lanes in order. */
+	List<Delivery> pending(int limit) {
+		return jdbc.sql("select * from embedded_deliveries where status = 'pending' order by id limit :limit")
+			.param("limit", limit)
+			.query(DeliveryQueue::map)
+			.list();
+	}
+
+	void delivered(long id) {
+		jdbc.sql("delete from embedded_deliveries where id = :id").param("id", id).update();
+	}
+
+	void retryLater(long id, int attempts, Instant next, String error) {
+		jdbc.sql("update embedded_deliveries set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
+			.param("attempts", attempts)
+			.param("next", utc(next))
+			.param("error", truncate(error))
+			.param("id", id)
+			.update();
+	}
+
+	void deadLetter(long id, int attempts, String error) {
+		jdbc.sql("update embedded_deliveries set status = 'dead', attempts = :attempts, last_error = :error where id = :id")
+			.param("attempts", attempts)
+			.param("error", truncate(error))
+			.param("id", id)
+			.update();
+	}
+
+	public List<Delivery> deadLetters(int limit) {
+		return jdbc.sql("select * from embedded_deliveries where status = 'dead' order by id desc limit :limit")
+			.param("limit", limit)
+			.query(DeliveryQueue::map)
+			.list();
+	}
+
+	public int countByStatus(String status) {
+		return jdbc.sql("select count(*) from embedded_deliveries where status = :status")
+			.param("status", status)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Puts dead letters back in the queue (all, or one by id) for a fresh round of attempts. */
+	public int replay(Long id) {
+		return jdbc.sql("update embedded_deliveries set status = 'pending', attempts = 0, next_attempt_at = :now "
+				+ "where status = 'dead'" + (id == null ? "" : " and id = :id"))
+			.param("now", utc(clock.instant()))
+			.params(id == null ? java.util.Map.of() : java.util.Map.of("id", id))
+			.update();
+	}
+
+	private static Delivery map(ResultSet rs, int row) throws SQLException {
+		return new Delivery(rs.getLong("id"), rs.getString("consumer"), rs.getString("topic"),
+				rs.getString("partition_key"), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
+				rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"),
+				rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(), rs.getString("last_error"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String truncate(String error) {
+		return error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
+	}
+}

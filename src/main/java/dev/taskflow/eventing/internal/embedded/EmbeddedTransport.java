@@ -1,0 +1,55 @@
+package dev.taskflow.eventing.internal.embedded;
+
+import dev.taskflow.eventing.EventConsumer;
+import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.eventing.internal.ConsumerInvoker;
+import dev.taskflow.eventing.internal.EventTransport;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The in-process broker: publishing queues one delivery per subscribed consumer in the database,
+ * in the relay's transaction, and wakes the {@link EmbeddedDispatcher} once that commits. Queued
+ * deliveries survive a restart, so the embedded mode loses nothing either.
+ */
+@Component
+@ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedTransport implements EventTransport {
+
+	private final ConsumerInvoker consumers;
+
+	private final DeliveryQueue queue;
+
+	private final EmbeddedDispatcher dispatcher;
+
+	private final JsonMapper json;
+
+	EmbeddedTransport(ConsumerInvoker consumers, DeliveryQueue queue, EmbeddedDispatcher dispatcher, JsonMapper json) {
+		this.consumers = consumers;
+		this.queue = queue;
+		this.dispatcher = dispatcher;
+		this.json = json;
+	}
+
+	@Override
+	public void publish(String topic, EventEnvelope event) {
+		String payload = json.writeValueAsString(event.toJson(json));
+		for (EventConsumer consumer : consumers.consumersOf(topic)) {
+			queue.enqueue(consumer.name(), topic, event, payload);
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					dispatcher.wake();
+				}
+			});
+		}
+		else {
+			dispatcher.wake();
+		}
+	}
+}

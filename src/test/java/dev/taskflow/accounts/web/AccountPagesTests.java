@@ -1,0 +1,174 @@
+package dev.taskflow.accounts.web;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.taskflow.support.Browser;
+import dev.taskflow.support.TaskFlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static dev.taskflow.support.Browser.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@TaskFlowTest
+class AccountPagesTests {
+
+	private static final Pattern SECRET = Pattern.compile("id=\"new-token\">(tf_[A-Za-z0-9_-]+)<");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void signingUpSignsTheNewUserInAndLandsOnTheirTasks() {
+		Browser browser = Browser.signedUp(mvc);
+
+		assertThat(browser.page("/tasks")).contains(browser.email()).contains("Sign out");
+		assertThat(browser.get("/signup")).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void signingUpWithAWeakPasswordSaysWhyAndKeepsTheEmail() {
+		Browser browser = Browser.open(mvc);
+
+		MvcTestResult result = browser.post("/signup", "email", "kim@example.com", "password", "short",
+				"timeZone", "Europe/Berlin");
+
+		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(result)).contains("Password must be at least 10 characters long.")
+			.contains("value=\"kim@example.com\"")
+			.contains("<option value=\"Europe/Berlin\" selected=\"selected\">")
+			.doesNotContain("short");
+		assertThat(browser.get("/tasks")).hasStatus3xxRedirection();
+	}
+
+	@Test
+	void signingUpWithATakenEmailSaysSo() {
+		Browser first = Browser.signedUp(mvc);
+
+		MvcTestResult again = Browser.open(mvc)
+			.post("/signup", "email", first.email(), "password", Browser.PASSWORD, "timeZone", "UTC");
+
+		assertThat(again).hasStatus(HttpStatus.CONFLICT);
+		assertThat(body(again)).contains("An account with this e-mail address already exists.");
+	}
+
+	@Test
+	void aWrongPasswordShowsAReadableMessageAndKeepsTheEmail() {
+		String email = Browser.signedUp(mvc).email();
+
+		MvcTestResult attempt = mvc.perform(formLogin("/login").userParameter("email").user(email).password("wrong one"));
+
+		assertThat(attempt).hasRedirectedUrl("/login?error");
+		MockHttpSession session = (MockHttpSession) attempt.getRequest().getSession();
+		MvcTestResult page = mvc.get().uri("/login?error").session(session).exchange();
+		assertThat(body(page)).contains("Wrong e-mail or password.").contains("value=\"" + email + "\"");
+	}
+
+	@Test
+	void repeatedWrongPasswordsLockTheAccountWithAnExplanation() {
+		String email = Browser.signedUp(mvc).email();
+		for (int i = 0; i < 3; i++) {
+			mvc.perform(formLogin("/login").userParameter("email").user(email).password("wrong " + i));
+		}
+
+		MvcTestResult locked = mvc.perform(formLogin("/login").userParameter("email").user(email).password(Browser.PASSWORD));
+
+		assertThat(locked).hasRedirectedUrl("/login?locked");
+		assertThat(body(mvc.get().uri("/login?locked").exchange())).contains("locked for a while");
+	}
+
+	@Test
+	void theRightPasswordSignsInAndSigningOutEndsTheSession() {
+		String email = Browser.signedUp(mvc).email();
+
+		MvcTestResult signedIn = mvc.perform(formLogin("/login").userParameter("email").user(email).password(Browser.PASSWORD));
+		assertThat(signedIn).hasRedirectedUrl("/");
+		MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
+		assertThat(mvc.get().uri("/tasks").session(session)).hasStatusOk();
+
+		assertThat(mvc.post().uri("/logout").session(session).with(csrf())).hasRedirectedUrl("/login?signed-out");
+		assertThat(mvc.get().uri("/tasks").session(session)).hasStatus3xxRedirection();
+		assertThat(body(mvc.get().uri("/login?signed-out").exchange())).contains("You are signed out.");
+	}
+
+	@Test
+	void aNewApiTokenIsShownOnceWorksAndStopsWorkingWhenRevoked() {
+		Browser browser = Browser.signedUp(mvc);
+
+		assertThat(browser.post("/account/tokens", "name", "home server")).hasRedirectedUrl("/account");
+		String account = browser.page("/account");
+		Matcher secret = SECRET.matcher(account);
+		assertThat(secret.find()).isTrue();
+		String token = secret.group(1);
+		assertThat(account).contains("home server").contains(token.substring(0, 8) + "…").contains("Never");
+		assertThat(browser.page("/account")).doesNotContain(token).contains("home server");
+		assertThat(mvc.get().uri("/api/tasks").header("Authorization", "Bearer " + token)).hasStatusOk();
+
+		Matcher revoke = Pattern.compile("action=\"(/account/tokens/[0-9a-f-]+/revoke)\"").matcher(account);
+		assertThat(revoke.find()).isTrue();
+		assertThat(browser.post(revoke.group(1))).hasRedirectedUrl("/account");
+
+		assertThat(browser.page("/account")).doesNotContain("home server").contains("The token is revoked");
+		assertThat(mvc.get().uri("/api/tasks").header("Authorization", "Bearer " + token))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void aTokenNeedsAName() {
+		Browser browser = Browser.signedUp(mvc);
+
+		MvcTestResult result = browser.post("/account/tokens", "name", " ");
+
+		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(result)).contains("Name is required.");
+	}
+
+	@Test
+	void revokingATokenThatIsNotYoursIsNotFound() {
+		Browser browser = Browser.signedUp(mvc);
+
+		assertThat(browser.post("/account/tokens/" + UUID.randomUUID() + "/revoke")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(browser.post("/account/tokens/not-a-uuid/revoke")).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theTimeZoneCanBeChangedAndAnUnknownOneIsExplained() {
+		Browser browser = Browser.signedUp(mvc);
+
+		assertThat(browser.post("/account/time-zone", "timeZone", "Asia/Tokyo")).hasRedirectedUrl("/account");
+		assertThat(browser.page("/account")).contains("Your time zone is now Asia/Tokyo.")
+			.contains("<option value=\"Asia/Tokyo\" selected=\"selected\">");
+
+		MvcTestResult unknown = browser.post("/account/time-zone", "timeZone", "Mars/Olympus_Mons");
+		assertThat(unknown).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(unknown)).contains("Time zone &#39;Mars/Olympus_Mons&#39; is not a known time zone");
+	}
+
+	@Test
+	void pagesRedirectToSignInWhenSignedOut() {
+		for (String page : new String[] { "/", "/tasks", "/tasks/1/edit", "/account" }) {
+			assertThat(mvc.get().uri(page)).as(page).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+		}
+		assertThat(mvc.get().uri("/login")).hasStatusOk();
+		assertThat(mvc.get().uri("/signup")).hasStatusOk();
+	}
+
+	@Test
+	void formsWithoutTheCsrfTokenAreRefused() {
+		Browser browser = Browser.signedUp(mvc);
+
+		assertThat(mvc.post().uri("/tasks").session(browser.session()).param("title", "Forged"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/signup").param("email", "forged@example.com").param("password", Browser.PASSWORD))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(browser.page("/tasks?status=all")).doesNotContain("Forged");
+	}
+}
