@@ -74,6 +74,7 @@ class SecurityConfiguration {
 				.hasRole("OPERATOR"))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
 					BasicAuthenticationFilter.class)
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems.entryPoint())

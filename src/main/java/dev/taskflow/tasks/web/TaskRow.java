@@ -39,7 +39,7 @@ record TaskRow(long id, String title, String description, boolean completed, Str
 				due != null && !task.isCompleted() && due.overdueAt(zone).isBefore(now));
 	}
 
-	static String describe(Due due, ZoneId zone, LocalDate today) {
+	private static String describe(Due due, ZoneId zone, LocalDate today) {
 		if (due.allDay()) {
 			return day(due.date(), today);
 		}

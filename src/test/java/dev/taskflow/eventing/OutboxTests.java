@@ -1,0 +1,119 @@
+package dev.taskflow.eventing;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.taskflow.TaskFlowApplication;
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.Task;
+import dev.taskflow.tasks.TaskDraft;
+import dev.taskflow.tasks.TaskManagement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox: task writes succeed while the transport is down, and every event is published, in
+ * per-task order, once it is back, even if the application was restarted in between.
+ */
+class OutboxTests {
+
+	private final String database = "jdbc:h2:mem:outbox-" + UUID.randomUUID()
+			+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+	@BeforeEach
+	void brokerUp() {
+		SwitchableTransport.PUBLISHED.clear();
+		SwitchableTransport.down = false;
+		SwitchableTransport.refused = 0;
+	}
+
+	@AfterEach
+	void reset() {
+		SwitchableTransport.down = false;
+	}
+
+	@Test
+	void writesSucceedWhileTheTransportIsDownAndEverythingIsPublishedInOrderOnceItRecovers() {
+		try (ConfigurableApplicationContext app = start()) {
+			SwitchableTransport.down = true;
+			CurrentUser ann = signUp(app);
+			List<Long> ids = changeTasks(app, ann);
+			await().until(() -> SwitchableTransport.refused >= 4);
+			assertThat(incompletePublications(app)).isGreaterThanOrEqualTo(8);
+			assertThat(SwitchableTransport.PUBLISHED).isEmpty();
+
+			SwitchableTransport.down = false;
+
+			await().untilAsserted(() -> ids.forEach(id -> assertThat(SwitchableTransport.taskEvents(id)).hasSize(4)));
+			ids.forEach(OutboxTests::assertPublishedInOrder);
+			await().until(() -> incompletePublications(app) == 0);
+		}
+	}
+
+	@Test
+	void publicationsLeftIncompleteByACrashArePublishedAfterARestart() {
+		List<Long> ids;
+		try (ConfigurableApplicationContext app = start()) {
+			SwitchableTransport.down = true;
+			ids = changeTasks(app, signUp(app));
+			await().until(() -> SwitchableTransport.refused >= 2);
+		}
+		assertThat(SwitchableTransport.PUBLISHED).isEmpty();
+
+		SwitchableTransport.down = false;
+		try (ConfigurableApplicationContext app = start()) {
+			await().untilAsserted(() -> ids.forEach(id -> assertThat(SwitchableTransport.taskEvents(id)).hasSize(4)));
+			ids.forEach(OutboxTests::assertPublishedInOrder);
+		}
+	}
+
+	/** Two tasks, four changes each: created, updated twice, completed. */
+	private static List<Long> changeTasks(ConfigurableApplicationContext app, CurrentUser owner) {
+		TaskManagement tasks = app.getBean(TaskManagement.class);
+		return List.of("Alpha", "Beta").stream().map(title -> {
+			Task task = tasks.create(owner, TaskDraft.titled(title));
+			tasks.change(owner, task.id(), draft -> new TaskDraft(draft.title() + " 2", null, null, Priority.LOW,
+					draft.tags(), null), null);
+			tasks.change(owner, task.id(), draft -> new TaskDraft(draft.title(), null, null, Priority.HIGH,
+					draft.tags(), null), null);
+			tasks.complete(owner, task.id(), null);
+			return task.id();
+		}).toList();
+	}
+
+	private static void assertPublishedInOrder(long taskId) {
+		List<EventEnvelope> events = SwitchableTransport.taskEvents(taskId);
+		assertThat(events).extracting(e -> e.data().get("sequence").asLong()).containsExactly(1L, 2L, 3L, 4L);
+		assertThat(events).extracting(EventEnvelope::type)
+			.containsExactly("task.created", "task.updated", "task.updated", "task.completed");
+		assertThat(events.get(2).data().at("/changes/priority/new").asString()).isEqualTo("high");
+	}
+
+	private static CurrentUser signUp(ConfigurableApplicationContext app) {
+		return app.getBean(Accounts.class).register("outbox-" + UUID.randomUUID() + "@example.com",
+				"a long enough passphrase", "UTC");
+	}
+
+	private static int incompletePublications(ConfigurableApplicationContext app) {
+		return app.getBean(JdbcClient.class)
+			.sql("select count(*) from event_publication where completion_date is null")
+			.query(Integer.class)
+			.single();
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(TaskFlowApplication.class, SwitchableTransport.Config.class).run(
+				"--server.port=0", "--spring.datasource.url=" + database,
+				"--taskflow.eventing.initial-backoff=100ms", "--taskflow.eventing.max-backoff=500ms",
+				"--taskflow.eventing.retry-interval=100ms");
+	}
+}

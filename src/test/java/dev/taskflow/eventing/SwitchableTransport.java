@@ -1,0 +1,51 @@
+package dev.taskflow.eventing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.taskflow.eventing.internal.EventTransport;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A transport that can be switched off, standing in for a broker that is down. While it is up it
+ * records what the relay hands it, in order. State is static so it survives an application restart.
+ */
+public class SwitchableTransport implements EventTransport {
+
+	public record Published(String topic, EventEnvelope event) {
+	}
+
+	static final List<Published> PUBLISHED = new CopyOnWriteArrayList<>();
+
+	static volatile boolean down;
+
+	static volatile int refused;
+
+	@Override
+	public void publish(String topic, EventEnvelope event) {
+		if (down) {
+			refused++;
+			throw new TransportUnavailable("broker is down (test)", null);
+		}
+		PUBLISHED.add(new Published(topic, event));
+	}
+
+	static List<EventEnvelope> taskEvents(long taskId) {
+		return PUBLISHED.stream()
+			.filter(p -> p.topic().equals(Topics.TASK_EVENTS) && p.event().data().path("task_id").asLong() == taskId)
+			.map(Published::event)
+			.toList();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Config {
+
+		@Bean
+		@Primary
+		SwitchableTransport switchableTransport() {
+			return new SwitchableTransport();
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package dev.taskflow.eventing.internal.dapr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for the Dapr sidecar's HTTP API on a local port: it records every request and answers
+ * publishes and health checks with whatever status a test asks for, or stops listening altogether
+ * (and comes back on the same port) to play a dead sidecar.
+ */
+final class SidecarStandIn implements AutoCloseable {
+
+	/** One call as the sidecar saw it; header names in lower case. */
+	record Request(String method, String path, String query, Map<String, List<String>> headers, String body,
+			int answeredWith) {
+
+		String header(String name) {
+			List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+			return values == null ? null : String.join(",", values);
+		}
+
+		boolean isPublish() {
+			return method.equals("POST") && path.startsWith("/v1.0/publish/");
+		}
+	}
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	private volatile int publishStatus = 204;
+
+	private volatile int healthStatus = 204;
+
+	private volatile HttpServer server;
+
+	private final int port;
+
+	SidecarStandIn() {
+		this.server = listen(0);
+		this.port = server.getAddress().getPort();
+	}
+
+	String endpoint() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	List<Request> requests() {
+		return List.copyOf(requests);
+	}
+
+	List<Request> publishes() {
+		return requests.stream().filter(Request::isPublish).toList();
+	}
+
+	/** Publishes the sidecar accepted (answered 204), in arrival order. */
+	List<Request> acceptedPublishes() {
+		return publishes().stream().filter(request -> request.answeredWith() == 204).toList();
+	}
+
+	void answerPublishesWith(int status) {
+		this.publishStatus = status;
+	}
+
+	void answerHealthChecksWith(int status) {
+		this.healthStatus = status;
+	}
+
+	/** Closes the port: connections are refused, as with a sidecar that is not running. */
+	synchronized void becomeUnreachable() {
+		if (server != null) {
+			server.stop(0);
+			server = null;
+		}
+	}
+
+	/** Listens again on the same port and answers 204 to everything. */
+	synchronized void recover() {
+		answerPublishesWith(204);
+		answerHealthChecksWith(204);
+		if (server == null) {
+			server = listen(port);
+		}
+	}
+
+	void forget() {
+		requests.clear();
+	}
+
+	@Override
+	public synchronized void close() {
+		becomeUnreachable();
+	}
+
+	private HttpServer listen(int port) {
+		try {
+			HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+			http.createContext("/", this::answer);
+			http.start();
+			return http;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String path = exchange.getRequestURI().getPath();
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			int status = path.startsWith("/v1.0/healthz") ? healthStatus
+					: path.startsWith("/v1.0/publish/") ? publishStatus : 404;
+			Map<String, List<String>> headers = new TreeMap<>();
+			exchange.getRequestHeaders()
+				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+			requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+					headers, body, status));
+			if (status == 204) {
+				exchange.sendResponseHeaders(204, -1);
+				return;
+			}
+			byte[] error = "{\"errorCode\":\"ERR_PUBSUB_PUBLISH_MESSAGE\",\"message\":\"stand-in says %d\"}"
+				.formatted(status)
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, error.length);
+			exchange.getResponseBody().write(error);
+		}
+	}
+}
