@@ -4,5 +4,5 @@
  * inbox that gives consumers exactly-once effects, and the Dapr endpoints. Consumers implement
  * {@link dev.taskflow.eventing.EventConsumer}; nothing outside this module knows about transports.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "tasks" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
 package dev.taskflow.eventing;

@@ -49,15 +49,28 @@ public class AuditRepository {
 			.list();
 	}
 
-	/** A user's events, newest first, starting below {@code beforeId} (keyset paging). */
-	public List<AuditEntry> recent(UUID userId, Long beforeId, int limit) {
+	/**
+	 * A user's events, newest first by when they happened (consumers may record them in another order),
+	 * starting after {@code after} (keyset paging).
+	 */
+	public List<AuditEntry> recent(UUID userId, AuditEntry after, int limit) {
 		return jdbc.sql("select * from audit_log where user_id = :userId"
-				+ (beforeId == null ? "" : " and id < :beforeId") + " order by id desc limit :limit")
+				+ (after == null ? "" : " and (occurred_at < :at or (occurred_at = :at and id < :id))")
+				+ " order by occurred_at desc, id desc limit :limit")
 			.param("userId", userId)
-			.params(beforeId == null ? java.util.Map.of() : java.util.Map.of("beforeId", beforeId))
+			.params(after == null ? java.util.Map.of()
+					: java.util.Map.of("at", after.occurredAt().atOffset(ZoneOffset.UTC), "id", after.id()))
 			.param("limit", limit)
 			.query(this::map)
 			.list();
+	}
+
+	public java.util.Optional<AuditEntry> find(UUID userId, long id) {
+		return jdbc.sql("select * from audit_log where user_id = :userId and id = :id")
+			.param("userId", userId)
+			.param("id", id)
+			.query(this::map)
+			.optional();
 	}
 
 	private AuditEntry map(ResultSet rs, int row) throws SQLException {

@@ -59,16 +59,16 @@ class AuditApiController {
 		if (limit < 1 || limit > 200) {
 			throw InvalidInput.of("limit", "must be a whole number from 1 to 200");
 		}
-		Long before = null;
+		AuditEntry after = null;
 		if (cursor != null && !cursor.isBlank()) {
 			try {
-				before = Long.valueOf(cursor);
+				after = audit.find(user.id(), Long.parseLong(cursor)).orElseThrow(NumberFormatException::new);
 			}
 			catch (NumberFormatException ex) {
 				throw InvalidInput.of("cursor", "is not a cursor this API returned");
 			}
 		}
-		List<AuditEntry> entries = audit.recent(user.id(), before, limit + 1);
+		List<AuditEntry> entries = audit.recent(user.id(), after, limit + 1);
 		boolean more = entries.size() > limit;
 		List<AuditEntry> page = more ? entries.subList(0, limit) : entries;
 		return new AuditPage(page.stream().map(AuditEntryResponse::of).toList(),

@@ -23,7 +23,7 @@ class EventingConfiguration implements AsyncConfigurer {
 	@Override
 	public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
 		return (Throwable ex, Method method, Object... params) -> {
-			if (ex instanceof EventTransport.TransportUnavailable || ex instanceof TaskEventRelay.OutOfOrder) {
+			if (ex instanceof EventTransport.TransportUnavailable || ex instanceof OutboxRelay.OutOfOrder) {
 				log.warn("Event not relayed yet, will retry: {}", ex.getMessage());
 			}
 			else {

@@ -22,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -125,10 +126,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return cast(validationProblem(new InvalidInput(problems).getMessage(), problems));
 	}
 
-	/** Framework problems (405, 406, 415, unknown routes …) get our stable types too. */
+	/**
+	 * Framework problems (405, 406, 415, unknown routes …) get our stable types too. Outside the API
+	 * they are left to the error page, so a browser sees a page rather than JSON.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && !servlet.getRequest().getRequestURI().startsWith("/api/")
+				&& servlet.getResponse() != null) {
+			try {
+				servlet.getResponse().sendError(statusCode.value());
+				return null;
+			}
+			catch (java.io.IOException io) {
+				throw new java.io.UncheckedIOException(io);
+			}
+		}
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {

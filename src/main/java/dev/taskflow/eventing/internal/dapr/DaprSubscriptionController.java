@@ -75,7 +75,8 @@ class DaprSubscriptionController {
 	Answer deliver(@PathVariable String topic, @RequestBody(required = false) byte[] body) {
 		List<EventConsumer> subscribers = consumers.consumersOf(topic);
 		if (subscribers.isEmpty()) {
-			log.warn("Dropped an event on topic '{}': no consumer of it runs in this process (TASKFLOW_ROLES)", topic);
+			log.warn("Dropped an event on topic '{}': no consumer of it runs in this process (TASKFLOW_ROLES)",
+					printable(topic));
 			return new Answer(Status.DROP);
 		}
 		EventEnvelope event;
@@ -123,6 +124,11 @@ class DaprSubscriptionController {
 		catch (JacksonException ex) {
 			throw new MalformedEvent("the body is not JSON");
 		}
+	}
+
+	/** The topic comes from the URL: keep line breaks and the like out of the log. */
+	private static String printable(String topic) {
+		return topic.replaceAll("[^A-Za-z0-9._-]", "?");
 	}
 
 	/** A retry helps the consumers that failed for a passing reason; the others dedupe or drop again. */

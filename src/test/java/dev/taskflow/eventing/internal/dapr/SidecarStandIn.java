@@ -10,16 +10,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for the Dapr sidecar's HTTP API on a local port: it records every request and answers
- * publishes and health checks with whatever status a test asks for, or stops listening altogether
- * (and comes back on the same port) to play a dead sidecar.
+ * publishes and health checks with whatever status a test asks for, hangs, or stops listening
+ * altogether (and comes back on the same port) to play a dead sidecar.
  */
 final class SidecarStandIn implements AutoCloseable {
+
+	/** {@link Request#answeredWith()} of a call that got no answer. */
+	static final int NO_ANSWER = 0;
 
 	/** One call as the sidecar saw it; header names in lower case. */
 	record Request(String method, String path, String query, Map<String, List<String>> headers, String body,
@@ -40,6 +47,14 @@ final class SidecarStandIn implements AutoCloseable {
 	private volatile int publishStatus = 204;
 
 	private volatile int healthStatus = 204;
+
+	private volatile CountDownLatch stall = new CountDownLatch(0);
+
+	private final ExecutorService workers = Executors.newCachedThreadPool(work -> {
+		Thread thread = new Thread(work, "sidecar-stand-in");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private volatile HttpServer server;
 
@@ -75,6 +90,11 @@ final class SidecarStandIn implements AutoCloseable {
 		this.healthStatus = status;
 	}
 
+	/** Takes publishes in but answers none of them until {@link #recover()}. */
+	void hangOnPublishes() {
+		stall = new CountDownLatch(1);
+	}
+
 	/** Closes the port: connections are refused, as with a sidecar that is not running. */
 	synchronized void becomeUnreachable() {
 		if (server != null) {
@@ -85,6 +105,7 @@ final class SidecarStandIn implements AutoCloseable {
 
 	/** Listens again on the same port and answers 204 to everything. */
 	synchronized void recover() {
+		stall.countDown();
 		answerPublishesWith(204);
 		answerHealthChecksWith(204);
 		if (server == null) {
@@ -98,13 +119,25 @@ final class SidecarStandIn implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
+		stall.countDown();
 		becomeUnreachable();
+		workers.shutdownNow();
+	}
+
+	private void awaitRelease() {
+		try {
+			stall.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private HttpServer listen(int port) {
 		try {
 			HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 			http.createContext("/", this::answer);
+			http.setExecutor(workers);
 			http.start();
 			return http;
 		}
@@ -117,13 +150,19 @@ final class SidecarStandIn implements AutoCloseable {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			int status = path.startsWith("/v1.0/healthz") ? healthStatus
-					: path.startsWith("/v1.0/publish/") ? publishStatus : 404;
+			boolean publish = path.startsWith("/v1.0/publish/");
+			boolean hang = publish && stall.getCount() > 0;
+			int status = hang ? NO_ANSWER
+					: path.startsWith("/v1.0/healthz") ? healthStatus : publish ? publishStatus : 404;
 			Map<String, List<String>> headers = new TreeMap<>();
 			exchange.getRequestHeaders()
 				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
 			requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
 					headers, body, status));
+			if (hang) {
+				awaitRelease();
+				return;
+			}
 			if (status == 204) {
 				exchange.sendResponseHeaders(204, -1);
 				return;

@@ -1,31 +1,40 @@
-package dev.taskflow.eventing.internal;
+package dev.taskflow.tasks.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.eventing.OutgoingEvent;
+import dev.taskflow.eventing.Topics;
 import dev.taskflow.tasks.TaskEvent;
 import dev.taskflow.tasks.TaskSnapshot;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns task events into the wire format of DESIGN.md §3: the full event on {@code task-events}
- * (keyed by task id) and a compact change record on {@code task-updates} (keyed by user id).
- * The JSON Schemas in {@code resources/schemas/events} describe both.
+ * Puts every task event on the wire (DESIGN.md §3), in the transaction that changed the task: the
+ * full event on {@code task-events} (keyed by task id) and a compact change record on
+ * {@code task-updates} (keyed by user id), ordered per task by the event's sequence. The JSON Schemas
+ * in {@code resources/schemas/events} describe both.
  */
 @Component
-class TaskEventEnvelopes {
+class TaskEventPublisher {
 
 	static final String SCHEMA_VERSION = "1.0";
 
 	static final String SOURCE = "/taskflow/tasks";
 
+	private final ApplicationEventPublisher events;
+
 	private final JsonMapper json;
 
-	TaskEventEnvelopes(JsonMapper json) {
+	TaskEventPublisher(ApplicationEventPublisher events, JsonMapper json) {
+		this.events = events;
 		this.json = json;
 	}
 
@@ -38,6 +47,13 @@ class TaskEventEnvelopes {
 	/** What a live view needs to patch one row; {@code task} is null once the task is deleted. */
 	record TaskUpdateBody(UUID eventId, String eventType, String version, Instant timestamp, UUID userId,
 			long taskId, long taskVersion, TaskSnapshot task) {
+	}
+
+	@EventListener
+	void on(TaskEvent event) {
+		events.publishEvent(OutgoingEvent.ordered("task/" + event.taskId(), event.sequence(),
+				List.of(new OutgoingEvent.Message(Topics.TASK_EVENTS, taskEvent(event)),
+						new OutgoingEvent.Message(Topics.TASK_UPDATES, taskUpdate(event)))));
 	}
 
 	EventEnvelope taskEvent(TaskEvent event) {

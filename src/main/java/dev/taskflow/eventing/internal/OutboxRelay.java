@@ -1,0 +1,59 @@
+package dev.taskflow.eventing.internal;
+
+import dev.taskflow.eventing.OutgoingEvent;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox relay. Spring Modulith's event publication registry stores every {@link OutgoingEvent}
+ * in the transaction that published it; after commit this listener hands its messages to the
+ * transport. If the transport refuses, the listener throws, the publication stays incomplete and
+ * {@link PublicationRetrier} tries again with backoff (and again after a restart).
+ *
+ * Listeners run concurrently, so events of one stream may arrive here out of order. The relay only
+ * publishes a stream's next sequence number; a later one waits for its predecessor, an earlier one
+ * (a resubmitted duplicate) is acknowledged without publishing again.
+ */
+@Component
+class OutboxRelay {
+
+	private final EventTransport transport;
+
+	private final RelayPositions positions;
+
+	OutboxRelay(EventTransport transport, RelayPositions positions) {
+		this.transport = transport;
+		this.positions = positions;
+	}
+
+	@ApplicationModuleListener
+	void on(OutgoingEvent event) {
+		if (!event.isOrdered()) {
+			publish(event);
+			return;
+		}
+		long last = positions.lastPublished(event.stream());
+		if (event.sequence() <= last) {
+			return;
+		}
+		if (event.sequence() > last + 1) {
+			throw new OutOfOrder(event, last);
+		}
+		publish(event);
+		if (!positions.advance(event.stream(), last, event.sequence())) {
+			throw new OutOfOrder(event, last);
+		}
+	}
+
+	private void publish(OutgoingEvent event) {
+		event.messages().forEach(message -> transport.publish(message.topic(), message.envelope()));
+	}
+
+	/** An event whose predecessor has not been published yet; retried shortly. */
+	static class OutOfOrder extends RuntimeException {
+
+		OutOfOrder(OutgoingEvent event, long last) {
+			super("Event " + event.sequence() + " of " + event.stream() + " waits for event " + (last + 1));
+		}
+	}
+}
