@@ -1,6 +1,7 @@
 package dev.taskflow.tasks;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,15 @@ final class TaskChanges {
 		put(changes, "priority", before.priority(), after.priority());
 		put(changes, "tags", before.tags(), after.tags());
 		put(changes, "due_at", before.dueAt(), after.dueAt());
+		put(changes, "recurrence", before.recurrence(), after.recurrence());
+		put(changes, "recurrence_from", before.recurrenceFrom(), after.recurrenceFrom());
+		put(changes, "reminders", specs(before), specs(after));
 		return changes;
+	}
+
+	/** Reminders compare by what the user asked for, not by whether they have fired. */
+	private static List<String> specs(TaskSnapshot task) {
+		return task.reminders().stream().map(r -> r.at() != null ? "at " + r.at() : "before " + r.before()).toList();
 	}
 
 	private static void put(Map<String, TaskEvent.Change> changes, String field, Object old, Object current) {

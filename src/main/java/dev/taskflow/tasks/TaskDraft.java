@@ -3,17 +3,21 @@ package dev.taskflow.tasks;
 import java.util.List;
 
 import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.recurrence.Recurrence;
 
 /**
  * The user-editable state of a task, as created, replaced (PUT) or patched. Construction checks every
  * rule and reports all broken ones at once.
  */
 public record TaskDraft(String title, String description, TaskStatus status, Priority priority, List<String> tags,
-		Due due) {
+		Due due, Recurrence recurrence, List<Reminder.Spec> reminders) {
 
 	public static final int MAX_TITLE = 200;
 
 	public static final int MAX_DESCRIPTION = 10_000;
+
+	public static final int MAX_REMINDERS = 10;
 
 	public TaskDraft {
 		FieldErrors errors = new FieldErrors();
@@ -26,6 +30,10 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 		status = status == null ? TaskStatus.PENDING : status;
 		priority = priority == null ? Priority.NONE : priority;
 		tags = List.copyOf(tags);
+		reminders = reminders == null ? List.of() : List.copyOf(reminders);
+		if (reminders.size() > MAX_REMINDERS) {
+			throw InvalidInput.of("reminders", "must have at most " + MAX_REMINDERS + " reminders");
+		}
 	}
 
 	/**
@@ -47,10 +55,20 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 	}
 
 	public static TaskDraft titled(String title) {
-		return new TaskDraft(title, null, TaskStatus.PENDING, Priority.NONE, List.of(), null);
+		return new TaskDraft(title, null, TaskStatus.PENDING, Priority.NONE, List.of(), null, null, List.of());
 	}
 
 	public TaskDraft withStatus(TaskStatus newStatus) {
-		return new TaskDraft(title, description, newStatus, priority, tags, due);
+		return new TaskDraft(title, description, newStatus, priority, tags, due, recurrence, reminders);
+	}
+
+	/** The fields a person edits in the task form; recurrence and reminders stay as they are. */
+	public TaskDraft withDetails(String newTitle, String newDescription, Priority newPriority, List<String> newTags,
+			Due newDue) {
+		return new TaskDraft(newTitle, newDescription, status, newPriority, newTags, newDue, recurrence, reminders);
+	}
+
+	public TaskDraft withPriority(Priority newPriority) {
+		return new TaskDraft(title, description, status, newPriority, tags, due, recurrence, reminders);
 	}
 }

@@ -1,18 +1,26 @@
 package dev.taskflow.tasks;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.TraceContext;
+import dev.taskflow.recurrence.NextOccurrenceDue;
 import dev.taskflow.tasks.internal.TaskListQuery;
 import dev.taskflow.tasks.internal.TaskRepository;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,26 +35,24 @@ public class TaskManagement {
 
 	private final TaskListQuery listQuery;
 
+	private final Accounts accounts;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	TaskManagement(TaskRepository tasks, TaskListQuery listQuery, ApplicationEventPublisher events, Clock clock) {
+	TaskManagement(TaskRepository tasks, TaskListQuery listQuery, Accounts accounts, ApplicationEventPublisher events,
+			Clock clock) {
 		this.tasks = tasks;
 		this.listQuery = listQuery;
+		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public Task create(CurrentUser owner, TaskDraft draft) {
-		Instant now = now();
-		Task unsaved = new Task(0, owner.id(), draft.title(), draft.description(), draft.status(), draft.priority(),
-				draft.tags(), draft.due(), now, now, draft.status() == TaskStatus.COMPLETED ? now : null, 1);
-		Task created = get(owner, tasks.insert(unsaved, owner.timeZone()));
-		events.publishEvent(new TaskEvent.TaskCreated(UUID.randomUUID(), now, owner.id(), created.id(),
-				created.version(), TaskSnapshot.of(created), Map.of(), TraceContext.currentTraceparent()));
-		return created;
+		return insert(owner.id(), owner.timeZone(), draft, null, null);
 	}
 
 	@Transactional(readOnly = true)
@@ -84,8 +90,11 @@ public class TaskManagement {
 			case COMPLETED -> current.isCompleted() ? current.completedAt() : now;
 			case PENDING -> null;
 		};
+		Series series = current.series() == null && draft.recurrence() != null ? new Series(id, 1) : current.series();
 		Task changed = new Task(id, owner.id(), draft.title(), draft.description(), draft.status(), draft.priority(),
-				draft.tags(), draft.due(), current.createdAt(), now, completedAt, current.version() + 1);
+				draft.tags(), draft.due(), draft.recurrence(), series,
+				reminders(draft, current.reminders(), owner.timeZone()), current.createdAt(), now, completedAt,
+				current.version() + 1);
 		if (!tasks.update(changed, current.version(), owner.timeZone())) {
 			throw new StaleTaskVersion(get(owner, id));
 		}
@@ -113,6 +122,77 @@ public class TaskManagement {
 		tasks.delete(owner.id(), id);
 		events.publishEvent(new TaskEvent.TaskDeleted(UUID.randomUUID(), now(), owner.id(), id, current.version() + 1L,
 				TaskSnapshot.of(current), Map.of(), TraceContext.currentTraceparent()));
+	}
+
+	/**
+	 * Creates the next instance of a completed recurring task: same title, description, priority,
+	 * tags and reminders, the next due date, linked to the series. Runs in the caller's transaction
+	 * (the recurrence consumer's, with its inbox entry). At most one next instance per task, however
+	 * often this is asked: an existing one is left as it is.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void on(NextOccurrenceDue next) {
+		if (tasks.findNextInstance(next.completedTaskId()).isPresent()) {
+			return;
+		}
+		Task previous = tasks.find(next.ownerId(), next.completedTaskId()).orElse(null);
+		if (previous == null || previous.recurrence() == null) {
+			return; // deleted or no longer recurring since it was completed: the series ends here
+		}
+		Due due = next.date() != null ? Due.allDay(next.date()) : Due.at(next.dateTime());
+		TaskDraft draft = new TaskDraft(previous.title(), previous.description(), TaskStatus.PENDING,
+				previous.priority(), previous.tags(), due, previous.recurrence(),
+				shiftedReminders(previous, due, accounts.timeZoneOf(next.ownerId())));
+		Series series = previous.series() == null ? new Series(previous.id(), 2) : previous.series().next();
+		// a concurrent delivery may insert it first: the unique previous_task_id then fails this
+		// transaction, the consumer retries and finds the instance above
+		insert(next.ownerId(), accounts.timeZoneOf(next.ownerId()), draft, series, previous.id());
+	}
+
+	private Task insert(UUID ownerId, ZoneId zone, TaskDraft draft, Series series, Long previousTaskId) {
+		Instant now = now();
+		Task unsaved = new Task(0, ownerId, draft.title(), draft.description(), draft.status(), draft.priority(),
+				draft.tags(), draft.due(), draft.recurrence(), series, reminders(draft, List.of(), zone), now, now,
+				draft.status() == TaskStatus.COMPLETED ? now : null, 1);
+		long id = tasks.insert(unsaved, zone, previousTaskId);
+		if (series == null && draft.recurrence() != null) {
+			tasks.startSeries(id);
+		}
+		Task created = tasks.find(ownerId, id).orElseThrow();
+		events.publishEvent(new TaskEvent.TaskCreated(UUID.randomUUID(), now, ownerId, created.id(), created.version(),
+				TaskSnapshot.of(created), Map.of(), TraceContext.currentTraceparent()));
+		return created;
+	}
+
+	/**
+	 * Works out when each reminder fires. A reminder that already fired stays fired as long as its
+	 * time does not move; moving the due date moves relative reminders, which then fire again.
+	 */
+	private static List<Reminder> reminders(TaskDraft draft, List<Reminder> current, ZoneId zone) {
+		List<Reminder> reminders = new ArrayList<>();
+		for (Reminder.Spec spec : draft.reminders()) {
+			Instant remindAt = spec.remindAt(draft.due(), zone);
+			Instant sentAt = current.stream()
+				.filter(r -> r.spec().equals(spec) && r.sent() && remindAt != null && remindAt.equals(r.remindAt()))
+				.map(Reminder::sentAt)
+				.findFirst()
+				.orElse(null);
+			reminders.add(new Reminder(spec.at(), spec.before(), remindAt, sentAt));
+		}
+		return reminders;
+	}
+
+	/** Relative reminders carry over as they are; absolute ones move with the due date. */
+	private static List<Reminder.Spec> shiftedReminders(Task previous, Due nextDue, ZoneId zone) {
+		Duration shift = previous.due() == null ? null
+				: Duration.between(previous.due().startsAt(zone), nextDue.startsAt(zone));
+		return previous.reminders()
+			.stream()
+			.map(Reminder::spec)
+			.filter(spec -> spec.before() != null || shift != null)
+			.map(spec -> spec.before() != null ? spec : new Reminder.Spec(spec.at().plus(shift), null))
+			.toList();
 	}
 
 	/** Microseconds: what both databases store, so a saved timestamp reads back equal. */

@@ -81,10 +81,9 @@ class OutboxTests {
 		TaskManagement tasks = app.getBean(TaskManagement.class);
 		return List.of("Alpha", "Beta").stream().map(title -> {
 			Task task = tasks.create(owner, TaskDraft.titled(title));
-			tasks.change(owner, task.id(), draft -> new TaskDraft(draft.title() + " 2", null, null, Priority.LOW,
+			tasks.change(owner, task.id(), draft -> draft.withDetails(draft.title() + " 2", null, Priority.LOW,
 					draft.tags(), null), null);
-			tasks.change(owner, task.id(), draft -> new TaskDraft(draft.title(), null, null, Priority.HIGH,
-					draft.tags(), null), null);
+			tasks.change(owner, task.id(), draft -> draft.withPriority(Priority.HIGH), null);
 			tasks.complete(owner, task.id(), null);
 			return task.id();
 		}).toList();

@@ -39,7 +39,7 @@ class TagsAndSortTests {
 	@Test
 	void aDraftTrimsItsTitleAndReportsEveryBrokenRule() {
 		assertThat(TaskDraft.titled("  Milk ").title()).isEqualTo("Milk");
-		assertThatThrownBy(() -> new TaskDraft(" ", "x".repeat(10_001), null, null, List.of(""), null))
+		assertThatThrownBy(() -> new TaskDraft(" ", "x".repeat(10_001), null, null, List.of(""), null, null, null))
 			.isInstanceOfSatisfying(InvalidInput.class, ex -> assertThat(ex.problems())
 				.extracting(InvalidInput.FieldProblem::field)
 				.containsExactly("title", "description", "tags[0]"));

@@ -2,6 +2,7 @@ package dev.taskflow.tasks.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,15 +17,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.Reminder;
+import dev.taskflow.tasks.Series;
 import dev.taskflow.tasks.Task;
 import dev.taskflow.tasks.TaskStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Stores tasks and their tags with plain SQL that runs unchanged on H2 and PostgreSQL. */
+/** Stores tasks, their tags and reminders with plain SQL that runs unchanged on H2 and PostgreSQL. */
 @Repository
 public class TaskRepository {
 
@@ -38,28 +42,38 @@ public class TaskRepository {
 	}
 
 	public long insert(Task task, ZoneId zone) {
+		return insert(task, zone, null);
+	}
+
+	/** Inserts a task; {@code previousTaskId} links a recurring instance to the one it follows. */
+	public long insert(Task task, ZoneId zone, Long previousTaskId) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into tasks (user_id, title, description, status, priority, due_at, due_date, due_offset,
-				  overdue_at, due_sort, title_sort, search_text, created_at, updated_at, completed_at, version)
+				  overdue_at, due_sort, title_sort, search_text, recurrence, recurrence_from, series_id,
+				  series_index, previous_task_id, created_at, updated_at, completed_at, version)
 				values (:owner, :title, :description, :status, :priority, :dueAt, :dueDate, :dueOffset,
-				  :overdueAt, :dueSort, :titleSort, :searchText, :createdAt, :updatedAt, :completedAt, :version)""")
-			.paramSource(columns(task, zone))
+				  :overdueAt, :dueSort, :titleSort, :searchText, :recurrence, :recurrenceFrom, :seriesId,
+				  :seriesIndex, :previousTaskId, :createdAt, :updatedAt, :completedAt, :version)""")
+			.paramSource(columns(task, zone, previousTaskId))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		insertTags(id, task.tags());
+		insertReminders(id, task.reminders());
 		return id;
 	}
 
 	/** Writes a new state if the stored version is still {@code expectedVersion}; false if it moved on. */
 	public boolean update(Task task, int expectedVersion, ZoneId zone) {
-		Map<String, Object> columns = columns(task, zone);
+		Map<String, Object> columns = columns(task, zone, null);
 		columns.put("id", task.id());
 		columns.put("expectedVersion", expectedVersion);
 		int rows = jdbc.sql("""
 				update tasks set title = :title, description = :description, status = :status,
 				  priority = :priority, due_at = :dueAt, due_date = :dueDate, due_offset = :dueOffset,
 				  overdue_at = :overdueAt, due_sort = :dueSort, title_sort = :titleSort, search_text = :searchText,
+				  recurrence = :recurrence, recurrence_from = :recurrenceFrom, series_id = :seriesId,
+				  series_index = :seriesIndex,
 				  updated_at = :updatedAt, completed_at = :completedAt, version = :version
 				where id = :id and user_id = :owner and version = :expectedVersion""")
 			.paramSource(columns)
@@ -67,6 +81,8 @@ public class TaskRepository {
 		if (rows == 1) {
 			jdbc.sql("delete from task_tags where task_id = :id").param("id", task.id()).update();
 			insertTags(task.id(), task.tags());
+			jdbc.sql("delete from task_reminders where task_id = :id").param("id", task.id()).update();
+			insertReminders(task.id(), task.reminders());
 		}
 		return rows == 1;
 	}
@@ -87,13 +103,28 @@ public class TaskRepository {
 		return find(owner, id, true);
 	}
 
+	/** Gives a task that starts repeating its own series (it is the first instance). */
+	public void startSeries(long id) {
+		jdbc.sql("update tasks set series_id = id, series_index = 1 where id = :id and series_id is null")
+			.param("id", id)
+			.update();
+	}
+
+	/** The id of the instance created after {@code previousTaskId}, if there is one. */
+	public Optional<Long> findNextInstance(long previousTaskId) {
+		return jdbc.sql("select id from tasks where previous_task_id = :previous")
+			.param("previous", previousTaskId)
+			.query(Long.class)
+			.optional();
+	}
+
 	private Optional<Task> find(UUID owner, long id, boolean lock) {
 		List<Task> tasks = jdbc.sql("select * from tasks where id = :id and user_id = :owner" + (lock ? " for update" : ""))
 			.param("id", id)
 			.param("owner", owner)
-			.query(TaskRepository::mapWithoutTags)
+			.query(TaskRepository::mapWithoutDetails)
 			.list();
-		return withTags(tasks).stream().findFirst();
+		return withDetails(tasks).stream().findFirst();
 	}
 
 	/** Runs a list query built by {@link TaskListQuery}; returns tasks and the raw sort values of each row. */
@@ -103,9 +134,9 @@ public class TaskRepository {
 			for (int i = 0; i < sortValues.length; i++) {
 				sortValues[i] = sortTypes.get(i).read(rs, "k" + i);
 			}
-			return new ListedTask(mapWithoutTags(rs, row), sortValues);
+			return new ListedTask(mapWithoutDetails(rs, row), sortValues);
 		}).list();
-		List<Task> tasks = withTags(rows.stream().map(ListedTask::task).toList());
+		List<Task> tasks = withDetails(rows.stream().map(ListedTask::task).toList());
 		List<ListedTask> result = new ArrayList<>(rows.size());
 		for (int i = 0; i < rows.size(); i++) {
 			result.add(new ListedTask(tasks.get(i), rows.get(i).sortValues()));
@@ -116,19 +147,31 @@ public class TaskRepository {
 	record ListedTask(Task task, Object[] sortValues) {
 	}
 
-	private List<Task> withTags(List<Task> tasks) {
+	/** Loads the tags and reminders of a page of tasks with one query each. */
+	private List<Task> withDetails(List<Task> tasks) {
 		if (tasks.isEmpty()) {
 			return tasks;
 		}
+		List<Long> ids = tasks.stream().map(Task::id).toList();
 		Map<Long, List<String>> tags = new HashMap<>();
 		jdbc.sql("select task_id, tag from task_tags where task_id in (:ids) order by tag")
-			.param("ids", tasks.stream().map(Task::id).toList())
+			.param("ids", ids)
 			.query(rs -> {
 				tags.computeIfAbsent(rs.getLong("task_id"), id -> new ArrayList<>()).add(rs.getString("tag"));
 			});
+		Map<Long, List<Reminder>> reminders = new HashMap<>();
+		jdbc.sql("select * from task_reminders where task_id in (:ids) order by task_id, position")
+			.param("ids", ids)
+			.query(rs -> {
+				long seconds = rs.getLong("before_seconds");
+				Duration before = rs.wasNull() ? null : Duration.ofSeconds(seconds);
+				reminders.computeIfAbsent(rs.getLong("task_id"), id -> new ArrayList<>())
+					.add(new Reminder(instant(rs, "at"), before, instant(rs, "remind_at"), instant(rs, "sent_at")));
+			});
 		return tasks.stream()
 			.map(t -> new Task(t.id(), t.ownerId(), t.title(), t.description(), t.status(), t.priority(),
-					List.copyOf(tags.getOrDefault(t.id(), List.of())), t.due(), t.createdAt(), t.updatedAt(),
+					List.copyOf(tags.getOrDefault(t.id(), List.of())), t.due(), t.recurrence(), t.series(),
+					List.copyOf(reminders.getOrDefault(t.id(), List.of())), t.createdAt(), t.updatedAt(),
 					t.completedAt(), t.version()))
 			.toList();
 	}
@@ -139,7 +182,23 @@ public class TaskRepository {
 		}
 	}
 
-	private static Map<String, Object> columns(Task task, ZoneId zone) {
+	private void insertReminders(long taskId, List<Reminder> reminders) {
+		for (int i = 0; i < reminders.size(); i++) {
+			Reminder reminder = reminders.get(i);
+			jdbc.sql("""
+					insert into task_reminders (task_id, position, at, before_seconds, remind_at, sent_at)
+					values (:taskId, :position, :at, :before, :remindAt, :sentAt)""")
+				.param("taskId", taskId)
+				.param("position", i)
+				.param("at", utc(reminder.at()))
+				.param("before", reminder.before() == null ? null : reminder.before().getSeconds())
+				.param("remindAt", utc(reminder.remindAt()))
+				.param("sentAt", utc(reminder.sentAt()))
+				.update();
+		}
+	}
+
+	private static Map<String, Object> columns(Task task, ZoneId zone, Long previousTaskId) {
 		Due due = task.due();
 		Map<String, Object> columns = new HashMap<>();
 		columns.put("owner", task.ownerId());
@@ -154,6 +213,11 @@ public class TaskRepository {
 		columns.put("dueSort", due == null ? NO_DUE_SENTINEL : utc(due.startsAt(zone)));
 		columns.put("titleSort", task.title().toLowerCase(Locale.ROOT));
 		columns.put("searchText", searchText(task));
+		columns.put("recurrence", task.recurrence() == null ? null : task.recurrence().text());
+		columns.put("recurrenceFrom", task.recurrence() == null ? null : task.recurrence().from().value());
+		columns.put("seriesId", task.series() == null ? null : task.series().id());
+		columns.put("seriesIndex", task.series() == null ? null : task.series().index());
+		columns.put("previousTaskId", previousTaskId);
 		columns.put("createdAt", utc(task.createdAt()));
 		columns.put("updatedAt", utc(task.updatedAt()));
 		columns.put("completedAt", utc(task.completedAt()));
@@ -167,11 +231,23 @@ public class TaskRepository {
 		return text.toLowerCase(Locale.ROOT);
 	}
 
-	private static Task mapWithoutTags(ResultSet rs, int row) throws SQLException {
+	private static Task mapWithoutDetails(ResultSet rs, int row) throws SQLException {
 		return new Task(rs.getLong("id"), rs.getObject("user_id", UUID.class), rs.getString("title"),
 				rs.getString("description"), TaskStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-				Priority.ofRank(rs.getInt("priority")), List.of(), due(rs), instant(rs, "created_at"),
-				instant(rs, "updated_at"), instant(rs, "completed_at"), rs.getInt("version"));
+				Priority.ofRank(rs.getInt("priority")), List.of(), due(rs), recurrence(rs),
+				series(rs), List.of(), instant(rs, "created_at"), instant(rs, "updated_at"),
+				instant(rs, "completed_at"), rs.getInt("version"));
+	}
+
+	private static Series series(ResultSet rs) throws SQLException {
+		Long id = rs.getObject("series_id", Long.class);
+		return id == null ? null : new Series(id, rs.getInt("series_index"));
+	}
+
+	private static Recurrence recurrence(ResultSet rs) throws SQLException {
+		String text = rs.getString("recurrence");
+		return text == null ? null
+				: new Recurrence(text, Recurrence.From.parse(rs.getString("recurrence_from")).orElse(Recurrence.From.DUE));
 	}
 
 	private static Due due(ResultSet rs) throws SQLException {

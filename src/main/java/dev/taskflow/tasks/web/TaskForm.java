@@ -73,7 +73,7 @@ record TaskForm(String title, String description, String priority, String tags, 
 		Due due = due(zone, errors);
 		TaskDraft.check(title, description, tagList(), errors);
 		errors.throwIfAny();
-		return new TaskDraft(title, description, current.status(), newPriority, tagList(),
+		return current.withDetails(title, description, newPriority, tagList(),
 				sameMoment(due, current.due()) ? current.due() : due);
 	}
 

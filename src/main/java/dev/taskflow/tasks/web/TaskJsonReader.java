@@ -1,5 +1,8 @@
 package dev.taskflow.tasks.web;
 
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,9 @@ import java.util.Set;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.tasks.Due;
+import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.TaskDraft;
 import dev.taskflow.tasks.TaskStatus;
 import tools.jackson.databind.JsonNode;
@@ -20,10 +25,15 @@ import tools.jackson.databind.JsonNode;
 final class TaskJsonReader {
 
 	private static final Set<String> EDITABLE = Set.of("title", "description", "status", "priority", "tags", "due_at",
-			"version");
+			"recurrence", "recurrence_from", "reminders", "version");
 
 	/** Fields a client may send back unchanged from a GET; they are ignored. */
-	private static final Set<String> READ_ONLY = Set.of("id", "all_day", "created_at", "updated_at", "completed_at");
+	private static final Set<String> READ_ONLY = Set.of("id", "all_day", "series_id", "created_at", "updated_at",
+			"completed_at");
+
+	private static final Set<String> REMINDER_FIELDS = Set.of("at", "before", "remind_at", "sent");
+
+	private static final Duration MAX_REMINDER_LEAD = Duration.ofDays(366);
 
 	private final JsonNode body;
 
@@ -76,6 +86,8 @@ final class TaskJsonReader {
 		Priority priority = body.has("priority") ? priority() : full ? Priority.NONE : base.priority();
 		List<String> tags = body.has("tags") ? tags() : full ? List.of() : base.tags();
 		Due due = body.has("due_at") ? due() : full ? null : base.due();
+		Recurrence recurrence = recurrence(full ? null : base.recurrence());
+		List<Reminder.Spec> reminders = body.has("reminders") ? reminders() : full ? List.of() : base.reminders();
 		Integer version = null;
 		if (body.has("version")) {
 			version = version(body);
@@ -85,7 +97,8 @@ final class TaskJsonReader {
 		}
 		TaskDraft.check(title, description, tags, errors);
 		errors.throwIfAny();
-		return new Parsed(new TaskDraft(title, description, status, priority, tags, due), version);
+		return new Parsed(new TaskDraft(title, description, status, priority, tags, due, recurrence, reminders),
+				version);
 	}
 
 	private String text(String field, boolean required) {
@@ -145,6 +158,70 @@ final class TaskJsonReader {
 			}
 		}
 		return tags;
+	}
+
+	/** {@code recurrence} and {@code recurrence_from} patch independently of each other. */
+	private Recurrence recurrence(Recurrence current) {
+		String text = body.has("recurrence") ? text("recurrence", false) : current == null ? null : current.text();
+		String from = body.has("recurrence_from") ? text("recurrence_from", false)
+				: current == null ? null : current.from().value();
+		return Recurrence.parse(text, from, "recurrence", "recurrence_from", errors).orElse(null);
+	}
+
+	private List<Reminder.Spec> reminders() {
+		JsonNode node = body.get("reminders");
+		if (node.isNull()) {
+			return List.of();
+		}
+		if (!node.isArray()) {
+			errors.add("reminders", "must be an array such as [{\"before\": \"PT15M\"}, {\"at\": \"2026-12-01T09:00:00Z\"}]");
+			return List.of();
+		}
+		List<Reminder.Spec> reminders = new ArrayList<>();
+		for (int i = 0; i < node.size(); i++) {
+			String field = "reminders[" + i + "]";
+			JsonNode item = node.get(i);
+			if (!item.isObject()) {
+				errors.add(field, "must be an object with either at or before");
+				continue;
+			}
+			item.propertyNames().stream().filter(name -> !REMINDER_FIELDS.contains(name))
+				.forEach(name -> errors.add(field + "." + name, "unknown field"));
+			JsonNode at = item.get("at");
+			JsonNode before = item.get("before");
+			boolean hasAt = at != null && !at.isNull();
+			boolean hasBefore = before != null && !before.isNull();
+			if (hasAt == hasBefore) {
+				errors.add(field, "needs either at (a date-time) or before (a duration such as PT15M), not both");
+				continue;
+			}
+			if (hasAt) {
+				try {
+					reminders.add(new Reminder.Spec(OffsetDateTime.parse(at.asString()).toInstant(), null));
+				}
+				catch (DateTimeException ex) {
+					errors.add(field + ".at", "'" + at.asString() + "' is not a date-time with offset");
+				}
+			}
+			else {
+				try {
+					Duration lead = Duration.parse(before.asString());
+					if (lead.isNegative() || lead.compareTo(MAX_REMINDER_LEAD) > 0) {
+						errors.add(field + ".before", "must be between PT0S and P366D");
+					}
+					else {
+						reminders.add(new Reminder.Spec(null, lead));
+					}
+				}
+				catch (DateTimeException ex) {
+					errors.add(field + ".before", "'" + before.asString() + "' is not an ISO-8601 duration such as PT15M or P1D");
+				}
+			}
+		}
+		if (node.size() > TaskDraft.MAX_REMINDERS) {
+			errors.add("reminders", "must have at most " + TaskDraft.MAX_REMINDERS + " reminders");
+		}
+		return reminders;
 	}
 
 	private Due due() {

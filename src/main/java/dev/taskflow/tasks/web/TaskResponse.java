@@ -3,6 +3,9 @@ package dev.taskflow.tasks.web;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.taskflow.recurrence.Recurrence;
+import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.Task;
 
 /**
@@ -10,12 +13,26 @@ import dev.taskflow.tasks.Task;
  * task, a date-time with offset otherwise; {@code all_day} says which (null without a due date).
  */
 record TaskResponse(long id, String title, String description, String status, String priority, List<String> tags,
-		String dueAt, Boolean allDay, Instant createdAt, Instant updatedAt, Instant completedAt, int version) {
+		String dueAt, Boolean allDay, String recurrence, String recurrenceFrom, Long seriesId,
+		List<ReminderResponse> reminders, Instant createdAt, Instant updatedAt, Instant completedAt, int version) {
+
+	/** A reminder as asked for ({@code at} or {@code before}), when it fires and whether it has. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ReminderResponse(Instant at, String before, Instant remindAt, boolean sent) {
+
+		static ReminderResponse of(Reminder reminder) {
+			return new ReminderResponse(reminder.at(), reminder.before() == null ? null : reminder.before().toString(),
+					reminder.remindAt(), reminder.sent());
+		}
+	}
 
 	static TaskResponse of(Task task) {
+		Recurrence recurrence = task.recurrence();
 		return new TaskResponse(task.id(), task.title(), task.description(), task.status().value(),
 				task.priority().value(), task.tags(), task.due() == null ? null : task.due().format(),
-				task.due() == null ? null : task.due().allDay(), task.createdAt(), task.updatedAt(),
+				task.due() == null ? null : task.due().allDay(), recurrence == null ? null : recurrence.text(),
+				recurrence == null ? null : recurrence.from().value(), task.series() == null ? null : task.series().id(),
+				task.reminders().stream().map(ReminderResponse::of).toList(), task.createdAt(), task.updatedAt(),
 				task.completedAt(), task.version());
 	}
 

@@ -45,7 +45,7 @@ class DaprTransport implements EventTransport {
 			sidecar.http()
 				.post()
 				.uri(uri -> event.partitionKey() == null ? uri.path(PUBLISH).build(pubsub, topic)
-						: uri.path(PUBLISH).queryParam("metadata.partitionkey", "{key}")
+						: uri.path(PUBLISH).queryParam("metadata.partitionKey", "{key}")
 							.build(pubsub, topic, event.partitionKey()))
 				.contentType(CLOUD_EVENT)
 				.headers(headers -> {

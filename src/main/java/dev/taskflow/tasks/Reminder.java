@@ -1,0 +1,38 @@
+package dev.taskflow.tasks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * A reminder of a task: at a fixed moment ({@code at}) or some time before the due date
+ * ({@code before}). {@code remindAt} is when it fires (null for a relative reminder of an undated
+ * task); {@code sentAt} is set once it has fired.
+ */
+public record Reminder(Instant at, Duration before, Instant remindAt, Instant sentAt) {
+
+	/** What the user asks for; when it fires follows from the task's due date. */
+	public record Spec(Instant at, Duration before) {
+
+		public Spec {
+			if ((at == null) == (before == null)) {
+				throw new IllegalArgumentException("A reminder is either at a moment or before the due date");
+			}
+		}
+
+		public Instant remindAt(Due due, ZoneId zone) {
+			if (at != null) {
+				return at;
+			}
+			return due == null ? null : due.startsAt(zone).minus(before);
+		}
+	}
+
+	public Spec spec() {
+		return new Spec(at, before);
+	}
+
+	public boolean sent() {
+		return sentAt != null;
+	}
+}
