@@ -45,7 +45,7 @@ class DaprSidecarWait implements ApplicationRunner {
 		while (true) {
 			DaprSidecar.Probe probe = sidecar.outboundHealth();
 			Duration waited = Duration.ofNanos(System.nanoTime() - start);
-			if (true) {
+			if (probe.ready()) {
 				log.info("Dapr sidecar at {} is ready (waited {} ms)", sidecar.properties().httpEndpoint(),
 						waited.toMillis());
 				return true;

@@ -1,0 +1,39 @@
+package dev.taskflow.audit;
+
+import dev.taskflow.support.Browser;
+import dev.taskflow.support.TaskFlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The task page shows who changed what and when. */
+@TaskFlowTest
+class TaskHistoryPageTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void theEditPageLoadsTheHistoryOfTheTask() throws Exception {
+		Browser ann = Browser.signedUp(mvc);
+		long id = ann.addTask("Water the plants");
+		assertThat(ann.post("/tasks/" + id, "title", "Water the plants", "priority", "high")).hasStatus3xxRedirection();
+
+		assertThat(ann.page("/tasks/" + id + "/edit")).contains("hx-get=\"/tasks/" + id + "/history\"");
+		await().untilAsserted(() -> assertThat(Browser.body(ann.htmxGet("/tasks/" + id + "/history")))
+			.contains("Created", "Changed", "priority: none → high")
+			.doesNotContain("<html"));
+		assertThat(ann.page("/tasks/" + id + "/history")).contains("<html", "History", "Back to the task");
+	}
+
+	@Test
+	void anotherUsersHistoryIsNotFound() {
+		Browser ann = Browser.signedUp(mvc);
+		Browser bob = Browser.signedUp(mvc);
+		long id = ann.addTask("Private");
+		assertThat(bob.get("/tasks/" + id + "/history")).hasStatus(404);
+	}
+}
