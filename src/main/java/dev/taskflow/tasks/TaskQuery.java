@@ -31,8 +31,4 @@ public record TaskQuery(Set<TaskStatus> statuses, Set<Priority> priorities, List
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
 		}
 	}
-
-	public static TaskQuery all() {
-		return new TaskQuery(null, null, null, false, null, null, null, null, null, null, DEFAULT_LIMIT, null);
-	}
 }

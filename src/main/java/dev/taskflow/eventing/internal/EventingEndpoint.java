@@ -86,8 +86,8 @@ class EventingEndpoint {
 			.toList());
 		DeliveryQueue queue = embeddedQueue.getIfAvailable();
 		if (queue != null) {
-			status.put("pendingDeliveries", queue.countByStatus("pending"));
-			status.put("deadLetterCount", queue.countByStatus("dead"));
+			status.put("pendingDeliveries", queue.countByStatus(DeliveryQueue.PENDING));
+			status.put("deadLetterCount", queue.countByStatus(DeliveryQueue.DEAD));
 			status.put("deadLetters", queue.deadLetters(LISTED).stream().map(DeadLetterView::of).toList());
 		}
 		return status;

@@ -38,6 +38,20 @@ public class TaskListQuery {
 	}
 
 	public TaskPage run(UUID owner, TaskQuery query, Instant now) {
+		Sql sql = build(owner, query, now);
+		List<TaskRepository.ListedTask> rows = tasks.list(sql.text(), sql.params(),
+				sql.columns().stream().map(SortColumn::type).toList());
+		boolean more = rows.size() > query.limit();
+		List<TaskRepository.ListedTask> page = more ? rows.subList(0, query.limit()) : rows;
+		String next = more ? encode(query, page.get(page.size() - 1).sortValues()) : null;
+		return new TaskPage(page.stream().map(TaskRepository.ListedTask::task).toList(), next);
+	}
+
+	/** The statement for one page (one row more than the limit, to know whether there is a next page). */
+	record Sql(String text, Map<String, Object> params, List<SortColumn> columns) {
+	}
+
+	Sql build(UUID owner, TaskQuery query, Instant now) {
 		List<SortColumn> columns = SortColumn.of(query.sort());
 		Map<String, Object> params = new HashMap<>();
 		params.put("owner", owner);
@@ -57,13 +71,7 @@ public class TaskListQuery {
 		}
 		sql.append(" limit :limit");
 		params.put("limit", query.limit() + 1);
-
-		List<TaskRepository.ListedTask> rows = tasks.list(sql.toString(), params,
-				columns.stream().map(SortColumn::type).toList());
-		boolean more = rows.size() > query.limit();
-		List<TaskRepository.ListedTask> page = more ? rows.subList(0, query.limit()) : rows;
-		String next = more ? encode(query, page.get(page.size() - 1).sortValues()) : null;
-		return new TaskPage(page.stream().map(TaskRepository.ListedTask::task).toList(), next);
+		return new Sql(sql.toString(), params, columns);
 	}
 
 	private static void filters(TaskQuery query, Instant now, StringBuilder sql, Map<String, Object> params) {

@@ -65,8 +65,8 @@ class DaprTransport implements EventTransport {
 		}
 		catch (RestClientException ex) {
 			throw new TransportUnavailable("Dapr sidecar at " + sidecar.properties().httpEndpoint()
-					+ " is unreachable, " + event.type() + " " + event.id() + " stays in the outbox: "
-					+ ex.getMostSpecificCause(), ex);
+					+ " could not be reached or did not answer in time; " + event.type() + " " + event.id()
+					+ " stays in the outbox: " + ex.getMostSpecificCause(), ex);
 		}
 	}
 

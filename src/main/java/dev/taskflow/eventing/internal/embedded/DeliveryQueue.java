@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryQueue {
 
-	static final String PENDING = "pending";
+	public static final String PENDING = "pending";
 
-	static final String DEAD = "dead";
+	public static final String DEAD = "dead";
 
 	private final JdbcClient jdbc;
 

@@ -72,13 +72,23 @@ class DaprTransportTests {
 	}
 
 	@Test
+	void aTrailingSlashOnTheEndpointIsHarmless() {
+		DaprProperties properties = new DaprProperties(URI.create(sidecar.endpoint() + "/"), null, null, null, null,
+				null, null, null, null, null);
+
+		new DaprTransport(new DaprSidecar(properties), json).publish("reminders", event("42"));
+
+		assertThat(sidecar.publishes().get(0).path()).isEqualTo("/v1.0/publish/taskflow-pubsub/reminders");
+	}
+
+	@Test
 	void aSidecarThatIsNotRunningFailsThePublishAtOnce() {
 		DaprTransport transport = transport(null);
 		sidecar.becomeUnreachable();
 
 		long start = System.nanoTime();
 		assertThatThrownBy(() -> transport.publish("reminders", event("42"))).isInstanceOf(TransportUnavailable.class)
-			.hasMessageContaining("unreachable");
+			.hasMessageContaining("could not be reached");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 	}
 

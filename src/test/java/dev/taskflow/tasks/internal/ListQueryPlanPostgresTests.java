@@ -1,0 +1,70 @@
+package dev.taskflow.tasks.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.support.PostgresTest;
+import dev.taskflow.tasks.TaskQuery;
+import dev.taskflow.tasks.TaskSort;
+import dev.taskflow.tasks.TaskStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With 100 000 tasks for one user, PostgreSQL plans every common first page as an index scan: the
+ * list stays flat as a user's task count grows. (How fast it is, the benchmark measures.)
+ */
+@PostgresTest
+class ListQueryPlanPostgresTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TaskListQuery listQuery;
+
+	@Autowired
+	Accounts accounts;
+
+	UUID owner;
+
+	@BeforeEach
+	void aUserWithAHundredThousandTasks() {
+		owner = accounts.register("plan-" + UUID.randomUUID() + "@example.com", "a long enough passphrase", "UTC").id();
+		jdbc.sql("""
+				insert into tasks (user_id, title, description, status, priority, due_at, overdue_at, due_sort,
+				  title_sort, search_text, created_at, updated_at, version)
+				select :owner, 'Task ' || n, null, case when n % 3 = 0 then 'completed' else 'pending' end, n % 4,
+				  case when n % 5 = 0 then null else now() + n * interval '1 minute' end,
+				  case when n % 5 = 0 then null else now() + n * interval '1 minute' end,
+				  case when n % 5 = 0 then timestamp with time zone '9999-12-31 00:00:00+00'
+				       else now() + n * interval '1 minute' end,
+				  'task ' || n, 'task ' || n || case when n % 1000 = 0 then ' buy milk' else '' end,
+				  now() - n * interval '1 second', now(), 1
+				from generate_series(1, 100000) as n""").param("owner", owner).update();
+		jdbc.sql("analyze tasks").update();
+	}
+
+	@Test
+	void firstPagesUseIndexesNotSequentialScans() {
+		for (TaskQuery query : List.of(query(Set.of(), null, "-created"), query(Set.of(), null, "due,-priority"),
+				query(Set.of(TaskStatus.PENDING), null, "due"), query(Set.of(), null, "title"),
+				query(Set.of(), "milk", "-created"))) {
+			TaskListQuery.Sql sql = listQuery.build(owner, query, Instant.now());
+			String plan = String.join("\n", jdbc.sql("explain " + sql.text()).params(sql.params()).query(String.class).list());
+			assertThat(plan).as(query.sort().format() + " q=" + query.q()).doesNotContain("Seq Scan on tasks");
+		}
+	}
+
+	private static TaskQuery query(Set<TaskStatus> statuses, String q, String sort) {
+		return new TaskQuery(statuses, null, null, false, null, null, null, null, q, TaskSort.parse(sort),
+				TaskQuery.DEFAULT_LIMIT, null);
+	}
+}
