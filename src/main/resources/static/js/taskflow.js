@@ -46,7 +46,232 @@
     }
   });
 
+  // Live updates on the task list: one EventSource on /api/stream per page. A task changed in another
+  // tab or on another device is refreshed in place (its row, or the list for a task this page does not
+  // show yet); a new notification pops up as a toast and updates the unread count.
+  var TASK_EVENTS = ["task.created", "task.updated", "task.completed", "task.reopened", "task.deleted"];
+  var listTimer = null;
+  var rowRequests = {};
+  var rowSequence = 0;
+
+  function currentFilter() {
+    var back = document.querySelector(".quick-add input[name=back]");
+    return back ? back.value : "";
+  }
+
+  function fragment(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();
+    return template.content.firstElementChild;
+  }
+
+  function activate(element) {
+    if (window.htmx) {
+      window.htmx.process(element);
+    }
+  }
+
+  // Fetches this page again and swaps in its results; rows being edited here are kept as they are.
+  function refreshList() {
+    clearTimeout(listTimer);
+    listTimer = setTimeout(function () {
+      fetch(location.href, { headers: { "Accept": "text/html" } })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          var current = document.getElementById("task-results");
+          var parsed = html && new DOMParser().parseFromString(html, "text/html").getElementById("task-results");
+          if (!current || !parsed) {
+            return;
+          }
+          var fresh = document.importNode(parsed, true);
+          current.querySelectorAll("li.editing").forEach(function (editing) {
+            var twin = fresh.querySelector("#" + editing.id);
+            if (twin) {
+              twin.replaceWith(editing);
+            }
+          });
+          current.replaceWith(fresh);
+          activate(fresh);
+        })
+        .catch(function () { /* offline: the next event or reconnect tries again */ });
+    }, 250);
+  }
+
+  function refreshRow(row, taskId) {
+    var sequence = ++rowSequence;
+    rowRequests[taskId] = sequence;
+    fetch("/tasks/" + taskId + "/row?back=" + encodeURIComponent(currentFilter()))
+      .then(function (response) {
+        if (response.status === 404) {
+          row.remove();
+          return null;
+        }
+        return response.ok ? response.text() : null;
+      })
+      .then(function (html) {
+        // an answer overtaken by a newer request, or a row the user started editing meanwhile, stays out
+        if (!html || rowRequests[taskId] !== sequence || !row.isConnected || row.classList.contains("editing")) {
+          return;
+        }
+        var fresh = fragment(html);
+        if (fresh) {
+          row.replaceWith(fresh);
+          activate(fresh);
+        }
+      })
+      .catch(function () { /* offline: the next event or reconnect tries again */ });
+  }
+
+  function onTaskChange(event) {
+    var change = JSON.parse(event.data);
+    var row = document.getElementById("task-" + change.task_id);
+    if (!row) {
+      if (change.event_type !== "task.deleted") {
+        refreshList();
+      }
+      return;
+    }
+    if (row.classList.contains("editing")) {
+      return;
+    }
+    if (change.event_type === "task.deleted") {
+      row.remove();
+      var list = document.getElementById("task-list");
+      if (list && !list.querySelector("li")) {
+        refreshList();
+      }
+      return;
+    }
+    refreshRow(row, change.task_id);
+  }
+
+  function apiHeaders() {
+    var headers = { "Accept": "application/json" };
+    try {
+      var csrf = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
+      Object.keys(csrf).forEach(function (name) { headers[name] = csrf[name]; });
+    } catch (ignored) { /* no token: GETs still work */ }
+    return headers;
+  }
+
+  function api(method, url) {
+    return fetch(url, { method: method, headers: apiHeaders() })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; });
+  }
+
+  function refreshUnread() {
+    api("GET", "/api/notifications/unread-count").then(function (body) {
+      var box = document.querySelector("[data-notifications]");
+      if (!body || !box) {
+        return;
+      }
+      box.hidden = false;
+      box.querySelector("[data-unread-count]").textContent = String(body.unread_count);
+      box.classList.toggle("has-unread", body.unread_count > 0);
+      var panel = box.querySelector(".notification-panel");
+      if (panel && !panel.hidden) {
+        loadNotifications(panel);
+      }
+    });
+  }
+
+  function loadNotifications(panel) {
+    api("GET", "/api/notifications?limit=10").then(function (page) {
+      if (!page) {
+        return;
+      }
+      var list = panel.querySelector("[data-notification-list]");
+      list.textContent = "";
+      page.items.forEach(function (item) {
+        var entry = document.createElement("li");
+        entry.className = item.read ? "read" : "unread";
+        var message = document.createElement("span");
+        message.textContent = item.message;
+        var when = document.createElement("time");
+        when.dateTime = item.created_at;
+        when.textContent = new Date(item.created_at).toLocaleString();
+        entry.appendChild(message);
+        entry.appendChild(when);
+        if (!item.read) {
+          var read = document.createElement("button");
+          read.type = "button";
+          read.className = "link";
+          read.textContent = "Mark as read";
+          read.addEventListener("click", function () {
+            api("POST", "/api/notifications/" + item.id + "/read").then(refreshUnread);
+          });
+          entry.appendChild(read);
+        }
+        list.appendChild(entry);
+      });
+      panel.querySelector("[data-notification-empty]").hidden = page.items.length > 0;
+    });
+  }
+
+  function toast(text) {
+    var toasts = document.querySelector("[data-toasts]");
+    if (!toasts) {
+      return;
+    }
+    var item = document.createElement("p");
+    item.className = "toast";
+    item.textContent = text;
+    item.title = "Dismiss";
+    item.addEventListener("click", function () { item.remove(); });
+    toasts.appendChild(item);
+    setTimeout(function () { item.remove(); }, 8000);
+  }
+
+  document.addEventListener("click", function (event) {
+    var badge = event.target.closest(".notification-badge");
+    if (badge) {
+      var panel = document.getElementById(badge.getAttribute("aria-controls"));
+      panel.hidden = !panel.hidden;
+      badge.setAttribute("aria-expanded", String(!panel.hidden));
+      if (!panel.hidden) {
+        loadNotifications(panel);
+      }
+      return;
+    }
+    if (event.target.closest("[data-mark-all-read]")) {
+      api("POST", "/api/notifications/read-all").then(refreshUnread);
+    }
+  });
+
+  // A quick add swaps the whole page body in: show the current count again.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target && event.detail.target.id === "main") {
+      refreshUnread();
+    }
+  });
+
+  function connectLiveUpdates() {
+    var page = document.querySelector("[data-live-stream]");
+    if (!page || !window.EventSource) {
+      return;
+    }
+    var source = new EventSource(page.getAttribute("data-live-stream"));
+    var connectedBefore = false;
+    source.addEventListener("open", function () {
+      // events sent while disconnected are not replayed: catch up once reconnected
+      if (connectedBefore) {
+        refreshList();
+        refreshUnread();
+      }
+      connectedBefore = true;
+    });
+    TASK_EVENTS.forEach(function (type) { source.addEventListener(type, onTaskChange); });
+    source.addEventListener("notification.created", function (event) {
+      toast(JSON.parse(event.data).message);
+      refreshUnread();
+    });
+    refreshUnread();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    connectLiveUpdates();
+
     // Sign-up: preselect the browser's time zone.
     var zones = document.querySelector("select[data-detect-time-zone]");
     if (zones && window.Intl) {

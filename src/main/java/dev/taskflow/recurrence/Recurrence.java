@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.recurrence.internal.Rule;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
 
 /**
  * How a task repeats: a preset word ({@code daily}, {@code weekdays}, {@code weekly},
@@ -35,9 +37,19 @@ public record Recurrence(String text, From from) {
 		}
 	}
 
+	/**
+	 * The rules behind the preset words. They take their day from the due date (or the completion
+	 * date): {@code weekly} repeats on its weekday, {@code monthly} on its day of the month and
+	 * {@code yearly} on its day of the year. {@code monthly} and {@code yearly} fall back to the last
+	 * day of a shorter month (RFC 7529 {@code SKIP=BACKWARD}: the 31st becomes 30 April or 28
+	 * February, 29 February becomes the 28th in common years), as people expect from a todo app,
+	 * where plain RFC 5545 would skip those months and years. A preset remembers no day, so the series
+	 * then continues from the day it landed on; an RRULE such as
+	 * {@code FREQ=MONTHLY;BYMONTHDAY=31;RSCALE=GREGORIAN;SKIP=BACKWARD} returns to the 31st.
+	 */
 	static final Map<String, String> PRESETS = Map.of("daily", "FREQ=DAILY", "weekdays",
-			"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "weekly", "FREQ=WEEKLY", "monthly", "FREQ=MONTHLY", "yearly",
-			"FREQ=YEARLY");
+			"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "weekly", "FREQ=WEEKLY", "monthly",
+			"FREQ=MONTHLY;RSCALE=GREGORIAN;SKIP=BACKWARD", "yearly", "FREQ=YEARLY;RSCALE=GREGORIAN;SKIP=BACKWARD");
 
 	public static final int MAX_LENGTH = 500;
 
@@ -49,7 +61,8 @@ public record Recurrence(String text, From from) {
 	}
 
 	/**
-	 * Reads a recurrence as the API receives it. Null or {@code none} means "does not repeat".
+	 * Reads a recurrence as the API receives it. Null or {@code none} means "does not repeat". RRULEs
+	 * are read strictly (a misspelt part is an error, not silently dropped) and must occur at all.
 	 * Problems are reported under {@code field} and {@code fromField}.
 	 */
 	public static Optional<Recurrence> parse(String text, String from, String field, String fromField,
@@ -70,20 +83,25 @@ public record Recurrence(String text, From from) {
 		if (PRESETS.containsKey(preset)) {
 			return Optional.of(new Recurrence(preset, mode));
 		}
-		String rule = value.toUpperCase(Locale.ROOT).startsWith("RRULE:") ? value.substring(6) : value;
+		String rule = (value.toUpperCase(Locale.ROOT).startsWith("RRULE:") ? value.substring(6) : value)
+			.toUpperCase(Locale.ROOT);
 		if (rule.length() > MAX_LENGTH) {
 			errors.add(field, "must be at most " + MAX_LENGTH + " characters long");
 			return Optional.empty();
 		}
 		try {
-			new RecurrenceRule(rule);
-			return Optional.of(new Recurrence(rule.toUpperCase(Locale.ROOT), mode));
+			new RecurrenceRule(rule, RfcMode.RFC5545_STRICT);
 		}
 		catch (InvalidRecurrenceRuleException | IllegalArgumentException ex) {
 			errors.add(field, "'" + value + "' is neither a preset (daily, weekdays, weekly, monthly, yearly, none) "
-					+ "nor a valid RRULE such as FREQ=WEEKLY;BYDAY=MO,WE");
+					+ "nor a valid RRULE such as FREQ=WEEKLY;BYDAY=MO,WE (" + ex.getMessage() + ")");
 			return Optional.empty();
 		}
+		if (!Rule.of(rule).occurs()) {
+			errors.add(field, "'" + value + "' never occurs (such as the 30th of February)");
+			return Optional.empty();
+		}
+		return Optional.of(new Recurrence(rule, mode));
 	}
 
 	/** The RRULE this recurrence stands for. */

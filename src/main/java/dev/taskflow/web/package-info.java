@@ -1,7 +1,8 @@
 /**
- * What every page shares: the layout's model (who is signed in) and the home route. The page
- * controllers themselves live with their modules ({@code tasks.web}, {@code accounts.web}); this
- * module may use theirs, never the other way round.
+ * What every page shares: the layout's model (who is signed in), the home route, and live updates
+ * ({@code GET /api/stream}: task changes and notifications pushed to every open page of a user).
+ * The page controllers themselves live with their modules ({@code tasks.web}, {@code accounts.web});
+ * this module may use theirs, never the other way round.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "accounts", "tasks" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "accounts", "tasks", "eventing" })
 package dev.taskflow.web;

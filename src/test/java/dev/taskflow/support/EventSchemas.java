@@ -26,6 +26,10 @@ public final class EventSchemas {
 
 	private static final Schema TASK_UPDATE = schema("task-update");
 
+	private static final Schema REMINDER_DUE = schema("reminder-due");
+
+	private static final Schema NOTIFICATION_CREATED = schema("notification-created");
+
 	private EventSchemas() {
 	}
 
@@ -34,6 +38,8 @@ public final class EventSchemas {
 		Schema body = switch (topic) {
 			case "task-events" -> TASK_EVENT;
 			case "task-updates" -> TASK_UPDATE;
+			case "reminders" -> REMINDER_DUE;
+			case "notifications" -> NOTIFICATION_CREATED;
 			default -> throw new IllegalArgumentException("No schema for topic " + topic);
 		};
 		return java.util.stream.Stream

@@ -1,0 +1,109 @@
+package dev.taskflow.notifications.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The notification inbox. Every query is scoped to one user. */
+@Repository
+public class NotificationRepository {
+
+	private final JdbcClient jdbc;
+
+	NotificationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What a reminder becomes; inserted once per source event and once per reminder. */
+	record NewNotification(UUID userId, long taskId, UUID sourceEventId, Instant remindAt, String title,
+			String message, Instant createdAt) {
+	}
+
+	/** The stored notification, or empty if this reminder already has one. */
+	Optional<Notification> insertOnce(NewNotification n) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		int inserted = jdbc.sql("""
+				insert into notifications (user_id, task_id, source_event_id, remind_at, title, message, created_at)
+				values (:userId, :taskId, :sourceEventId, :remindAt, :title, :message, :createdAt)
+				on conflict do nothing""")
+			.param("userId", n.userId())
+			.param("taskId", n.taskId())
+			.param("sourceEventId", n.sourceEventId())
+			.param("remindAt", utc(n.remindAt()))
+			.param("title", n.title())
+			.param("message", n.message())
+			.param("createdAt", utc(n.createdAt()))
+			.update(keys, "id");
+		if (inserted == 0) {
+			return Optional.empty();
+		}
+		return Optional.of(new Notification(keys.getKey().longValue(), n.userId(), n.taskId(), n.title(), n.message(),
+				n.createdAt(), null));
+	}
+
+	/** Newest first, after the notification with id {@code before} if given (keyset paging). */
+	public List<Notification> recent(UUID userId, boolean unreadOnly, Long before, int limit) {
+		return jdbc.sql("select * from notifications where user_id = :userId"
+				+ (unreadOnly ? " and read_at is null" : "") + (before == null ? "" : " and id < :before")
+				+ " order by id desc limit :limit")
+			.param("userId", userId)
+			.params(before == null ? Map.of() : Map.of("before", before))
+			.param("limit", limit)
+			.query(NotificationRepository::map)
+			.list();
+	}
+
+	public Optional<Notification> find(UUID userId, long id) {
+		return jdbc.sql("select * from notifications where user_id = :userId and id = :id")
+			.param("userId", userId)
+			.param("id", id)
+			.query(NotificationRepository::map)
+			.optional();
+	}
+
+	public int unreadCount(UUID userId) {
+		return jdbc.sql("select count(*) from notifications where user_id = :userId and read_at is null")
+			.param("userId", userId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Marks one notification read (keeping the first read time); false if the user has no such notification. */
+	public boolean markRead(UUID userId, long id, Instant now) {
+		return jdbc.sql("update notifications set read_at = coalesce(read_at, :now) where user_id = :userId and id = :id")
+			.param("now", utc(now))
+			.param("userId", userId)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Marks every unread notification of the user read; returns how many were unread. */
+	public int markAllRead(UUID userId, Instant now) {
+		return jdbc.sql("update notifications set read_at = :now where user_id = :userId and read_at is null")
+			.param("now", utc(now))
+			.param("userId", userId)
+			.update();
+	}
+
+	private static Notification map(ResultSet rs, int row) throws SQLException {
+		OffsetDateTime readAt = rs.getObject("read_at", OffsetDateTime.class);
+		return new Notification(rs.getLong("id"), rs.getObject("user_id", UUID.class), rs.getLong("task_id"),
+				rs.getString("title"), rs.getString("message"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), readAt == null ? null : readAt.toInstant());
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,148 @@
+package dev.taskflow.notifications.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.eventing.EventConsumer;
+import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.eventing.MalformedEvent;
+import dev.taskflow.eventing.OutgoingEvent;
+import dev.taskflow.eventing.Topics;
+import dev.taskflow.platform.TraceContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a {@code reminder.due} into an inbox entry and a {@code notification.created} event. Runs in
+ * the inbox transaction, so the notification, its outgoing event (outbox) and the record of having
+ * handled the reminder commit together; the unique keys of {@code notifications} make a reminder
+ * announced twice (under another event id) a no-op too.
+ */
+@Component
+class ReminderDueConsumer implements EventConsumer {
+
+	static final String SOURCE = "/taskflow/notifications";
+
+	static final String TYPE = "notification.created";
+
+	static final String SCHEMA_VERSION = "1.0";
+
+	private static final int MAX_TITLE = 200;
+
+	private final NotificationRepository notifications;
+
+	private final Accounts accounts;
+
+	private final ApplicationEventPublisher events;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	ReminderDueConsumer(NotificationRepository notifications, Accounts accounts, ApplicationEventPublisher events,
+			JsonMapper json, Clock clock) {
+		this.notifications = notifications;
+		this.accounts = accounts;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The body of {@code notification.created} (schemas/events/notification-created.schema.json). */
+	record NotificationCreatedBody(UUID eventId, String eventType, String version, Instant timestamp, UUID userId,
+			long notificationId, long taskId, String title, String message, Instant createdAt) {
+	}
+
+	@Override
+	public String name() {
+		return "notifications";
+	}
+
+	@Override
+	public String role() {
+		return "notifications";
+	}
+
+	@Override
+	public Set<String> topics() {
+		return Set.of(Topics.REMINDERS);
+	}
+
+	@Override
+	public void handle(EventEnvelope event) {
+		if (!"reminder.due".equals(event.type())) {
+			throw new MalformedEvent("unknown reminder event type " + event.type());
+		}
+		JsonNode data = event.data();
+		UUID userId;
+		long taskId;
+		Instant remindAt;
+		String title;
+		String message;
+		Instant now = clock.instant();
+		try {
+			userId = UUID.fromString(text(data, "user_id"));
+			taskId = positive(data, "task_id");
+			remindAt = Instant.parse(text(data, "remind_at"));
+			title = abbreviate(text(data, "title"));
+			JsonNode dueAt = data.get("due_at");
+			message = ReminderMessages.message(title, dueAt == null || dueAt.isNull() ? null : dueAt.asString(),
+					now.isBefore(remindAt) ? remindAt : now, accounts.timeZoneOf(userId));
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			throw new MalformedEvent("reminder.due body is invalid: " + ex.getMessage());
+		}
+		notifications
+			.insertOnce(new NotificationRepository.NewNotification(userId, taskId, event.id(), remindAt, title, message,
+					now))
+			.ifPresent(notification -> announce(notification, event));
+	}
+
+	private void announce(Notification notification, EventEnvelope cause) {
+		UUID eventId = UUID.nameUUIDFromBytes(("notification-created:" + cause.id()).getBytes());
+		NotificationCreatedBody body = new NotificationCreatedBody(eventId, TYPE, SCHEMA_VERSION,
+				notification.createdAt(), notification.userId(), notification.id(), notification.taskId(),
+				notification.title(), notification.message(), notification.createdAt());
+		EventEnvelope envelope = new EventEnvelope(eventId, SOURCE, TYPE, notification.createdAt(),
+				String.valueOf(notification.id()), notification.userId().toString(),
+				TraceContext.isValid(cause.traceparent()) ? cause.traceparent() : TraceContext.newTraceparent(),
+				json.valueToTree(body));
+		events.publishEvent(OutgoingEvent.unordered(Topics.NOTIFICATIONS, envelope));
+		events.publishEvent(new NotificationCreated(notification.id(), notification.userId(), notification.title(),
+				notification.message()));
+	}
+
+	private static String text(JsonNode data, String field) {
+		JsonNode value = required(data, field);
+		if (!value.isString() || value.asString().isBlank()) {
+			throw new MalformedEvent("reminder.due body: " + field + " must be a non-empty string");
+		}
+		return value.asString();
+	}
+
+	private static long positive(JsonNode data, String field) {
+		JsonNode value = required(data, field);
+		if (!value.isIntegralNumber() || value.asLong() < 1) {
+			throw new MalformedEvent("reminder.due body: " + field + " must be a positive whole number");
+		}
+		return value.asLong();
+	}
+
+	private static JsonNode required(JsonNode data, String field) {
+		JsonNode value = data.get(field);
+		if (value == null || value.isNull()) {
+			throw new MalformedEvent("reminder.due body lacks " + field);
+		}
+		return value;
+	}
+
+	private static String abbreviate(String title) {
+		return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";
+	}
+}

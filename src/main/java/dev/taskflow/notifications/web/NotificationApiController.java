@@ -1,0 +1,110 @@
+package dev.taskflow.notifications.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.notifications.internal.Notification;
+import dev.taskflow.notifications.internal.NotificationRepository;
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.ResourceNotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in user's notification inbox. Someone else's notification is "not found". */
+@RestController
+@RequestMapping("/api/notifications")
+@Tag(name = "Notifications")
+class NotificationApiController {
+
+	private final NotificationRepository notifications;
+
+	private final Clock clock;
+
+	NotificationApiController(NotificationRepository notifications, Clock clock) {
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	record NotificationResponse(long id, long taskId, String title, String message, Instant createdAt, boolean read,
+			Instant readAt) {
+
+		static NotificationResponse of(Notification n) {
+			return new NotificationResponse(n.id(), n.taskId(), n.title(), n.message(), n.createdAt(), n.read(),
+					n.readAt());
+		}
+	}
+
+	record NotificationPage(List<NotificationResponse> items, String nextCursor, int unreadCount) {
+	}
+
+	record UnreadCount(int unreadCount) {
+	}
+
+	record MarkedRead(int marked, int unreadCount) {
+	}
+
+	@GetMapping
+	@Operation(summary = "Your notifications, newest first: limit (1-100, default 20), unread=true for unread "
+			+ "only, cursor from next_cursor")
+	@Transactional(readOnly = true)
+	NotificationPage list(CurrentUser user, @RequestParam(defaultValue = "20") int limit,
+			@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) String cursor) {
+		if (limit < 1 || limit > 100) {
+			throw InvalidInput.of("limit", "must be a whole number from 1 to 100");
+		}
+		List<Notification> found = notifications.recent(user.id(), unread, parseCursor(cursor), limit + 1);
+		boolean more = found.size() > limit;
+		List<Notification> page = more ? found.subList(0, limit) : found;
+		return new NotificationPage(page.stream().map(NotificationResponse::of).toList(),
+				more ? String.valueOf(page.get(page.size() - 1).id()) : null, notifications.unreadCount(user.id()));
+	}
+
+	@GetMapping("/unread-count")
+	@Operation(summary = "How many of your notifications are unread")
+	UnreadCount unreadCount(CurrentUser user) {
+		return new UnreadCount(notifications.unreadCount(user.id()));
+	}
+
+	@PostMapping("/{id}/read")
+	@Operation(summary = "Mark one notification read (idempotent)")
+	@Transactional
+	NotificationResponse markRead(CurrentUser user, @PathVariable long id) {
+		if (!notifications.markRead(user.id(), id, clock.instant())) {
+			throw new ResourceNotFound("Notification not found.");
+		}
+		return notifications.find(user.id(), id).map(NotificationResponse::of).orElseThrow();
+	}
+
+	@PostMapping("/read-all")
+	@Operation(summary = "Mark all your notifications read")
+	@Transactional
+	MarkedRead markAllRead(CurrentUser user) {
+		int marked = notifications.markAllRead(user.id(), clock.instant());
+		return new MarkedRead(marked, notifications.unreadCount(user.id()));
+	}
+
+	private static Long parseCursor(String cursor) {
+		if (cursor == null || cursor.isBlank()) {
+			return null;
+		}
+		try {
+			long id = Long.parseLong(cursor.strip());
+			if (id < 1) {
+				throw new NumberFormatException();
+			}
+			return id;
+		}
+		catch (NumberFormatException ex) {
+			throw InvalidInput.of("cursor", "is not a cursor this API returned");
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package dev.taskflow.recurrence.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import dev.taskflow.recurrence.Recurrence;
+
+/**
+ * When the next instance of a recurring task is due, worked out in the user's time zone from the
+ * instance just completed. The result has the form of the completed instance's due: a whole day
+ * stays a whole day; a time of day keeps its wall-clock time across DST changes (9:00 stays 9:00
+ * when the offset changes). A wall-clock time that does not exist on the new day (the hour skipped
+ * in spring) moves forward by the length of the gap; one that exists twice (autumn) takes the earlier.
+ *
+ * <ul>
+ * <li><b>From the due date</b> (default): the first instance of the rule strictly after the previous
+ * due, the rule started at that due (DTSTART). Completing early or late does not move the schedule.</li>
+ * <li><b>From the completion date</b>: the rule starts on the day of completion (in the user's zone)
+ * at the due's time of day, and the next instance is its first one after that start and after the
+ * moment of completion: daily means the day after completion, whether it was completed early or late.
+ * Hourly and finer rules start at the moment of completion.</li>
+ * <li>A recurring task without a due date counts from the day of completion, and the next instance is
+ * due on a day.</li>
+ * </ul>
+ * The series ends when the rule does: {@code COUNT=K} makes instance K the last (the series index
+ * counts instances, since every instance restarts the rule), {@code UNTIL} is compared in the user's
+ * zone, and a rule that produces no further instance ends it too.
+ */
+final class NextOccurrence {
+
+	private NextOccurrence() {
+	}
+
+	/**
+	 * @param due the completed instance's due, or null if it had none
+	 * @param seriesIndex which instance of the series was completed (1 for the first)
+	 * @return the next due, or empty if the series has ended
+	 */
+	static Optional<Occurrence> after(Recurrence recurrence, Occurrence due, Instant completedAt, int seriesIndex,
+			ZoneId zone) {
+		Rule rule = Rule.of(recurrence.rrule());
+		if (rule.endsWith(seriesIndex)) {
+			return Optional.empty();
+		}
+		boolean fromCompletion = recurrence.from() == Recurrence.From.COMPLETION;
+		LocalDateTime completed = completedAt.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+		if (due == null || due.isAllDay()) {
+			LocalDate base = due == null || fromCompletion ? completed.toLocalDate() : due.date();
+			return rule.firstFrom(base.atStartOfDay(), base.plusDays(1).atStartOfDay())
+				.filter(next -> rule.allows(next, true, zone))
+				.map(next -> Occurrence.allDay(next.toLocalDate()));
+		}
+		LocalDateTime dueLocal = due.dateTime().atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+		LocalDateTime start = dueLocal;
+		LocalDateTime notBefore = dueLocal.plusSeconds(1);
+		if (fromCompletion) {
+			start = rule.subDaily() ? completed.truncatedTo(ChronoUnit.MINUTES)
+					: completed.toLocalDate().atTime(dueLocal.toLocalTime());
+			notBefore = (start.isAfter(completed) ? start : completed).plusSeconds(1);
+		}
+		return rule.firstFrom(start, notBefore)
+			.filter(next -> rule.allows(next, false, zone))
+			.map(next -> Occurrence.at(next.atZone(zone).toOffsetDateTime()));
+	}
+}

@@ -1,0 +1,38 @@
+package dev.taskflow.recurrence.internal;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * When an instance of a recurring task is due, in the two forms a due date takes: a whole day
+ * ({@code 2026-12-01}) or a moment with an offset ({@code 2026-12-01T09:00:00+01:00}).
+ */
+record Occurrence(LocalDate date, OffsetDateTime dateTime) {
+
+	Occurrence {
+		if ((date == null) == (dateTime == null)) {
+			throw new IllegalArgumentException("An occurrence is either a date or a date-time");
+		}
+	}
+
+	static Occurrence allDay(LocalDate date) {
+		return new Occurrence(date, null);
+	}
+
+	static Occurrence at(OffsetDateTime dateTime) {
+		return new Occurrence(null, dateTime);
+	}
+
+	/**
+	 * Reads a {@code due_at} as task events carry it.
+	 * @throws DateTimeException if it is neither form
+	 */
+	static Occurrence parse(String dueAt) {
+		return dueAt.length() == 10 ? allDay(LocalDate.parse(dueAt)) : at(OffsetDateTime.parse(dueAt));
+	}
+
+	boolean isAllDay() {
+		return date != null;
+	}
+}

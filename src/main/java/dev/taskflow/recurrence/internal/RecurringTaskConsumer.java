@@ -1,0 +1,108 @@
+package dev.taskflow.recurrence.internal;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.eventing.EventConsumer;
+import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.eventing.MalformedEvent;
+import dev.taskflow.eventing.Topics;
+import dev.taskflow.recurrence.NextOccurrenceDue;
+import dev.taskflow.recurrence.Recurrence;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Asks for the next instance when a recurring task is completed. {@link NextOccurrenceDue} is
+ * published synchronously, so the tasks module creates the instance inside this delivery's inbox
+ * transaction: a redelivered completion is stopped by the inbox, and any other repeat (a concurrent
+ * delivery under another id, a task reopened and completed again) by the tasks module, which creates
+ * at most one next instance per completed task. The other task events are none of its business; an
+ * unknown type is malformed.
+ */
+@Component
+class RecurringTaskConsumer implements EventConsumer {
+
+	private static final String COMPLETED = "task.completed";
+
+	private static final Set<String> TASK_EVENTS = Set.of("task.created", "task.updated", COMPLETED, "task.reopened",
+			"task.deleted");
+
+	private final Accounts accounts;
+
+	private final ApplicationEventPublisher events;
+
+	RecurringTaskConsumer(Accounts accounts, ApplicationEventPublisher events) {
+		this.accounts = accounts;
+		this.events = events;
+	}
+
+	@Override
+	public String name() {
+		return "recurrence";
+	}
+
+	@Override
+	public String role() {
+		return "recurrence";
+	}
+
+	@Override
+	public Set<String> topics() {
+		return Set.of(Topics.TASK_EVENTS);
+	}
+
+	@Override
+	public void handle(EventEnvelope event) {
+		if (!TASK_EVENTS.contains(event.type())) {
+			throw new MalformedEvent("unknown task event type " + event.type());
+		}
+		if (COMPLETED.equals(event.type())) {
+			next(event.data()).ifPresent(events::publishEvent);
+		}
+	}
+
+	/** The next instance a completion calls for; empty if the task does not recur or its series has ended. */
+	private Optional<NextOccurrenceDue> next(JsonNode data) {
+		JsonNode task = required(data, "task");
+		String rule = optionalText(task, "recurrence");
+		if (rule == null) {
+			return Optional.empty();
+		}
+		try {
+			String from = optionalText(task, "recurrence_from");
+			Recurrence recurrence = new Recurrence(rule, from == null ? Recurrence.From.DUE
+					: Recurrence.From.parse(from).orElseThrow(() -> new MalformedEvent("unknown recurrence_from " + from)));
+			UUID owner = UUID.fromString(required(data, "user_id").asString());
+			long taskId = required(data, "task_id").asLong();
+			Instant completedAt = Instant.parse(required(data, "timestamp").asString());
+			String dueAt = optionalText(task, "due_at");
+			Occurrence due = dueAt == null ? null : Occurrence.parse(dueAt);
+			JsonNode index = task.get("series_index");
+			int seriesIndex = index == null || index.isNull() ? 1 : index.asInt();
+			return NextOccurrence.after(recurrence, due, completedAt, seriesIndex, accounts.timeZoneOf(owner))
+				.map(next -> new NextOccurrenceDue(owner, taskId, next.date(), next.dateTime()));
+		}
+		catch (IllegalArgumentException | DateTimeException ex) {
+			throw new MalformedEvent("task.completed body is invalid: " + ex.getMessage());
+		}
+	}
+
+	private static JsonNode required(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			throw new MalformedEvent("task.completed body lacks " + field);
+		}
+		return value;
+	}
+
+	private static String optionalText(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return value == null || value.isNull() ? null : value.asString();
+	}
+}

@@ -1,0 +1,178 @@
+package dev.taskflow.reminders.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import dev.taskflow.eventing.Roles;
+import dev.taskflow.tasks.ReminderClaims;
+import dev.taskflow.tasks.TaskEvent;
+import dev.taskflow.tasks.TaskSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Fires reminders in embedded mode on one background thread: it fires what is due, then sleeps until
+ * the next reminder is due, or at most {@code taskflow.reminders.sweep-interval}. A task change that
+ * brings a reminder earlier than that wakes it once the change has committed. The first round at
+ * start-up fires reminders missed while the service was down. Runs in processes with the
+ * {@code reminders} role; several instances on one database share the work (claims are atomic).
+ */
+@Component
+@ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedReminderScheduler implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedReminderScheduler.class);
+
+	/** The pause after a round in which some claim failed (say, the database was away). */
+	private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
+
+	private final ReminderFiring firing;
+
+	private final ReminderClaims claims;
+
+	private final Roles roles;
+
+	private final RemindersProperties properties;
+
+	private final Clock clock;
+
+	private final Semaphore wakeUp = new Semaphore(0);
+
+	/** When the thread means to wake up next; null while it is working (any change may matter then). */
+	private volatile Instant plannedWakeUp;
+
+	private volatile Thread worker;
+
+	EmbeddedReminderScheduler(ReminderFiring firing, ReminderClaims claims, Roles roles,
+			RemindersProperties properties, Clock clock) {
+		this.firing = firing;
+		this.claims = claims;
+		this.roles = roles;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * A task change: if it sets a reminder earlier than the planned wake-up, wake up. Compared after
+	 * commit, when a round that starts can see the change.
+	 */
+	@EventListener
+	void on(TaskEvent event) {
+		if (worker == null) {
+			return;
+		}
+		event.task()
+			.reminders()
+			.stream()
+			.filter(reminder -> !reminder.sent() && reminder.remindAt() != null)
+			.map(TaskSnapshot.ReminderSnapshot::remindAt)
+			.min(Instant::compareTo)
+			.ifPresent(earliest -> {
+				if (TransactionSynchronizationManager.isSynchronizationActive()) {
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+						@Override
+						public void afterCommit() {
+							wakeUpFor(earliest);
+						}
+					});
+				}
+				else {
+					wakeUpFor(earliest);
+				}
+			});
+	}
+
+	private void wakeUpFor(Instant remindAt) {
+		Instant planned = plannedWakeUp;
+		if (planned == null || remindAt.isBefore(planned)) {
+			wakeUp.release();
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!roles.runs(ReminderFiring.ROLE)) {
+			log.info("Reminders are not fired in this process (TASKFLOW_ROLES has no 'reminders')");
+			return;
+		}
+		Thread thread = new Thread(this::run, "reminder-scheduler");
+		thread.setDaemon(true);
+		worker = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		Thread running = worker;
+		worker = null;
+		if (running != null) {
+			running.interrupt();
+			try {
+				running.join(Duration.ofSeconds(5).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return worker != null;
+	}
+
+	private void run() {
+		while (worker == Thread.currentThread()) {
+			Duration wait;
+			try {
+				wait = round();
+			}
+			catch (RuntimeException ex) {
+				if (worker != Thread.currentThread()) {
+					return; // stopping: the interrupt broke off a database call
+				}
+				log.warn("Looking for due reminders failed; trying again shortly: {}", ex.toString());
+				plannedWakeUp = clock.instant().plus(AFTER_FAILURE);
+				wait = AFTER_FAILURE;
+			}
+			try {
+				if (!wait.isZero()) {
+					wakeUp.tryAcquire(millisRoundedUp(wait), TimeUnit.MILLISECONDS);
+				}
+				plannedWakeUp = null;
+				wakeUp.drainPermits();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+	}
+
+	/** Fires what is due; returns how long to sleep. */
+	Duration round() {
+		plannedWakeUp = null;
+		ReminderFiring.Sweep sweep = firing.fireDue();
+		Instant now = clock.instant();
+		Instant sweepAt = now.plus(properties.sweepInterval());
+		Instant next = claims.nextRemindAt().filter(at -> at.isBefore(sweepAt)).orElse(sweepAt);
+		if (sweep.failed() > 0 && next.isBefore(now.plus(AFTER_FAILURE))) {
+			next = now.plus(AFTER_FAILURE);
+		}
+		plannedWakeUp = next;
+		Duration wait = Duration.between(now, next);
+		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	private static long millisRoundedUp(Duration wait) {
+		return (wait.toNanos() + 999_999) / 1_000_000;
+	}
+}

@@ -1,0 +1,140 @@
+package dev.taskflow.web.live;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live streams open in this process, by user. An event for a user goes to every stream of that
+ * user and to nobody else's. Streams get a heartbeat comment, end after
+ * {@link LiveProperties#streamTimeout()} (the browser reconnects), and are ended before the web server
+ * shuts down, so a graceful shutdown does not wait for them.
+ */
+@Component
+class LiveStreams implements SmartLifecycle {
+
+	/** Tells the browser how long to wait before reconnecting. */
+	private static final long RECONNECT_MILLIS = 3000;
+
+	private static final int WRITERS = 4;
+
+	private final LiveProperties properties;
+
+	private final Map<UUID, Set<LiveStream>> byUser = new ConcurrentHashMap<>();
+
+	private final AtomicLong opened = new AtomicLong();
+
+	private volatile ExecutorService writers;
+
+	private volatile ScheduledExecutorService heartbeats;
+
+	LiveStreams(LiveProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Opens a stream for {@code userId}; it receives events from now on. */
+	SseEmitter open(UUID userId) {
+		ExecutorService writer = writers;
+		if (writer == null) {
+			throw new IllegalStateException("Live streams are not running");
+		}
+		SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+		LiveStream stream = new LiveStream(userId, opened.incrementAndGet(), emitter, writer, this::forget);
+		Set<LiveStream> streams = byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
+		streams.add(stream);
+		closeOldestBeyondLimit(streams);
+		stream.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("connected"));
+		return emitter;
+	}
+
+	/** Sends one event to every open stream of {@code userId}. */
+	void push(UUID userId, String type, String id, String json) {
+		Set<LiveStream> streams = byUser.get(userId);
+		if (streams == null) {
+			return;
+		}
+		for (LiveStream stream : streams) {
+			stream.send(SseEmitter.event().name(type).id(id).data(json));
+		}
+	}
+
+	/** How many streams {@code userId} has open in this process. */
+	int openStreams(UUID userId) {
+		Set<LiveStream> streams = byUser.get(userId);
+		return streams == null ? 0 : streams.size();
+	}
+
+	private void closeOldestBeyondLimit(Set<LiveStream> streams) {
+		int excess = streams.size() - properties.maxStreamsPerUser();
+		if (excess > 0) {
+			List<LiveStream> oldest = streams.stream()
+				.sorted(Comparator.comparingLong(LiveStream::number))
+				.limit(excess)
+				.toList();
+			oldest.forEach(LiveStream::close);
+		}
+	}
+
+	private void forget(LiveStream stream) {
+		byUser.computeIfPresent(stream.userId(), (id, streams) -> {
+			streams.remove(stream);
+			return streams.isEmpty() ? null : streams;
+		});
+	}
+
+	private void heartbeat() {
+		byUser.values().forEach(streams -> streams.forEach(stream -> stream.send(SseEmitter.event().comment("keep-alive"))));
+	}
+
+	@Override
+	public void start() {
+		writers = Executors.newFixedThreadPool(WRITERS, daemonThreads("live-stream-writer-"));
+		heartbeats = Executors.newSingleThreadScheduledExecutor(daemonThreads("live-stream-heartbeat"));
+		long every = properties.heartbeat().toMillis();
+		heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	/** Runs before the web server's graceful shutdown (a higher phase stops earlier). */
+	@Override
+	public void stop() {
+		ScheduledExecutorService beating = heartbeats;
+		ExecutorService writing = writers;
+		heartbeats = null;
+		writers = null;
+		if (beating != null) {
+			beating.shutdownNow();
+		}
+		byUser.values().forEach(streams -> List.copyOf(streams).forEach(LiveStream::close));
+		if (writing != null) {
+			writing.shutdown();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return writers != null;
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, prefix.endsWith("-") ? prefix + count.incrementAndGet() : prefix);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+}

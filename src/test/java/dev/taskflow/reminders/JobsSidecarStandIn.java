@@ -1,0 +1,122 @@
+package dev.taskflow.reminders;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for the Dapr sidecar's HTTP API with the Jobs API: it records every request, accepts
+ * publishes (204), answers health checks (204), and answers job calls ({@code /v1.0-alpha1/jobs/…})
+ * with whatever status a test asks for. It does not call the app back: tests play the sidecar's part
+ * of delivering events and triggering jobs themselves.
+ */
+final class JobsSidecarStandIn {
+
+	/** One call as the sidecar saw it; header names in lower case. */
+	record Request(String method, String path, String query, Map<String, List<String>> headers, String body,
+			int answeredWith) {
+
+		String header(String name) {
+			List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+			return values == null ? null : String.join(",", values);
+		}
+
+		boolean isJob() {
+			return path.startsWith("/v1.0-alpha1/jobs/");
+		}
+
+		String jobName() {
+			return path.substring("/v1.0-alpha1/jobs/".length());
+		}
+
+		/** A publish to {@code topic} keyed by {@code key}. */
+		boolean isPublish(String topic, String key) {
+			return method.equals("POST") && path.equals("/v1.0/publish/taskflow-pubsub/" + topic)
+					&& ("metadata.partitionKey=" + key).equals(query);
+		}
+	}
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	private volatile int jobsStatus = 204;
+
+	private final ExecutorService workers = Executors.newCachedThreadPool(work -> {
+		Thread thread = new Thread(work, "jobs-sidecar-stand-in");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final HttpServer server;
+
+	JobsSidecarStandIn() {
+		try {
+			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		server.createContext("/", this::answer);
+		server.setExecutor(workers);
+		server.start();
+	}
+
+	String endpoint() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	List<Request> requests() {
+		return List.copyOf(requests);
+	}
+
+	List<Request> jobCalls() {
+		return requests.stream().filter(Request::isJob).toList();
+	}
+
+	/** Accepted publishes to {@code topic} keyed by {@code key}, in arrival order. */
+	List<Request> published(String topic, long key) {
+		return requests.stream().filter(request -> request.isPublish(topic, String.valueOf(key))).toList();
+	}
+
+	void answerJobsWith(int status) {
+		this.jobsStatus = status;
+	}
+
+	void reset() {
+		jobsStatus = 204;
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String path = exchange.getRequestURI().getPath();
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			int status = path.startsWith("/v1.0/healthz") || path.startsWith("/v1.0/publish/") ? 204
+					: path.startsWith("/v1.0-alpha1/jobs/") ? jobsStatus : 404;
+			Map<String, List<String>> headers = new TreeMap<>();
+			exchange.getRequestHeaders()
+				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+			requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
+					body, status));
+			if (status == 204) {
+				exchange.sendResponseHeaders(204, -1);
+				return;
+			}
+			byte[] error = "{\"errorCode\":\"ERR_SCHEDULE_JOB\",\"message\":\"stand-in says %d\"}".formatted(status)
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, error.length);
+			exchange.getResponseBody().write(error);
+		}
+	}
+}
