@@ -90,6 +90,84 @@ Scopes of a component: the app ids of the enabled role groups that run one of th
 {{- end }}
 {{- end }}
 
+{{/*
+Roles whose replicas share the work: their app id is their Kafka consumer group, so each event is
+handled by one replica (docs/events.md).
+*/}}
+{{- define "taskflow.workSharingRoles" -}}
+audit,recurrence,reminders,notifications
+{{- end }}
+
+{{/*
+"true" when a role group pushes live updates (role web) and runs no work-sharing role ("all" runs
+them all): every replica must then receive every event, so the group uses the live pub/sub, whose
+consumer group is the pod. (dict "group" $group)
+*/}}
+{{- define "taskflow.isLiveGroup" -}}
+{{- $roles := splitList "," (nospace .group.roles) }}
+{{- $live := and (has "web" $roles) (not (has "all" $roles)) }}
+{{- range splitList "," (include "taskflow.workSharingRoles" .) }}
+{{- if has . $roles }}
+{{- $live = false }}
+{{- end }}
+{{- end }}
+{{- if $live }}true{{ end }}
+{{- end }}
+
+{{/* The pub/sub component a role group subscribes and publishes through. (dict "root" $ "group" $group) */}}
+{{- define "taskflow.pubsubName" -}}
+{{- if include "taskflow.isLiveGroup" (dict "group" .group) }}
+{{- .root.Values.dapr.componentNames.livePubsub }}
+{{- else }}
+{{- .root.Values.dapr.componentNames.pubsub }}
+{{- end }}
+{{- end }}
+
+{{/*
+Scopes of a pub/sub component: the app ids of the enabled role groups that use it, the live one
+(dict "root" $ "live" true) or the shared one (dict "root" $ "live" false).
+*/}}
+{{- define "taskflow.pubsubScopes" -}}
+{{- $root := .root }}
+{{- $live := .live }}
+{{- range $name, $group := $root.Values.roleGroups }}
+{{- if and $group.enabled (eq (not $live) (not (include "taskflow.isLiveGroup" (dict "group" $group)))) }}
+- {{ include "taskflow.appId" (dict "root" $root "group" $name) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Connection and client settings both Kafka pub/sub components share: same brokers, same auth. */}}
+{{- define "taskflow.kafkaMetadata" -}}
+- name: brokers
+  value: {{ include "taskflow.kafkaBrokers" . | quote }}
+- name: clientID
+  value: "{appID}"
+{{- if .Values.kafka.sasl.enabled }}
+- name: authType
+  value: "password"
+- name: saslMechanism
+  value: {{ .Values.kafka.sasl.mechanism | quote }}
+- name: saslUsername
+  secretKeyRef:
+    name: {{ include "taskflow.secretName" . }}
+    key: kafka-sasl-username
+- name: saslPassword
+  secretKeyRef:
+    name: {{ include "taskflow.secretName" . }}
+    key: kafka-sasl-password
+{{- else }}
+- name: authType
+  value: "none"
+{{- end }}
+- name: disableTls
+  value: {{ ternary "false" "true" .Values.kafka.tls | quote }}
+- name: maxMessageBytes
+  value: "1048576"
+- name: consumeRetryInterval
+  value: "200ms"
+{{- end }}
+
 {{- define "taskflow.devPostgresHost" -}}
 {{- printf "%s-postgres" (include "taskflow.fullname" .) }}
 {{- end }}

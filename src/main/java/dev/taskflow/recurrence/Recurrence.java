@@ -43,9 +43,9 @@ public record Recurrence(String text, From from) {
 	 * {@code yearly} on its day of the year. {@code monthly} and {@code yearly} fall back to the last
 	 * day of a shorter month (RFC 7529 {@code SKIP=BACKWARD}: the 31st becomes 30 April or 28
 	 * February, 29 February becomes the 28th in common years), as people expect from a todo app,
-	 * where plain RFC 5545 would skip those months and years. A preset remembers no day, so the series
-	 * then continues from the day it landed on; an RRULE such as
-	 * {@code FREQ=MONTHLY;BYMONTHDAY=31;RSCALE=GREGORIAN;SKIP=BACKWARD} returns to the 31st.
+	 * where plain RFC 5545 would skip those months and years. Counted from the series' anchor, they
+	 * return to the 31st (or 29 February) afterwards; a series without an anchor continues from the
+	 * day it landed on.
 	 */
 	static final Map<String, String> PRESETS = Map.of("daily", "FREQ=DAILY", "weekdays",
 			"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "weekly", "FREQ=WEEKLY", "monthly",

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -90,9 +91,8 @@ public class TaskManagement {
 			case COMPLETED -> current.isCompleted() ? current.completedAt() : now;
 			case PENDING -> null;
 		};
-		Series series = current.series() == null && draft.recurrence() != null ? new Series(id, 1) : current.series();
 		Task changed = new Task(id, owner.id(), draft.title(), draft.description(), draft.status(), draft.priority(),
-				draft.tags(), draft.due(), draft.recurrence(), series,
+				draft.tags(), draft.due(), draft.recurrence(), series(current, draft),
 				reminders(draft, current.reminders(), owner.timeZone()), current.createdAt(), now, completedAt,
 				current.version() + 1);
 		if (!tasks.update(changed, current.version(), owner.timeZone())) {
@@ -126,9 +126,9 @@ public class TaskManagement {
 
 	/**
 	 * Creates the next instance of a completed recurring task: same title, description, priority,
-	 * tags and reminders, the next due date, linked to the series. Runs in the caller's transaction
-	 * (the recurrence consumer's, with its inbox entry). At most one next instance per task, however
-	 * often this is asked: an existing one is left as it is.
+	 * tags and reminders, the next due date, in the same series with the same anchor. Runs in the
+	 * caller's transaction (the recurrence consumer's, with its inbox entry). At most one next instance
+	 * per task, however often this is asked: an existing one is left as it is.
 	 */
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -144,10 +144,34 @@ public class TaskManagement {
 		TaskDraft draft = new TaskDraft(previous.title(), previous.description(), TaskStatus.PENDING,
 				previous.priority(), previous.tags(), due, previous.recurrence(),
 				shiftedReminders(previous, due, accounts.timeZoneOf(next.ownerId())));
-		Series series = previous.series() == null ? new Series(previous.id(), 2) : previous.series().next();
+		Series series = (previous.series() == null ? Series.startingAt(previous.id(), previous.due())
+				: previous.series()).next();
+		if (series.anchor() == null && previous.due() == null) {
+			series = series.anchoredAt(due); // a series started without a due date counts from its first one
+		}
 		// a concurrent delivery may insert it first: the unique previous_task_id then fails this
 		// transaction, the consumer retries and finds the instance above
 		insert(next.ownerId(), accounts.timeZoneOf(next.ownerId()), draft, series, previous.id());
+	}
+
+	/**
+	 * The series a changed task belongs to. A task that starts repeating starts a series anchored at
+	 * its due. A new rule (or a new {@code recurrence_from}) counts from the task's due from now on;
+	 * so does a moved due on the instance the schedule counts from (the first, as a rule), or on a
+	 * series that had no due date yet. Moving another instance's due leaves the schedule as it is.
+	 */
+	private static Series series(Task current, TaskDraft draft) {
+		Series series = current.series();
+		if (draft.recurrence() == null) {
+			return series;
+		}
+		if (series == null) {
+			return Series.startingAt(current.id(), draft.due());
+		}
+		boolean newRule = !draft.recurrence().equals(current.recurrence());
+		boolean anchorMoved = !Objects.equals(draft.due(), current.due())
+				&& Objects.equals(series.anchor(), current.due() == null ? null : current.due().format());
+		return newRule || anchorMoved ? series.anchoredAt(draft.due()) : series;
 	}
 
 	private Task insert(UUID ownerId, ZoneId zone, TaskDraft draft, Series series, Long previousTaskId) {
@@ -157,7 +181,7 @@ public class TaskManagement {
 				draft.status() == TaskStatus.COMPLETED ? now : null, 1);
 		long id = tasks.insert(unsaved, zone, previousTaskId);
 		if (series == null && draft.recurrence() != null) {
-			tasks.startSeries(id);
+			tasks.startSeries(id, draft.due());
 		}
 		Task created = tasks.find(ownerId, id).orElseThrow();
 		events.publishEvent(new TaskEvent.TaskCreated(UUID.randomUUID(), now, ownerId, created.id(), created.version(),

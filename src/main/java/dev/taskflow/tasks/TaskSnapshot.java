@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record TaskSnapshot(String title, String description, String status, String priority, List<String> tags,
 		String dueAt, Boolean allDay, String recurrence, String recurrenceFrom, Long seriesId, Integer seriesIndex,
-		List<ReminderSnapshot> reminders) {
+		String seriesAnchor, List<ReminderSnapshot> reminders) {
 
 	/** A reminder as events carry it: the spec and, if known, when it fires. */
 	public record ReminderSnapshot(Instant at, String before, Instant remindAt, boolean sent) {
@@ -22,6 +22,7 @@ public record TaskSnapshot(String title, String description, String status, Stri
 				task.recurrence() == null ? null : task.recurrence().text(),
 				task.recurrence() == null ? null : task.recurrence().from().value(),
 				task.series() == null ? null : task.series().id(), task.series() == null ? null : task.series().index(),
+				task.series() == null ? null : task.series().anchor(),
 				task.reminders().stream()
 					.map(r -> new ReminderSnapshot(r.at(), r.before() == null ? null : r.before().toString(),
 							r.remindAt(), r.sent()))

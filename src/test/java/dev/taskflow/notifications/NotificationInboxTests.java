@@ -177,6 +177,16 @@ class NotificationInboxTests {
 	}
 
 	@Test
+	void theInboxAndTheStreamAreInTheOpenApiDocument() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+
+		mvc.perform(ann.as(get("/v3/api-docs")))
+			.andExpect(jsonPath("$.paths['/api/notifications'].get").exists())
+			.andExpect(jsonPath("$.paths['/api/notifications/{id}/read'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/stream'].get").exists());
+	}
+
+	@Test
 	void noMailIsAttemptedWithoutAnSmtpHost() {
 		assertThat(context.getBeanNamesForType(JavaMailSender.class)).isEmpty();
 		assertThat(context.containsBean("notificationMailer")).isFalse();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -62,6 +64,13 @@ class NotificationMailTests {
 		assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
 			.containsExactly(ann.email());
 		assertThat(GreenMailUtil.getBody(mail)).contains("Your task 'Buy Milk' is due in 15 minutes");
+	}
+
+	@Test
+	void aSlowMailServerCannotHoldAThreadForLong(@Autowired JavaMailSender sender) {
+		assertThat(((JavaMailSenderImpl) sender).getJavaMailProperties()).containsEntry("mail.smtp.connectiontimeout", "5000")
+			.containsEntry("mail.smtp.timeout", "10000")
+			.containsEntry("mail.smtp.writetimeout", "10000");
 	}
 
 	private static MimeMessage[] mailsTo(String email) {

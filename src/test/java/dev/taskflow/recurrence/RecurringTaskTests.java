@@ -91,6 +91,55 @@ class RecurringTaskTests {
 	}
 
 	@Test
+	void aMonthlyTaskDueOnThe31stReturnsToThe31stAfterShortMonths() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = id(create(ann, "{\"title\": \"Pay rent\", \"due_at\": \"2026-01-31\", \"recurrence\": \"monthly\"}"));
+
+		List<String> dues = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			complete(ann, id);
+			JsonNode next = awaitNextInstanceOf(ann, id);
+			dues.add(next.get("due_at").asString());
+			id = id(next);
+		}
+
+		assertThat(dues).containsExactly("2026-02-28", "2026-03-31", "2026-04-30");
+		long last = id;
+		await().until(() -> !recorder.of(Topics.TASK_EVENTS, last).isEmpty());
+		assertThat(recorder.of(Topics.TASK_EVENTS, last).get(0).data().get("task").get("series_anchor").asString())
+			.as("every instance's events carry the series' anchor")
+			.isEqualTo("2026-01-31");
+	}
+
+	@Test
+	void movingTheFirstInstanceMovesTheScheduleAndPostponingALaterOneDoesNot() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = id(create(ann, "{\"title\": \"Pay rent\", \"due_at\": \"2026-01-31\", \"recurrence\": \"monthly\"}"));
+		patchTask(ann, id, "{\"due_at\": \"2026-01-15\"}").andExpect(status().isOk());
+		complete(ann, id);
+		JsonNode second = awaitNextInstanceOf(ann, id);
+		assertThat(second.get("due_at").asString()).isEqualTo("2026-02-15");
+
+		patchTask(ann, id(second), "{\"due_at\": \"2026-02-20\"}").andExpect(status().isOk());
+		complete(ann, id(second));
+
+		assertThat(awaitNextInstanceOf(ann, id(second)).get("due_at").asString()).isEqualTo("2026-03-15");
+	}
+
+	@Test
+	void aChangedRuleCountsFromTheDueItWasChangedOn() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = id(create(ann, "{\"title\": \"Clean up\", \"due_at\": \"2026-01-15\", \"recurrence\": \"monthly\"}"));
+		complete(ann, id);
+		JsonNode second = awaitNextInstanceOf(ann, id);
+		// 15 February 2026 is a Sunday; the series started on a Thursday
+		patchTask(ann, id(second), "{\"recurrence\": \"weekly\"}").andExpect(status().isOk());
+		complete(ann, id(second));
+
+		assertThat(awaitNextInstanceOf(ann, id(second)).get("due_at").asString()).isEqualTo("2026-02-22");
+	}
+
+	@Test
 	void aCompletionDeliveredAgainSequentiallyOrConcurrentlyCreatesOneNextInstance() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		long id = id(create(ann, "{\"title\": \"Stand-up\", \"due_at\": \"2026-02-02\", \"recurrence\": \"weekdays\"}"));

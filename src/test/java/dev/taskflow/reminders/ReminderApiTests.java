@@ -97,6 +97,7 @@ class ReminderApiTests {
 		refused("{\"title\": \"x\", \"reminders\": [{\"before\": \"15 minutes\"}]}", "reminders[0].before");
 		refused("{\"title\": \"x\", \"reminders\": [{\"before\": \"-PT15M\"}]}", "reminders[0].before");
 		refused("{\"title\": \"x\", \"reminders\": [{\"before\": \"P400D\"}]}", "reminders[0].before");
+		refused("{\"title\": \"x\", \"reminders\": [{\"before\": \"PT0.5S\"}]}", "reminders[0].before");
 		refused("{\"title\": \"x\", \"reminders\": [{\"before\": \"PT5M\", \"repeat\": true}]}", "reminders[0].repeat");
 		String eleven = "[" + "{\"before\": \"PT5M\"},".repeat(10) + "{\"before\": \"PT5M\"}]";
 		refused("{\"title\": \"x\", \"reminders\": " + eleven + "}", "reminders");

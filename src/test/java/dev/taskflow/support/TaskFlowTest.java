@@ -10,15 +10,17 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A full application on an in-memory H2 database (PostgreSQL mode), shared by every test class that
- * uses this annotation. Tests isolate themselves by signing up their own users.
+ * A full application on an in-memory H2 database (PostgreSQL mode). Test classes with the same
+ * configuration share one application (Spring caches it) and so one database, and isolate themselves
+ * by signing up their own users; an application with another configuration gets a database of its
+ * own, so its background workers (event dispatcher, reminder scheduler) never take another's work.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {
-		"spring.datasource.url=jdbc:h2:mem:taskflow-tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+		"spring.datasource.url=jdbc:h2:mem:taskflow-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"taskflow.accounts.max-failed-sign-ins=3" })
 public @interface TaskFlowTest {
 }

@@ -13,6 +13,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,6 +26,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	private static final String BEARER = "Bearer ";
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	private final SecurityContextRepository requestContexts = new RequestAttributeSecurityContextRepository();
 
 	private final ApiTokenService tokens;
 
@@ -62,6 +66,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
 		contexts.setContext(context);
+		// kept in the request (not a session) so that an async dispatch, such as the end of an SSE
+		// stream, is still authenticated
+		requestContexts.saveContext(context, request, response);
 		chain.doFilter(request, response);
 	}
 }

@@ -35,6 +35,11 @@ public class ConsumerInvoker {
 		return consumers.stream().filter(c -> c.topics().contains(topic) && properties.runs(c.role())).toList();
 	}
 
+	/** The names of the consumers that run in this process. */
+	public List<String> localConsumerNames() {
+		return consumers.stream().filter(c -> properties.runs(c.role())).map(EventConsumer::name).toList();
+	}
+
 	public EventConsumer consumer(String name) {
 		return consumers.stream()
 			.filter(c -> c.name().equals(name))

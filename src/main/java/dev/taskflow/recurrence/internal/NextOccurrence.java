@@ -18,7 +18,13 @@ import dev.taskflow.recurrence.Recurrence;
  *
  * <ul>
  * <li><b>From the due date</b> (default): the first instance of the rule strictly after the previous
- * due, the rule started at that due (DTSTART). Completing early or late does not move the schedule.</li>
+ * due, the rule started at the series' anchor (DTSTART: the due the series counts from, as a rule its
+ * first instance's). Completing early or late does not move the schedule, and neither does a short
+ * month or a DST gap: monthly from 31 January is due on 28 February and again on 31 March, and 2:30
+ * moved to 3:30 by the spring gap is 2:30 again the day after. An anchor that is a whole day gets the
+ * due's time of day, and a timed anchor only its day for an all-day due. A series without an anchor
+ * (started before anchors were kept) starts the rule at the previous due, so what a short month or a
+ * gap did stays.</li>
  * <li><b>From the completion date</b>: the rule starts on the day of completion (in the user's zone)
  * at the due's time of day, and the next instance is its first one after that start and after the
  * moment of completion: daily means the day after completion, whether it was completed early or late.
@@ -26,9 +32,10 @@ import dev.taskflow.recurrence.Recurrence;
  * <li>A recurring task without a due date counts from the day of completion, and the next instance is
  * due on a day.</li>
  * </ul>
- * The series ends when the rule does: {@code COUNT=K} makes instance K the last (the series index
- * counts instances, since every instance restarts the rule), {@code UNTIL} is compared in the user's
- * zone, and a rule that produces no further instance ends it too.
+ * The series ends when the rule does: {@code COUNT} counts the rule's instances from the anchor as
+ * RFC 5545 does (the anchor is the first), or, where the rule restarts at every instance (no anchor,
+ * or from the completion date), makes instance {@code COUNT} of the series the last; {@code UNTIL} is
+ * compared in the user's zone, and a rule that produces no further instance ends it too.
  */
 final class NextOccurrence {
 
@@ -37,16 +44,20 @@ final class NextOccurrence {
 
 	/**
 	 * @param due the completed instance's due, or null if it had none
+	 * @param anchor the due the series counts from, or null if it has none
 	 * @param seriesIndex which instance of the series was completed (1 for the first)
 	 * @return the next due, or empty if the series has ended
 	 */
-	static Optional<Occurrence> after(Recurrence recurrence, Occurrence due, Instant completedAt, int seriesIndex,
-			ZoneId zone) {
+	static Optional<Occurrence> after(Recurrence recurrence, Occurrence due, Occurrence anchor, Instant completedAt,
+			int seriesIndex, ZoneId zone) {
 		Rule rule = Rule.of(recurrence.rrule());
+		boolean fromCompletion = recurrence.from() == Recurrence.From.COMPLETION;
+		if (due != null && anchor != null && !fromCompletion) {
+			return fromAnchor(rule, anchor, due, zone);
+		}
 		if (rule.endsWith(seriesIndex)) {
 			return Optional.empty();
 		}
-		boolean fromCompletion = recurrence.from() == Recurrence.From.COMPLETION;
 		LocalDateTime completed = completedAt.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
 		if (due == null || due.isAllDay()) {
 			LocalDate base = due == null || fromCompletion ? completed.toLocalDate() : due.date();
@@ -54,7 +65,7 @@ final class NextOccurrence {
 				.filter(next -> rule.allows(next, true, zone))
 				.map(next -> Occurrence.allDay(next.toLocalDate()));
 		}
-		LocalDateTime dueLocal = due.dateTime().atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+		LocalDateTime dueLocal = due.localIn(zone);
 		LocalDateTime start = dueLocal;
 		LocalDateTime notBefore = dueLocal.plusSeconds(1);
 		if (fromCompletion) {
@@ -65,5 +76,27 @@ final class NextOccurrence {
 		return rule.firstFrom(start, notBefore)
 			.filter(next -> rule.allows(next, false, zone))
 			.map(next -> Occurrence.at(next.atZone(zone).toOffsetDateTime()));
+	}
+
+	/**
+	 * The first instance of the rule started at the anchor that is after the due and after the anchor
+	 * itself (an instance moved before the anchor is followed by the anchor's next, not by the anchor).
+	 */
+	private static Optional<Occurrence> fromAnchor(Rule rule, Occurrence anchor, Occurrence due, ZoneId zone) {
+		LocalDateTime dueLocal = due.localIn(zone);
+		if (due.isAllDay()) {
+			LocalDateTime start = anchor.localIn(zone).toLocalDate().atStartOfDay();
+			return rule.firstFrom(start, latest(start, dueLocal).plusDays(1))
+				.filter(next -> rule.counts(start, next) && rule.allows(next, true, zone))
+				.map(next -> Occurrence.allDay(next.toLocalDate()));
+		}
+		LocalDateTime start = anchor.isAllDay() ? anchor.date().atTime(dueLocal.toLocalTime()) : anchor.localIn(zone);
+		return rule.firstFrom(start, latest(start, dueLocal).plusSeconds(1))
+			.filter(next -> rule.counts(start, next) && rule.allows(next, false, zone))
+			.map(next -> Occurrence.at(next.atZone(zone).toOffsetDateTime()));
+	}
+
+	private static LocalDateTime latest(LocalDateTime a, LocalDateTime b) {
+		return a.isAfter(b) ? a : b;
 	}
 }

@@ -2,7 +2,10 @@ package dev.taskflow.recurrence.internal;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * When an instance of a recurring task is due, in the two forms a due date takes: a whole day
@@ -34,5 +37,11 @@ record Occurrence(LocalDate date, OffsetDateTime dateTime) {
 
 	boolean isAllDay() {
 		return date != null;
+	}
+
+	/** The wall-clock time in {@code zone} to the second; a whole day is its midnight. */
+	LocalDateTime localIn(ZoneId zone) {
+		return isAllDay() ? date.atStartOfDay()
+				: dateTime.atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
 	}
 }

@@ -83,9 +83,11 @@ class RecurringTaskConsumer implements EventConsumer {
 			Instant completedAt = Instant.parse(required(data, "timestamp").asString());
 			String dueAt = optionalText(task, "due_at");
 			Occurrence due = dueAt == null ? null : Occurrence.parse(dueAt);
+			String anchorAt = optionalText(task, "series_anchor");
+			Occurrence anchor = anchorAt == null ? null : Occurrence.parse(anchorAt);
 			JsonNode index = task.get("series_index");
 			int seriesIndex = index == null || index.isNull() ? 1 : index.asInt();
-			return NextOccurrence.after(recurrence, due, completedAt, seriesIndex, accounts.timeZoneOf(owner))
+			return NextOccurrence.after(recurrence, due, anchor, completedAt, seriesIndex, accounts.timeZoneOf(owner))
 				.map(next -> new NextOccurrenceDue(owner, taskId, next.date(), next.dateTime()));
 		}
 		catch (IllegalArgumentException | DateTimeException ex) {

@@ -15,10 +15,11 @@ import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 /**
- * An RRULE split into its pattern and its end. lib-recur iterates the pattern from whatever start a
- * completed instance gives, in floating local time, so a time of day stays put across DST changes.
- * The end is ours to apply: a task series restarts the rule at every instance, so {@code COUNT} is
- * compared with the series index, and {@code UNTIL} is compared in the user's time zone.
+ * An RRULE split into its pattern and its end. lib-recur iterates the pattern from the start it is
+ * given (a series' anchor, or a completed instance's due or completion), in floating local time, so a
+ * time of day stays put across DST changes. The end is ours to apply: {@code COUNT} is counted from
+ * the start, or compared with the series index where every instance restarts the rule, and
+ * {@code UNTIL} is compared in the user's time zone.
  */
 public final class Rule {
 
@@ -65,9 +66,34 @@ public final class Rule {
 		return firstFrom(SAMPLE_START, SAMPLE_START.plusSeconds(1)).isPresent();
 	}
 
-	/** Whether instance {@code seriesIndex} (1 for the first) is the last one {@code COUNT} allows. */
+	/**
+	 * Whether instance {@code seriesIndex} (1 for the first) is the last one {@code COUNT} allows, for a
+	 * series that restarts the rule at every instance.
+	 */
 	boolean endsWith(int seriesIndex) {
 		return count != null && seriesIndex >= count;
+	}
+
+	/**
+	 * Whether {@code instance} of the pattern started at {@code start} is within {@code COUNT}, counted
+	 * as RFC 5545 does: the start is the first instance, whether or not the pattern matches it.
+	 */
+	boolean counts(LocalDateTime start, LocalDateTime instance) {
+		if (count == null) {
+			return true;
+		}
+		RecurrenceRuleIterator instances = pattern.iterator(floating(start));
+		int position = 1;
+		while (instances.hasNext()) {
+			LocalDateTime next = local(instances.nextDateTime());
+			if (next.isAfter(start) && ++position > count) {
+				return false;
+			}
+			if (!next.isBefore(instance)) {
+				break;
+			}
+		}
+		return true;
 	}
 
 	/** Hourly and finer rules repeat within a day, so they count from a moment, not from a day. */

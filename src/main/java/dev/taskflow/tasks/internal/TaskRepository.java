@@ -51,10 +51,10 @@ public class TaskRepository {
 		jdbc.sql("""
 				insert into tasks (user_id, title, description, status, priority, due_at, due_date, due_offset,
 				  overdue_at, due_sort, title_sort, search_text, recurrence, recurrence_from, series_id,
-				  series_index, previous_task_id, created_at, updated_at, completed_at, version)
+				  series_index, series_anchor, previous_task_id, created_at, updated_at, completed_at, version)
 				values (:owner, :title, :description, :status, :priority, :dueAt, :dueDate, :dueOffset,
 				  :overdueAt, :dueSort, :titleSort, :searchText, :recurrence, :recurrenceFrom, :seriesId,
-				  :seriesIndex, :previousTaskId, :createdAt, :updatedAt, :completedAt, :version)""")
+				  :seriesIndex, :seriesAnchor, :previousTaskId, :createdAt, :updatedAt, :completedAt, :version)""")
 			.paramSource(columns(task, zone, previousTaskId))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
@@ -73,7 +73,7 @@ public class TaskRepository {
 				  priority = :priority, due_at = :dueAt, due_date = :dueDate, due_offset = :dueOffset,
 				  overdue_at = :overdueAt, due_sort = :dueSort, title_sort = :titleSort, search_text = :searchText,
 				  recurrence = :recurrence, recurrence_from = :recurrenceFrom, series_id = :seriesId,
-				  series_index = :seriesIndex,
+				  series_index = :seriesIndex, series_anchor = :seriesAnchor,
 				  updated_at = :updatedAt, completed_at = :completedAt, version = :version
 				where id = :id and user_id = :owner and version = :expectedVersion""")
 			.paramSource(columns)
@@ -103,10 +103,13 @@ public class TaskRepository {
 		return find(owner, id, true);
 	}
 
-	/** Gives a task that starts repeating its own series (it is the first instance). */
-	public void startSeries(long id) {
-		jdbc.sql("update tasks set series_id = id, series_index = 1 where id = :id and series_id is null")
+	/** Gives a task that starts repeating its own series (it is the first instance), anchored at its due. */
+	public void startSeries(long id, Due due) {
+		jdbc.sql("""
+				update tasks set series_id = id, series_index = 1, series_anchor = :anchor
+				where id = :id and series_id is null""")
 			.param("id", id)
+			.param("anchor", due == null ? null : due.format())
 			.update();
 	}
 
@@ -217,6 +220,7 @@ public class TaskRepository {
 		columns.put("recurrenceFrom", task.recurrence() == null ? null : task.recurrence().from().value());
 		columns.put("seriesId", task.series() == null ? null : task.series().id());
 		columns.put("seriesIndex", task.series() == null ? null : task.series().index());
+		columns.put("seriesAnchor", task.series() == null ? null : task.series().anchor());
 		columns.put("previousTaskId", previousTaskId);
 		columns.put("createdAt", utc(task.createdAt()));
 		columns.put("updatedAt", utc(task.updatedAt()));
@@ -241,7 +245,7 @@ public class TaskRepository {
 
 	private static Series series(ResultSet rs) throws SQLException {
 		Long id = rs.getObject("series_id", Long.class);
-		return id == null ? null : new Series(id, rs.getInt("series_index"));
+		return id == null ? null : new Series(id, rs.getInt("series_index"), rs.getString("series_anchor"));
 	}
 
 	private static Recurrence recurrence(ResultSet rs) throws SQLException {

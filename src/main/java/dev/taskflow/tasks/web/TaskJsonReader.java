@@ -209,6 +209,9 @@ final class TaskJsonReader {
 					if (lead.isNegative() || lead.compareTo(MAX_REMINDER_LEAD) > 0) {
 						errors.add(field + ".before", "must be between PT0S and P366D");
 					}
+					else if (lead.getNano() != 0) {
+						errors.add(field + ".before", "must be whole seconds, such as PT15M or PT30S");
+					}
 					else {
 						reminders.add(new Reminder.Spec(null, lead));
 					}

@@ -81,13 +81,12 @@ final class LiveStream {
 
 	/** Ends the response; the browser's EventSource reconnects. Safe to call more than once. */
 	void close() {
-		if (ended()) {
-			try {
-				emitter.complete();
-			}
-			catch (RuntimeException ex) {
-				// already completed by the container (client gone, timeout): nothing left to end
-			}
+		ended();
+		try {
+			emitter.complete();
+		}
+		catch (RuntimeException ex) {
+			// already completed by the container (client gone): nothing left to end
 		}
 	}
 

@@ -54,8 +54,12 @@ class LiveStreams implements SmartLifecycle {
 		}
 		SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
 		LiveStream stream = new LiveStream(userId, opened.incrementAndGet(), emitter, writer, this::forget);
-		Set<LiveStream> streams = byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
-		streams.add(stream);
+		// atomically with forget(), which drops a user's set once it is empty
+		Set<LiveStream> streams = byUser.compute(userId, (id, current) -> {
+			Set<LiveStream> set = current == null ? ConcurrentHashMap.newKeySet() : current;
+			set.add(stream);
+			return set;
+		});
 		closeOldestBeyondLimit(streams);
 		stream.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("connected"));
 		return emitter;

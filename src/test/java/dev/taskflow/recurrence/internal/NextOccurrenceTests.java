@@ -2,6 +2,7 @@ package dev.taskflow.recurrence.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import dev.taskflow.recurrence.Recurrence;
@@ -16,6 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NextOccurrenceTests {
 
+	/** When an instance was completed where it does not matter (from the due date) or is not the point. */
+	private static final Instant COMPLETED = Instant.parse("2026-03-05T10:00:00Z");
+
+	/**
+	 * One step, the rule started at the completed instance's due: what a series without an anchor
+	 * does at every instance, and what every series does from its first (whose due is the anchor).
+	 */
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			# case                                                         | rule                                                  | from       | due                       | completed            | index | zone             | next
@@ -86,8 +94,64 @@ class NextOccurrenceTests {
 			int index, String zone, String next) {
 		Recurrence recurrence = new Recurrence(rule, Recurrence.From.parse(from).orElseThrow());
 		Optional<Occurrence> actual = NextOccurrence.after(recurrence, due.equals("-") ? null : Occurrence.parse(due),
-				Instant.parse(completed), index, ZoneId.of(zone));
+				null, Instant.parse(completed), index, ZoneId.of(zone));
 
+		assertNext(actual, next);
+	}
+
+	/**
+	 * A series from its first instance on, each due the next after the one before, the rule started at
+	 * the first due (the series' anchor).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			# case                                                        | rule                               | zone             | dues, the first being the anchor
+			monthly on the 31st returns to the 31st after short months    | monthly                            | UTC              | 2026-01-31 2026-02-28 2026-03-31 2026-04-30 2026-05-31
+			monthly on the 30th returns to the 30th after February        | monthly                            | UTC              | 2026-01-30 2026-02-28 2026-03-30
+			yearly on 29 February returns to it in the next leap year     | yearly                             | UTC              | 2028-02-29 2029-02-28 2030-02-28 2031-02-28 2032-02-29
+			monthly at 9:00 on the 31st keeps day and time across DST     | monthly                            | Europe/Berlin    | 2026-01-31T09:00:00+01:00 2026-02-28T09:00+01:00 2026-03-31T09:00+02:00
+			2:30 moved by the spring gap is 2:30 again the day after      | daily                              | Europe/Berlin    | 2026-03-28T02:30:00+01:00 2026-03-29T03:30+02:00 2026-03-30T02:30+02:00
+			2:30 in New York is 2:30 again after its spring gap           | daily                              | America/New_York | 2026-03-07T02:30:00-05:00 2026-03-08T03:30-04:00 2026-03-09T02:30-04:00
+			COUNT counts instances from the anchor                        | FREQ=DAILY;COUNT=3                 | UTC              | 2026-01-30 2026-01-31 2026-02-01 ended
+			COUNT counts the anchor even where the rule does not match it | FREQ=WEEKLY;BYDAY=FR;COUNT=3       | UTC              | 2026-02-02 2026-02-06 2026-02-13 ended
+			COUNT on the 31st counts only the months that have one        | FREQ=MONTHLY;BYMONTHDAY=31;COUNT=3 | UTC              | 2026-01-31 2026-03-31 2026-05-31 ended
+			""")
+	void aSeriesCountsFromItsAnchor(String description, String rule, String zone, String dues) {
+		Recurrence recurrence = new Recurrence(rule, Recurrence.From.DUE);
+		List<String> expected = List.of(dues.split(" "));
+		Occurrence anchor = Occurrence.parse(expected.get(0));
+
+		Occurrence due = anchor;
+		for (int index = 1; index < expected.size(); index++) {
+			Optional<Occurrence> next = NextOccurrence.after(recurrence, due, anchor, COMPLETED, index, ZoneId.of(zone));
+			assertNext(next, expected.get(index));
+			due = next.orElse(null);
+		}
+	}
+
+	/** One step of an anchored series whose instance is not where the schedule put it. */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			# case                                                         | rule                        | from       | anchor               | due                       | index | zone          | next
+			a postponed instance keeps the schedule                        | monthly                     | due        | 2026-01-31           | 2026-03-02                | 3     | UTC           | 2026-03-31
+			an instance moved before the anchor is followed by its next    | monthly                     | due        | 2026-01-31           | 2026-01-20                | 2     | UTC           | 2026-02-28
+			COUNT counts the instances a postponed one skipped             | FREQ=DAILY;COUNT=5          | due        | 2026-01-30           | 2026-02-05                | 2     | UTC           | ended
+			an all-day anchor gives a timed due its day                    | monthly                     | due        | 2026-01-31           | 2026-02-28T09:00:00+01:00 | 2     | Europe/Berlin | 2026-03-31T09:00+02:00
+			a timed anchor gives an all-day due its day in the user's zone | monthly                     | due        | 2026-01-31T23:30:00Z | 2026-02-28                | 2     | Europe/Berlin | 2026-03-01
+			a timed anchor keeps its wall-clock time in the user's zone    | monthly                     | due        | 2026-01-31T08:00:00Z | 2026-02-28T09:00:00+01:00 | 2     | Europe/Berlin | 2026-03-31T09:00+02:00
+			UNTIL still ends an anchored series                            | FREQ=MONTHLY;UNTIL=20260430 | due        | 2026-01-31           | 2026-03-31                | 3     | UTC           | ended
+			from completion the anchor does not matter                     | monthly                     | completion | 2026-01-31           | 2026-02-28                | 2     | UTC           | 2026-04-05
+			""")
+	void anAnchoredSeriesKeepsItsSchedule(String description, String rule, String from, String anchor, String due,
+			int index, String zone, String next) {
+		Recurrence recurrence = new Recurrence(rule, Recurrence.From.parse(from).orElseThrow());
+		Optional<Occurrence> actual = NextOccurrence.after(recurrence, Occurrence.parse(due), Occurrence.parse(anchor),
+				COMPLETED, index, ZoneId.of(zone));
+
+		assertNext(actual, next);
+	}
+
+	private static void assertNext(Optional<Occurrence> actual, String next) {
 		if (next.equals("ended")) {
 			assertThat(actual).as("the series has ended").isEmpty();
 		}

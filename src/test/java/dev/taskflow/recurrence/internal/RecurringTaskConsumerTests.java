@@ -49,6 +49,17 @@ class RecurringTaskConsumerTests {
 	}
 
 	@Test
+	void theSeriesAnchorIsWhereTheRuleStarts() {
+		ObjectNode task = task("2026-02-28", "monthly");
+		task.put("series_anchor", "2026-01-31");
+		task.put("series_index", 2);
+
+		consumer.handle(event("task.completed", task));
+
+		assertThat(published).containsExactly(new NextOccurrenceDue(ANN, 42, LocalDate.parse("2026-03-31"), null));
+	}
+
+	@Test
 	void aSeriesThatHasEndedAsksForNothing() {
 		ObjectNode task = task("2026-01-30", "FREQ=DAILY;COUNT=2");
 		task.put("series_index", 2);
@@ -76,6 +87,9 @@ class RecurringTaskConsumerTests {
 		ObjectNode badMode = task("2026-01-30", "daily");
 		badMode.put("recurrence_from", "whenever");
 		assertThatThrownBy(() -> consumer.handle(event("task.completed", badMode))).isInstanceOf(MalformedEvent.class);
+		ObjectNode badAnchor = task("2026-01-30", "daily");
+		badAnchor.put("series_anchor", "the first Monday");
+		assertThatThrownBy(() -> consumer.handle(event("task.completed", badAnchor))).isInstanceOf(MalformedEvent.class);
 		EventEnvelope withoutTask = event("task.completed", null);
 		assertThatThrownBy(() -> consumer.handle(withoutTask)).isInstanceOf(MalformedEvent.class);
 		assertThat(published).isEmpty();

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,9 +46,17 @@ public class DeliveryQueue {
 			.update();
 	}
 
-	/** Pending deliveries in queue order, due or not: the dispatcher needs both to keep lanes in order. */
-	List<Delivery> pending(int limit) {
-		return jdbc.sql("select * from embedded_deliveries where status = 'pending' order by id limit :limit")
+	/**
+	 * Pending deliveries for the given consumers in queue order, due or not: the dispatcher needs both
+	 * to keep lanes in order.
+	 */
+	List<Delivery> pending(Collection<String> consumers, int limit) {
+		if (consumers.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from embedded_deliveries where status = 'pending' and consumer in (:consumers) "
+				+ "order by id limit :limit")
+			.param("consumers", consumers)
 			.param("limit", limit)
 			.query(DeliveryQueue::map)
 			.list();

@@ -111,7 +111,8 @@ public class EmbeddedDispatcher implements SmartLifecycle {
 
 	/** Delivers what is due; returns how long to wait before the next round. */
 	Duration dispatchOnce() {
-		List<Delivery> pending = queue.pending(BATCH);
+		// only this process's consumers: a delivery queued for a consumer that does not run here is not ours
+		List<Delivery> pending = queue.pending(consumers.localConsumerNames(), BATCH);
 		Set<String> blockedLanes = new HashSet<>();
 		Instant nextDue = null;
 		for (Delivery delivery : pending) {
