@@ -3,17 +3,15 @@ package dev.taskflow.reminders.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import dev.taskflow.eventing.Roles;
+import dev.taskflow.platform.BackgroundWorker;
 import dev.taskflow.tasks.ReminderClaims;
 import dev.taskflow.tasks.TaskEvent;
 import dev.taskflow.tasks.TaskSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 @ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "embedded", matchIfMissing = true)
-class EmbeddedReminderScheduler implements SmartLifecycle {
+class EmbeddedReminderScheduler extends BackgroundWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedReminderScheduler.class);
 
@@ -45,15 +43,12 @@ class EmbeddedReminderScheduler implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Semaphore wakeUp = new Semaphore(0);
-
 	/** When the thread means to wake up next; null while it is working (any change may matter then). */
 	private volatile Instant plannedWakeUp;
 
-	private volatile Thread worker;
-
 	EmbeddedReminderScheduler(ReminderFiring firing, ReminderClaims claims, Roles roles,
 			RemindersProperties properties, Clock clock) {
+		super("reminder-scheduler");
 		this.firing = firing;
 		this.claims = claims;
 		this.roles = roles;
@@ -67,7 +62,7 @@ class EmbeddedReminderScheduler implements SmartLifecycle {
 	 */
 	@EventListener
 	void on(TaskEvent event) {
-		if (worker == null) {
+		if (!isRunning()) {
 			return;
 		}
 		event.task()
@@ -94,71 +89,28 @@ class EmbeddedReminderScheduler implements SmartLifecycle {
 	private void wakeUpFor(Instant remindAt) {
 		Instant planned = plannedWakeUp;
 		if (planned == null || remindAt.isBefore(planned)) {
-			wakeUp.release();
+			wake();
 		}
 	}
 
 	@Override
-	public void start() {
+	protected boolean shouldRun() {
 		if (!roles.runs(ReminderFiring.ROLE)) {
 			log.info("Reminders are not fired in this process (TASKFLOW_ROLES has no 'reminders')");
-			return;
+			return false;
 		}
-		Thread thread = new Thread(this::run, "reminder-scheduler");
-		thread.setDaemon(true);
-		worker = thread;
-		thread.start();
+		return true;
 	}
 
 	@Override
-	public void stop() {
-		Thread running = worker;
-		worker = null;
-		if (running != null) {
-			running.interrupt();
-			try {
-				running.join(Duration.ofSeconds(5).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return worker != null;
-	}
-
-	private void run() {
-		while (worker == Thread.currentThread()) {
-			Duration wait;
-			try {
-				wait = round();
-			}
-			catch (RuntimeException ex) {
-				if (worker != Thread.currentThread()) {
-					return; // stopping: the interrupt broke off a database call
-				}
-				log.warn("Looking for due reminders failed; trying again shortly: {}", ex.toString());
-				plannedWakeUp = clock.instant().plus(AFTER_FAILURE);
-				wait = AFTER_FAILURE;
-			}
-			try {
-				if (!wait.isZero()) {
-					wakeUp.tryAcquire(millisRoundedUp(wait), TimeUnit.MILLISECONDS);
-				}
-				plannedWakeUp = null;
-				wakeUp.drainPermits();
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-		}
+	protected void roundFailed(RuntimeException ex, Duration pause) {
+		log.warn("Looking for due reminders failed; trying again shortly: {}", ex.toString());
+		plannedWakeUp = clock.instant().plus(pause);
 	}
 
 	/** Fires what is due; returns how long to sleep. */
-	Duration round() {
+	@Override
+	protected Duration round() {
 		plannedWakeUp = null;
 		ReminderFiring.Sweep sweep = firing.fireDue();
 		Instant now = clock.instant();
@@ -170,9 +122,5 @@ class EmbeddedReminderScheduler implements SmartLifecycle {
 		plannedWakeUp = next;
 		Duration wait = Duration.between(now, next);
 		return wait.isNegative() ? Duration.ZERO : wait;
-	}
-
-	private static long millisRoundedUp(Duration wait) {
-		return (wait.toNanos() + 999_999) / 1_000_000;
 	}
 }

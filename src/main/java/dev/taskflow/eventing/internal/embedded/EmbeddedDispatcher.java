@@ -6,17 +6,15 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
 import dev.taskflow.eventing.internal.EventingProperties;
+import dev.taskflow.platform.BackgroundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "embedded", matchIfMissing = true)
-public class EmbeddedDispatcher implements SmartLifecycle {
+public class EmbeddedDispatcher extends BackgroundWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDispatcher.class);
 
@@ -46,12 +44,9 @@ public class EmbeddedDispatcher implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Semaphore wakeUp = new Semaphore(0);
-
-	private volatile Thread worker;
-
 	EmbeddedDispatcher(DeliveryQueue queue, ConsumerInvoker consumers, EventingProperties properties, JsonMapper json,
 			Clock clock) {
+		super("embedded-event-dispatcher");
 		this.queue = queue;
 		this.consumers = consumers;
 		this.properties = properties;
@@ -59,58 +54,9 @@ public class EmbeddedDispatcher implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	/** Called after a commit that queued deliveries, so they go out at once instead of at the next poll. */
-	void wake() {
-		wakeUp.release();
-	}
-
-	@Override
-	public void start() {
-		Thread thread = new Thread(this::run, "embedded-event-dispatcher");
-		thread.setDaemon(true);
-		worker = thread;
-		thread.start();
-	}
-
-	@Override
-	public void stop() {
-		Thread running = worker;
-		worker = null;
-		if (running != null) {
-			running.interrupt();
-			try {
-				running.join(Duration.ofSeconds(5).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return worker != null;
-	}
-
-	private void run() {
-		while (worker == Thread.currentThread()) {
-			try {
-				Duration wait = dispatchOnce();
-				wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-				wakeUp.drainPermits();
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Embedded event dispatch failed; trying again shortly", ex);
-				sleepQuietly();
-			}
-		}
-	}
-
 	/** Delivers what is due; returns how long to wait before the next round. */
-	Duration dispatchOnce() {
+	@Override
+	protected Duration round() {
 		// only this process's consumers: a delivery queued for a consumer that does not run here is not ours
 		List<Delivery> pending = queue.pending(consumers.localConsumerNames(), BATCH);
 		Set<String> blockedLanes = new HashSet<>();
@@ -165,15 +111,6 @@ public class EmbeddedDispatcher implements SmartLifecycle {
 					delivery.consumer(), attempt, next, ex.toString());
 			queue.retryLater(delivery.id(), attempt, next, ex.toString());
 			return false;
-		}
-	}
-
-	private static void sleepQuietly() {
-		try {
-			Thread.sleep(IDLE_POLL.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 }
