@@ -14,8 +14,11 @@ import dev.taskflow.deploy.DeployFiles.ComponentNames;
 import dev.taskflow.deploy.DeployFiles.Topic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.taskflow.deploy.DeployFiles.APP_IDS;
+import static dev.taskflow.deploy.DeployFiles.LIVE_PUBSUB;
 import static dev.taskflow.deploy.DeployFiles.ROOT;
 import static dev.taskflow.deploy.DeployFiles.TOPICS;
 import static dev.taskflow.deploy.DeployFiles.asList;
@@ -24,15 +27,21 @@ import static dev.taskflow.deploy.DeployFiles.at;
 import static dev.taskflow.deploy.DeployFiles.designDocument;
 import static dev.taskflow.deploy.DeployFiles.find;
 import static dev.taskflow.deploy.DeployFiles.flag;
+import static dev.taskflow.deploy.DeployFiles.pubsubOf;
+import static dev.taskflow.deploy.DeployFiles.pushesLiveUpdatesAlone;
 import static dev.taskflow.deploy.DeployFiles.read;
 import static dev.taskflow.deploy.DeployFiles.roles;
+import static dev.taskflow.deploy.DeployFiles.sharesWork;
 import static dev.taskflow.deploy.DeployFiles.shellVariable;
 import static dev.taskflow.deploy.DeployFiles.strings;
 import static dev.taskflow.deploy.DeployFiles.topicsOfTheInitScript;
 import static dev.taskflow.deploy.DeployFiles.usesCronBinding;
 import static dev.taskflow.deploy.DeployFiles.usesStateStore;
+import static dev.taskflow.deploy.DeployFiles.variablesBefore;
 import static dev.taskflow.deploy.DeployFiles.withDefaults;
+import static dev.taskflow.deploy.DeployFiles.withVariables;
 import static dev.taskflow.deploy.DeployFiles.yaml;
+import static dev.taskflow.deploy.DeployFiles.yamlFilesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -42,7 +51,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ComposeFileTests {
 
+	private static final String CONSUMERS_COMMAND = "docker compose --profile consumers up";
+
 	private static Map<String, Map<String, Object>> services;
+
+	/** A way to start the stack: variables set on the command line and profiles enabled. */
+	record Stack(String name, Map<String, String> variables, Set<String> profiles) {
+
+		@Override
+		public String toString() {
+			return name;
+		}
+	}
+
+	/** {@code docker compose up}, and the consumers profile started as docs/deploy.md says. */
+	static List<Stack> stacks() {
+		return List.of(new Stack("default stack", Map.of(), Set.of()),
+				new Stack("consumers profile", variablesBefore(read(ROOT.resolve("docs/deploy.md")), CONSUMERS_COMMAND),
+						Set.of("consumers")));
+	}
 
 	@BeforeAll
 	static void readComposeFile() {
@@ -129,7 +156,7 @@ class ComposeFileTests {
 		for (String sidecar : sidecars()) {
 			String appId = flag(command(sidecar), "--app-id").orElseThrow();
 			List<String> roles = roles(environment(appOf(sidecar)).get("TASKFLOW_ROLES"));
-			assertThat(scopes(names.pubsub())).contains(appId);
+			assertThat(scopes(pubsubOf(environment(appOf(sidecar))))).contains(appId);
 			assertThat(scopes(names.secretStore())).contains(appId);
 			if (usesStateStore(roles)) {
 				stateStoreUsers.add(appId);
@@ -145,6 +172,84 @@ class ComposeFileTests {
 				Set.of("taskflow-audit", "taskflow-recurrence", "taskflow-reminders", "taskflow-notifications"));
 		assertThat(scopes(names.cronBinding())).containsExactlyInAnyOrderElementsOf(cronUsers);
 		assertThat(consumerRoles).containsExactlyInAnyOrder("audit", "recurrence", "reminders", "notifications");
+	}
+
+	@Test
+	void theConsumersProfileIsStartedTheSameWayInTheComposeFileAndTheDocs() {
+		Map<String, String> documented = variablesBefore(read(ROOT.resolve("docs/deploy.md")), CONSUMERS_COMMAND);
+		assertThat(variablesBefore(read(ROOT.resolve("docker-compose.yml")), CONSUMERS_COMMAND))
+			.as("the command in the header of docker-compose.yml")
+			.isEqualTo(documented);
+		assertThat(documented).containsKeys("TASKFLOW_APP_ID", "TASKFLOW_ROLES");
+	}
+
+	@ParameterizedTest
+	@MethodSource("stacks")
+	void everyAppUsesAPubSubItsSidecarLoads(Stack stack) {
+		for (String sidecar : sidecars(stack)) {
+			String appId = appId(stack, sidecar);
+			String pubsub = pubsubOf(environment(stack, appOf(sidecar)));
+			assertThat(type(pubsub)).as("%s: %s", stack, pubsub).isEqualTo("pubsub.kafka");
+			assertThat(scopes(pubsub)).as("%s: %s loads %s", stack, appId, pubsub).contains(appId);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("stacks")
+	void appsThatPushLiveUpdatesAloneUseTheLivePubSubAndAppsThatShareWorkNever(Stack stack) {
+		for (String sidecar : sidecars(stack)) {
+			List<String> roles = roles(environment(stack, appOf(sidecar)).get("TASKFLOW_ROLES"));
+			String pubsub = pubsubOf(environment(stack, appOf(sidecar)));
+			if (pushesLiveUpdatesAlone(roles)) {
+				assertThat(pubsub).as("%s: %s runs %s", stack, appOf(sidecar), roles).isEqualTo(LIVE_PUBSUB);
+			}
+			if (sharesWork(roles)) {
+				assertThat(pubsub).as("%s: %s runs %s", stack, appOf(sidecar), roles).isNotEqualTo(LIVE_PUBSUB);
+			}
+		}
+	}
+
+	@Test
+	void thePubSubScopesAreTheAppIdsThatUseThemAndTheLiveOneTheAppsThatPushLiveUpdatesAlone() {
+		String shared = ComponentNames.ofTheApplication().pubsub();
+		Set<String> pushAlone = new HashSet<>();
+		Map<String, Set<String>> users = new LinkedHashMap<>();
+		for (Stack stack : stacks()) {
+			for (String sidecar : sidecars(stack)) {
+				Map<String, String> environment = environment(stack, appOf(sidecar));
+				if (pushesLiveUpdatesAlone(roles(environment.get("TASKFLOW_ROLES")))) {
+					pushAlone.add(appId(stack, sidecar));
+				}
+				users.computeIfAbsent(pubsubOf(environment), name -> new HashSet<>()).add(appId(stack, sidecar));
+			}
+		}
+		assertThat(pushAlone).as("app ids that run web and no work-sharing role").isNotEmpty();
+		assertThat(scopes(LIVE_PUBSUB)).containsExactlyInAnyOrderElementsOf(pushAlone)
+			.containsExactlyInAnyOrderElementsOf(users.get(LIVE_PUBSUB));
+		assertThat(scopes(shared)).containsExactlyInAnyOrderElementsOf(users.get(shared));
+	}
+
+	@ParameterizedTest
+	@MethodSource("stacks")
+	void sidecarsThatLoadAComponentNamingThePodKnowTheirPodName(Stack stack) {
+		boolean any = false;
+		for (String sidecar : sidecars(stack)) {
+			String appId = appId(stack, sidecar);
+			for (Path file : yamlFilesIn("dapr/components")) {
+				Map<String, Object> resource = yaml(file);
+				boolean namesThePod = "Component".equals(resource.get("kind"))
+						&& DaprComponentTests.metadata(resource).values().stream().anyMatch(value -> value.contains("{podName}"));
+				if (namesThePod && strings(at(resource, "scopes")).contains(appId)) {
+					any = true;
+					assertThat(environment(stack, sidecar).get("POD_NAME"))
+						.as("%s: daprd of %s refuses %s without POD_NAME", stack, appId, file.getFileName())
+						.isNotBlank();
+				}
+			}
+		}
+		if (!stack.profiles().isEmpty()) {
+			assertThat(any).as("%s loads the live pub/sub somewhere", stack).isTrue();
+		}
 	}
 
 	@Test
@@ -284,6 +389,25 @@ class ComposeFileTests {
 		return services.keySet().stream()
 			.filter(name -> withDefaults(String.valueOf(services.get(name).get("image"))).startsWith("daprio/daprd:"))
 			.toList();
+	}
+
+	/** The sidecars a stack starts: those without a profile and those of its profiles. */
+	private static List<String> sidecars(Stack stack) {
+		return sidecars().stream()
+			.filter(sidecar -> profiles(sidecar).isEmpty() || profiles(sidecar).stream().anyMatch(stack.profiles()::contains))
+			.toList();
+	}
+
+	private static String appId(Stack stack, String sidecar) {
+		return flag(strings(services.get(sidecar).get("command")).stream()
+			.map(argument -> withVariables(argument, stack.variables()))
+			.toList(), "--app-id").orElseThrow();
+	}
+
+	private static Map<String, String> environment(Stack stack, String service) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		rawEnvironment(service).forEach((key, value) -> environment.put(key, withVariables(value, stack.variables())));
+		return environment;
 	}
 
 	private static String appOf(String sidecar) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.taskflow.deploy.DeployFiles.APP_IDS;
+import static dev.taskflow.deploy.DeployFiles.LIVE_PUBSUB;
 import static dev.taskflow.deploy.DeployFiles.ROOT;
 import static dev.taskflow.deploy.DeployFiles.asMap;
 import static dev.taskflow.deploy.DeployFiles.at;
@@ -155,6 +156,25 @@ class DaprComponentTests {
 	}
 
 	@Test
+	void theLivePubSubIsTheSharedKafkaWithAConsumerGroupPerProcessLocallyAndOnTheCloud() {
+		String pubsub = ComponentNames.ofTheApplication().pubsub();
+		assertIsTheLiveTwinOf(component(LIVE_PUBSUB), component(pubsub), DEFAULT_RESOURCES);
+		assertIsTheLiveTwinOf(yaml(ROOT.resolve("dapr/components-cloud/pubsub-live.yaml")),
+				yaml(ROOT.resolve("dapr/components-cloud/pubsub.yaml")), "dapr/components-cloud");
+	}
+
+	@Test
+	void everyAppIdLoadsExactlyOneOfTheTwoPubSubs() {
+		List<String> shared = strings(at(component(ComponentNames.ofTheApplication().pubsub()), "scopes"));
+		List<String> live = strings(at(component(LIVE_PUBSUB), "scopes"));
+		assertThat(live).as("the live pub/sub is scoped, or every sidecar would load it").isNotEmpty();
+		assertThat(shared).doesNotContainAnyElementsOf(live);
+		Set<String> both = new HashSet<>(shared);
+		both.addAll(live);
+		assertThat(both).containsExactlyInAnyOrderElementsOf(APP_IDS);
+	}
+
+	@Test
 	void resiliencyTargetsOnlyComponentsThatExistAndKnownApps() {
 		Map<String, Object> resiliency = resource("Resiliency");
 		Set<String> components = new HashSet<>();
@@ -182,11 +202,19 @@ class DaprComponentTests {
 	@Test
 	void deliveryRetriesAreBoundedSoPoisonEventsReachTheDeadLetterTopic() {
 		Map<String, Object> resiliency = resource("Resiliency");
-		String pubsub = ComponentNames.ofTheApplication().pubsub();
-		String retry = at(resiliency, "spec", "targets", "components", pubsub, "inbound", "retry");
-		Map<String, Object> policy = at(resiliency, "spec", "policies", "retries", retry);
-		assertThat(policy.get("policy")).isEqualTo("exponential");
-		assertThat((Integer) at(policy, "maxRetries")).isPositive();
+		List<String> pubsubs = yamlFilesIn(DEFAULT_RESOURCES).stream()
+			.map(DeployFiles::yaml)
+			.filter(resource -> "Component".equals(resource.get("kind")))
+			.filter(component -> String.valueOf(find(component, "spec", "type").orElse("")).startsWith("pubsub."))
+			.map(component -> (String) at(component, "metadata", "name"))
+			.toList();
+		assertThat(pubsubs).contains(ComponentNames.ofTheApplication().pubsub(), LIVE_PUBSUB);
+		for (String pubsub : pubsubs) {
+			String retry = at(resiliency, "spec", "targets", "components", pubsub, "inbound", "retry");
+			Map<String, Object> policy = at(resiliency, "spec", "policies", "retries", retry);
+			assertThat(policy.get("policy")).as(pubsub).isEqualTo("exponential");
+			assertThat((Integer) at(policy, "maxRetries")).as(pubsub).isPositive();
+		}
 	}
 
 	@Test
@@ -195,6 +223,34 @@ class DaprComponentTests {
 		assertThat((String) at(configuration, "kind")).isEqualTo("Configuration");
 		double samplingRate = Double.parseDouble(at(configuration, "spec", "tracing", "samplingRate"));
 		assertThat(samplingRate).isBetween(0.0, 1.0);
+	}
+
+	/**
+	 * The live pub/sub is the shared one (same brokers, client, authentication and TLS) but for its
+	 * consumer group, one per process ({@code {podName}}, the sidecar's POD_NAME), and its start at
+	 * the newest offset; the shared one leaves the group to Dapr, the app id.
+	 */
+	static void assertIsTheLiveTwinOf(Map<String, Object> live, Map<String, Object> shared, String where) {
+		assertThat((String) at(live, "spec", "type")).as("%s live type", where).isEqualTo("pubsub.kafka");
+		assertThat((String) at(shared, "spec", "type")).as("%s shared type", where).isEqualTo("pubsub.kafka");
+		Map<String, String> liveMetadata = metadata(live);
+		Map<String, String> sharedMetadata = metadata(shared);
+		assertThat(liveMetadata).as("%s live pub/sub", where)
+			.containsEntry("consumerGroup", "{podName}")
+			.containsEntry("initialOffset", "newest")
+			.doesNotContainKey("consumerID");
+		assertThat(sharedMetadata).as("%s: the shared pub/sub's group is the app id", where)
+			.doesNotContainKeys("consumerGroup", "consumerID");
+		assertThat(liveMetadata.get("brokers")).as("%s brokers", where).isNotBlank().isEqualTo(sharedMetadata.get("brokers"));
+
+		Set<String> ownSettings = Set.of("consumerGroup", "initialOffset");
+		Map<String, String> liveConnection = new LinkedHashMap<>(liveMetadata);
+		Map<String, String> sharedConnection = new LinkedHashMap<>(sharedMetadata);
+		liveConnection.keySet().removeAll(ownSettings);
+		sharedConnection.keySet().removeAll(ownSettings);
+		assertThat(liveConnection).as("%s: the same Kafka client settings as the shared pub/sub", where).isEqualTo(sharedConnection);
+		assertThat(secretRefs(live)).as("%s: the same credentials", where).isEqualTo(secretRefs(shared));
+		assertThat(find(live, "auth", "secretStore")).as("%s secret store", where).isEqualTo(find(shared, "auth", "secretStore"));
 	}
 
 	static Map<String, Object> component(String name) {

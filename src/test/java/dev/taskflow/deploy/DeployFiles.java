@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,18 @@ final class DeployFiles {
 	/** Every Dapr app id TaskFlow runs under: all-in-one, and one per role group. */
 	static final Set<String> APP_IDS = Set.of("taskflow", "taskflow-api", "taskflow-audit", "taskflow-recurrence",
 			"taskflow-reminders", "taskflow-notifications");
+
+	/**
+	 * The pub/sub of the processes that push live updates ({@code web}) and share no work: a Kafka
+	 * consumer group per process, so that each of them receives every event (docs/events.md).
+	 */
+	static final String LIVE_PUBSUB = "taskflow-pubsub-live";
+
+	/** Selects the pub/sub component the application subscribes and publishes through. */
+	static final String PUBSUB_VARIABLE = "TASKFLOW_DAPR_PUBSUBNAME";
+
+	/** Roles whose replicas share the work: the app id is their consumer group, one replica gets each event. */
+	static final Set<String> WORK_SHARING_ROLES = Set.of("audit", "recurrence", "reminders", "notifications");
 
 	/** The topics of DESIGN.md section 3, with the partitions and retention the issue settles. */
 	static final List<Topic> TOPICS = List.of(
@@ -147,13 +160,40 @@ final class DeployFiles {
 
 	/** Compose-style interpolation with the defaults: {@code ${VAR:-default}} becomes {@code default}. */
 	static String withDefaults(String value) {
+		return withVariables(value, Map.of());
+	}
+
+	/** Compose-style interpolation: a variable that is set and not empty, else the default. */
+	static String withVariables(String value, Map<String, String> variables) {
 		Matcher matcher = PLACEHOLDER.matcher(value);
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {
-			matcher.appendReplacement(result, Matcher.quoteReplacement(Objects.toString(matcher.group(2), "")));
+			String set = variables.get(matcher.group(1));
+			String replacement = set == null || set.isEmpty() ? Objects.toString(matcher.group(2), "") : set;
+			matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
 		}
 		matcher.appendTail(result);
 		return result.toString();
+	}
+
+	/**
+	 * The variables a shell command line sets before {@code docker compose}, from the first line in
+	 * {@code text} that holds {@code command} (following backslash continuations backwards), e.g.
+	 * {@code A=1 B=2 \ docker compose --profile consumers up -d}.
+	 */
+	static Map<String, String> variablesBefore(String text, String command) {
+		int at = text.indexOf(command);
+		assertThat(at).as("'%s' in the text", command).isNotNegative();
+		int start = text.lastIndexOf('\n', at) + 1;
+		while (start > 1 && text.substring(text.lastIndexOf('\n', start - 2) + 1, start - 1).stripTrailing().endsWith("\\")) {
+			start = text.lastIndexOf('\n', start - 2) + 1;
+		}
+		Map<String, String> variables = new LinkedHashMap<>();
+		Matcher assignment = Pattern.compile("(?<![\\w$])([A-Z][A-Z0-9_]*)=(\\S+)").matcher(text.substring(start, at));
+		while (assignment.find()) {
+			variables.put(assignment.group(1), assignment.group(2));
+		}
+		return variables;
 	}
 
 	/** The value after a flag in an argument list: {@code --port 5} or {@code --port=5}. */
@@ -185,6 +225,27 @@ final class DeployFiles {
 
 	static boolean usesCronBinding(List<String> roles) {
 		return roles.contains("all") || roles.contains("reminders");
+	}
+
+	/** Runs a role whose replicas share one consumer group ({@code all} runs them all). */
+	static boolean sharesWork(List<String> roles) {
+		return roles.contains("all") || roles.stream().anyMatch(WORK_SHARING_ROLES::contains);
+	}
+
+	/** Pushes live updates ({@code web}, or {@code all}): every replica must receive every event. */
+	static boolean pushesLiveUpdates(List<String> roles) {
+		return roles.contains("all") || roles.contains("web");
+	}
+
+	/** Pushes live updates and shares no work: what the live pub/sub is for. */
+	static boolean pushesLiveUpdatesAlone(List<String> roles) {
+		return pushesLiveUpdates(roles) && !sharesWork(roles);
+	}
+
+	/** The pub/sub a process uses: {@value #PUBSUB_VARIABLE}, else (unset or blank) the application's default. */
+	static String pubsubOf(Map<String, String> environment) {
+		String selected = environment.get(PUBSUB_VARIABLE);
+		return selected == null || selected.isBlank() ? ComponentNames.ofTheApplication().pubsub() : selected.strip();
 	}
 
 	/** The topic table of scripts/init-kafka-topics.sh: its TOPICS block and the -dlq settings. */

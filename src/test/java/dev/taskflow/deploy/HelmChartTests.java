@@ -22,14 +22,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.taskflow.deploy.DeployFiles.APP_IDS;
+import static dev.taskflow.deploy.DeployFiles.LIVE_PUBSUB;
+import static dev.taskflow.deploy.DeployFiles.PUBSUB_VARIABLE;
 import static dev.taskflow.deploy.DeployFiles.ROOT;
 import static dev.taskflow.deploy.DeployFiles.asMap;
 import static dev.taskflow.deploy.DeployFiles.at;
 import static dev.taskflow.deploy.DeployFiles.find;
 import static dev.taskflow.deploy.DeployFiles.flag;
 import static dev.taskflow.deploy.DeployFiles.maps;
+import static dev.taskflow.deploy.DeployFiles.pubsubOf;
+import static dev.taskflow.deploy.DeployFiles.pushesLiveUpdates;
+import static dev.taskflow.deploy.DeployFiles.pushesLiveUpdatesAlone;
 import static dev.taskflow.deploy.DeployFiles.read;
 import static dev.taskflow.deploy.DeployFiles.roles;
+import static dev.taskflow.deploy.DeployFiles.sharesWork;
 import static dev.taskflow.deploy.DeployFiles.strings;
 import static dev.taskflow.deploy.DeployFiles.usesCronBinding;
 import static dev.taskflow.deploy.DeployFiles.usesStateStore;
@@ -146,8 +152,10 @@ class HelmChartTests {
 	void theDaprComponentsAreTheOnesTheApplicationNames(String values) {
 		ComponentNames names = ComponentNames.ofTheApplication();
 		Rendered chart = render(values);
+		List<String> expected = new java.util.ArrayList<>(names.all());
+		expected.add(LIVE_PUBSUB);
 		assertThat(chart.ofKind("Component").stream().map(HelmChartTests::name).toList())
-			.containsExactlyInAnyOrderElementsOf(names.all());
+			.containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(type(chart, names.pubsub())).isEqualTo("pubsub.kafka");
 		assertThat(type(chart, names.stateStore())).isIn("state.postgresql", "state.redis");
 		assertThat(type(chart, names.secretStore())).isEqualTo("secretstores.kubernetes");
@@ -168,10 +176,14 @@ class HelmChartTests {
 		Set<String> all = new HashSet<>();
 		Set<String> stateStoreUsers = new HashSet<>();
 		Set<String> cronUsers = new HashSet<>();
+		Set<String> pushAlone = new HashSet<>();
 		for (Map<String, Object> deployment : chart.appDeployments()) {
 			String appId = at(deployment, "spec", "template", "metadata", "annotations", "dapr.io/app-id");
 			List<String> roles = roles(env(appContainer(deployment), "TASKFLOW_ROLES"));
 			all.add(appId);
+			if (pushesLiveUpdatesAlone(roles)) {
+				pushAlone.add(appId);
+			}
 			if (usesStateStore(roles)) {
 				stateStoreUsers.add(appId);
 			}
@@ -179,7 +191,11 @@ class HelmChartTests {
 				cronUsers.add(appId);
 			}
 		}
-		assertThat(scopes(chart, "Component", names.pubsub())).containsExactlyInAnyOrderElementsOf(all);
+		Set<String> sharing = new HashSet<>(all);
+		sharing.removeAll(pushAlone);
+		assertThat(pushAlone).as("app ids that run web and no work-sharing role").isNotEmpty();
+		assertThat(scopes(chart, "Component", LIVE_PUBSUB)).containsExactlyInAnyOrderElementsOf(pushAlone);
+		assertThat(scopes(chart, "Component", names.pubsub())).containsExactlyInAnyOrderElementsOf(sharing);
 		assertThat(scopes(chart, "Component", names.secretStore())).containsExactlyInAnyOrderElementsOf(all);
 		assertThat(scopes(chart, "Component", names.stateStore())).containsExactlyInAnyOrderElementsOf(stateStoreUsers);
 		assertThat(scopes(chart, "Component", names.cronBinding())).containsExactlyInAnyOrderElementsOf(cronUsers);
@@ -188,9 +204,70 @@ class HelmChartTests {
 
 		Map<String, Object> resiliency = chart.one("Resiliency");
 		assertThat(strings(at(resiliency, "scopes"))).containsExactlyInAnyOrderElementsOf(all);
-		assertThat(asMap(at(resiliency, "spec", "targets", "components")).keySet()).isSubsetOf(names.all())
-			.contains(names.pubsub());
+		List<String> components = chart.ofKind("Component").stream().map(HelmChartTests::name).toList();
+		assertThat(asMap(at(resiliency, "spec", "targets", "components")).keySet()).isSubsetOf(components)
+			.contains(names.pubsub(), LIVE_PUBSUB);
+		for (String pubsub : List.of(names.pubsub(), LIVE_PUBSUB)) {
+			String retry = at(resiliency, "spec", "targets", "components", pubsub, "inbound", "retry");
+			assertThat((Integer) at(resiliency, "spec", "policies", "retries", retry, "maxRetries")).as(pubsub).isPositive();
+		}
 		assertThat(asMap(at(resiliency, "spec", "targets", "apps")).keySet()).isSubsetOf(all);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void theLivePubSubIsTheSharedKafkaWithAConsumerGroupPerPod(String values) {
+		Rendered chart = render(values);
+		DaprComponentTests.assertIsTheLiveTwinOf(chart.one("Component", LIVE_PUBSUB),
+				chart.one("Component", ComponentNames.ofTheApplication().pubsub()), values);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void scalableDeploymentsThatPushLiveUpdatesUseTheLivePubSubAndNoneThatSharesWorkDoes(String values) {
+		Rendered chart = render(values);
+		Set<String> autoscaled = new HashSet<>();
+		chart.ofKind("HorizontalPodAutoscaler").forEach(hpa -> autoscaled.add(at(hpa, "spec", "scaleTargetRef", "name")));
+		for (Map<String, Object> deployment : chart.appDeployments()) {
+			String appId = at(deployment, "spec", "template", "metadata", "annotations", "dapr.io/app-id");
+			Map<String, Object> container = appContainer(deployment);
+			List<String> roles = roles(env(container, "TASKFLOW_ROLES"));
+			String pubsub = pubsubOf(envEntry(container, PUBSUB_VARIABLE).isPresent()
+					? Map.of(PUBSUB_VARIABLE, env(container, PUBSUB_VARIABLE)) : Map.of());
+			assertThat(scopes(chart, "Component", pubsub)).as("%s loads %s", appId, pubsub).contains(appId);
+
+			boolean scales = autoscaled.contains(name(deployment))
+					|| (Integer) find(deployment, "spec", "replicas").orElse(1) > 1;
+			if (pushesLiveUpdates(roles) && scales) {
+				assertThat(pubsub).as("%s runs %s on several replicas", name(deployment), roles).isEqualTo(LIVE_PUBSUB);
+			}
+			if (sharesWork(roles)) {
+				assertThat(pubsub).as("%s runs %s", name(deployment), roles).isNotEqualTo(LIVE_PUBSUB);
+			}
+		}
+	}
+
+	@Test
+	void aGroupThatRunsWebWithWorkSharingRolesMayRunOneReplicaOnly() {
+		assertThatThrownBy(() -> template(command -> command.set("roleGroups.notifications.roles", "notifications,web")
+			.set("roleGroups.notifications.replicas", 2)))
+			.hasMessageContaining("roleGroups.notifications runs the web role together with a work-sharing role");
+		assertThatThrownBy(() -> template(command -> command.set("roleGroups.api.roles", "all")))
+			.as("the api group is autoscaled")
+			.hasMessageContaining("roleGroups.api runs the web role together with a work-sharing role");
+
+		Rendered allInOne = new Rendered(template(command -> command.set("roleGroups.api.roles", "all")
+			.set("roleGroups.api.replicas", 1)
+			.set("autoscaling.enabled", false)
+			.set("roleGroups.audit.enabled", false)
+			.set("roleGroups.recurrence.enabled", false)
+			.set("roleGroups.reminders.enabled", false)
+			.set("roleGroups.notifications.enabled", false)));
+		assertThat(allInOne.ofKind("Component").stream().map(HelmChartTests::name))
+			.as("no live pub/sub without scopes: every sidecar would load it")
+			.doesNotContain(LIVE_PUBSUB);
+		assertThat(env(appContainer(allInOne.one("Deployment", "taskflow-api")), PUBSUB_VARIABLE))
+			.isEqualTo(ComponentNames.ofTheApplication().pubsub());
 	}
 
 	@ParameterizedTest
