@@ -58,6 +58,16 @@ class AccountApiTests {
 	}
 
 	@Test
+	void aPasswordMayNotContainTheEmailButShortLocalPartsDoNotBanLetters() throws Exception {
+		String stamp = String.valueOf(System.nanoTime());
+		mvc.perform(signUp("johnsmith" + stamp + "@example.com", "i am johnsmith" + stamp, null))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("must not contain your e-mail address"));
+		mvc.perform(signUp("m" + stamp.substring(stamp.length() - 3) + "@x.io", "my memorable passphrase", null))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
 	void tokensAreShownOnceListedWithoutSecretAndRevocable() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		mvc.perform(ann.as(get("/api/tasks"))).andExpect(status().isOk());

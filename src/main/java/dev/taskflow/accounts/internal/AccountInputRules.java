@@ -50,9 +50,15 @@ final class AccountInputRules {
 		else if (password.chars().distinct().count() < 4) {
 			errors.add("password", "is too easy to guess; use more different characters");
 		}
-		else if (email != null && password.toLowerCase(Locale.ROOT).contains(email.split("@")[0])) {
+		else if (email != null && containsEmail(password.toLowerCase(Locale.ROOT), email)) {
 			errors.add("password", "must not contain your e-mail address");
 		}
+	}
+
+	/** The whole address, or its local part when that is long enough to be a real guess (not "m"). */
+	private static boolean containsEmail(String password, String email) {
+		String local = email.split("@")[0];
+		return password.contains(email) || (local.length() >= 4 && password.contains(local));
 	}
 
 	static ZoneId parseTimeZone(String timeZone, FieldErrors errors) {
