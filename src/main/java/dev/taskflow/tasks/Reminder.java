@@ -28,6 +28,22 @@ public record Reminder(Instant at, Duration before, Instant remindAt, Instant se
 		}
 	}
 
+	/**
+	 * The lead time in ISO-8601 as people write it: {@code P1D} and {@code P1DT2H} rather than
+	 * {@code Duration}'s {@code PT24H} and {@code PT26H}; null for an absolute reminder.
+	 */
+	public String beforeText() {
+		if (before == null) {
+			return null;
+		}
+		long days = before.toDays();
+		Duration rest = before.minusDays(days);
+		if (days == 0) {
+			return before.toString();
+		}
+		return "P" + days + "D" + (rest.isZero() ? "" : rest.toString().substring(1));
+	}
+
 	public Spec spec() {
 		return new Spec(at, before);
 	}

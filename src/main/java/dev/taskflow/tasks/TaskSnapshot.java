@@ -24,7 +24,7 @@ public record TaskSnapshot(String title, String description, String status, Stri
 				task.series() == null ? null : task.series().id(), task.series() == null ? null : task.series().index(),
 				task.series() == null ? null : task.series().anchor(),
 				task.reminders().stream()
-					.map(r -> new ReminderSnapshot(r.at(), r.before() == null ? null : r.before().toString(),
+					.map(r -> new ReminderSnapshot(r.at(), r.beforeText(),
 							r.remindAt(), r.sent()))
 					.toList());
 	}

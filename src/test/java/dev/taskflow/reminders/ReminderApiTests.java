@@ -53,6 +53,7 @@ class ReminderApiTests {
 		assertThat(reminders.get(1).get("before").asString()).isEqualTo("PT15M");
 		assertThat(Instant.parse(reminders.get(1).get("remind_at").asString()))
 			.isEqualTo(Instant.parse("2030-06-01T07:45:00Z"));
+		assertThat(reminders.get(2).get("before").asString()).as("echoed as written, not PT24H").isEqualTo("P1D");
 		assertThat(Instant.parse(reminders.get(2).get("remind_at").asString()))
 			.isEqualTo(Instant.parse("2030-05-31T08:00:00Z"));
 		assertThat(reminders).allSatisfy(reminder -> assertThat(reminder.get("sent").asBoolean()).isFalse());

@@ -37,6 +37,14 @@ class TagsAndSortTests {
 	}
 
 	@Test
+	void reminderLeadTimesReadAsPeopleWriteThem() {
+		assertThat(new Reminder(null, java.time.Duration.ofDays(1), null, null).beforeText()).isEqualTo("P1D");
+		assertThat(new Reminder(null, java.time.Duration.ofHours(26), null, null).beforeText()).isEqualTo("P1DT2H");
+		assertThat(new Reminder(null, java.time.Duration.ofMinutes(15), null, null).beforeText()).isEqualTo("PT15M");
+		assertThat(new Reminder(java.time.Instant.EPOCH, null, null, null).beforeText()).isNull();
+	}
+
+	@Test
 	void aDraftTrimsItsTitleAndReportsEveryBrokenRule() {
 		assertThat(TaskDraft.titled("  Milk ").title()).isEqualTo("Milk");
 		assertThatThrownBy(() -> new TaskDraft(" ", "x".repeat(10_001), null, null, List.of(""), null, null, null))

@@ -21,7 +21,7 @@ record TaskResponse(long id, String title, String description, String status, St
 	record ReminderResponse(Instant at, String before, Instant remindAt, boolean sent) {
 
 		static ReminderResponse of(Reminder reminder) {
-			return new ReminderResponse(reminder.at(), reminder.before() == null ? null : reminder.before().toString(),
+			return new ReminderResponse(reminder.at(), reminder.beforeText(),
 					reminder.remindAt(), reminder.sent());
 		}
 	}
