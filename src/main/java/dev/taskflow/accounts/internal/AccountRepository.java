@@ -3,12 +3,11 @@ package dev.taskflow.accounts.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +28,7 @@ class AccountRepository {
 			.param("email", account.email())
 			.param("hash", account.passwordHash())
 			.param("zone", account.timeZone().getId())
-			.param("createdAt", utc(createdAt))
+			.param("createdAt", SqlTime.utc(createdAt))
 			.update();
 	}
 
@@ -63,7 +62,7 @@ class AccountRepository {
 				  failed_sign_ins = case when failed_sign_ins + 1 >= :max then 0 else failed_sign_ins + 1 end
 				where email = :email""")
 			.param("max", maxFailures)
-			.param("lockUntil", utc(lockUntil))
+			.param("lockUntil", SqlTime.utc(lockUntil))
 			.param("email", email)
 			.update();
 	}
@@ -75,12 +74,7 @@ class AccountRepository {
 	}
 
 	private Account map(ResultSet rs, int row) throws SQLException {
-		OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
 		return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
-				ZoneId.of(rs.getString("time_zone")), lockedUntil == null ? null : lockedUntil.toInstant());
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+				ZoneId.of(rs.getString("time_zone")), SqlTime.instant(rs, "locked_until"));
 	}
 }

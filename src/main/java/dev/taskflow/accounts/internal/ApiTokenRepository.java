@@ -3,15 +3,15 @@ package dev.taskflow.accounts.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static dev.taskflow.accounts.internal.AccountRepository.utc;
+import static dev.taskflow.platform.SqlTime.utc;
 
 @Repository
 class ApiTokenRepository {
@@ -68,9 +68,7 @@ class ApiTokenRepository {
 	}
 
 	private ApiToken map(ResultSet rs, int row) throws SQLException {
-		OffsetDateTime lastUsed = rs.getObject("last_used_at", OffsetDateTime.class);
 		return new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("token_hint"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				lastUsed == null ? null : lastUsed.toInstant());
+				SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "last_used_at"));
 	}
 }

@@ -3,11 +3,10 @@ package dev.taskflow.audit.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +32,10 @@ public class AuditRepository {
 			.param("taskId", entry.taskId())
 			.param("sequence", entry.sequence())
 			.param("type", entry.eventType())
-			.param("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC))
+			.param("occurredAt", SqlTime.utc(entry.occurredAt()))
 			.param("title", entry.title())
 			.param("changes", entry.changes() == null ? null : json.writeValueAsString(entry.changes()))
-			.param("recordedAt", recordedAt.atOffset(ZoneOffset.UTC))
+			.param("recordedAt", SqlTime.utc(recordedAt))
 			.update();
 	}
 
@@ -59,7 +58,7 @@ public class AuditRepository {
 				+ " order by occurred_at desc, id desc limit :limit")
 			.param("userId", userId)
 			.params(after == null ? java.util.Map.of()
-					: java.util.Map.of("at", after.occurredAt().atOffset(ZoneOffset.UTC), "id", after.id()))
+					: java.util.Map.of("at", SqlTime.utc(after.occurredAt()), "id", after.id()))
 			.param("limit", limit)
 			.query(this::map)
 			.list();
@@ -77,7 +76,7 @@ public class AuditRepository {
 		String changes = rs.getString("changes");
 		return new AuditEntry(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getObject("user_id", UUID.class),
 				rs.getLong("task_id"), rs.getLong("sequence"), rs.getString("event_type"),
-				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("title"),
+				SqlTime.instant(rs, "occurred_at"), rs.getString("title"),
 				changes == null ? null : json.readTree(changes));
 	}
 }

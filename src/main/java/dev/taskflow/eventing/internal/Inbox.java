@@ -1,9 +1,9 @@
 package dev.taskflow.eventing.internal;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
+import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,7 +34,7 @@ class Inbox {
 				on conflict do nothing""")
 			.param("consumer", consumer)
 			.param("eventId", eventId)
-			.param("now", clock.instant().atOffset(ZoneOffset.UTC))
+			.param("now", SqlTime.utc(clock.instant()))
 			.update() == 1;
 	}
 }

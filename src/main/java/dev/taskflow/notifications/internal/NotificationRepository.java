@@ -3,13 +3,12 @@ package dev.taskflow.notifications.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -40,10 +39,10 @@ public class NotificationRepository {
 			.param("userId", n.userId())
 			.param("taskId", n.taskId())
 			.param("sourceEventId", n.sourceEventId())
-			.param("remindAt", utc(n.remindAt()))
+			.param("remindAt", SqlTime.utc(n.remindAt()))
 			.param("title", n.title())
 			.param("message", n.message())
-			.param("createdAt", utc(n.createdAt()))
+			.param("createdAt", SqlTime.utc(n.createdAt()))
 			.update(keys, "id");
 		if (inserted == 0) {
 			return Optional.empty();
@@ -82,7 +81,7 @@ public class NotificationRepository {
 	/** Marks one notification read (keeping the first read time); false if the user has no such notification. */
 	public boolean markRead(UUID userId, long id, Instant now) {
 		return jdbc.sql("update notifications set read_at = coalesce(read_at, :now) where user_id = :userId and id = :id")
-			.param("now", utc(now))
+			.param("now", SqlTime.utc(now))
 			.param("userId", userId)
 			.param("id", id)
 			.update() == 1;
@@ -91,19 +90,14 @@ public class NotificationRepository {
 	/** Marks every unread notification of the user read; returns how many were unread. */
 	public int markAllRead(UUID userId, Instant now) {
 		return jdbc.sql("update notifications set read_at = :now where user_id = :userId and read_at is null")
-			.param("now", utc(now))
+			.param("now", SqlTime.utc(now))
 			.param("userId", userId)
 			.update();
 	}
 
 	private static Notification map(ResultSet rs, int row) throws SQLException {
-		OffsetDateTime readAt = rs.getObject("read_at", OffsetDateTime.class);
 		return new Notification(rs.getLong("id"), rs.getObject("user_id", UUID.class), rs.getLong("task_id"),
 				rs.getString("title"), rs.getString("message"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), readAt == null ? null : readAt.toInstant());
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+				SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "read_at"));
 	}
 }

@@ -3,11 +3,11 @@ package dev.taskflow.tasks.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +35,7 @@ public class ReminderRepository {
 				select r.remind_at from task_reminders r join tasks t on t.id = r.task_id
 				where r.sent_at is null and r.remind_at is not null and t.status = 'pending'
 				order by r.remind_at limit 1""")
-			.query((rs, row) -> instant(rs, "remind_at"))
+			.query((rs, row) -> SqlTime.instant(rs, "remind_at"))
 			.optional();
 	}
 
@@ -45,7 +45,7 @@ public class ReminderRepository {
 				select r.id, r.task_id, r.position, r.remind_at from task_reminders r join tasks t on t.id = r.task_id
 				where r.sent_at is null and r.remind_at <= :now and t.status = 'pending'
 				order by r.remind_at, r.id limit :limit""")
-			.param("now", TaskRepository.utc(now))
+			.param("now", SqlTime.utc(now))
 			.param("limit", limit)
 			.query(ReminderRepository::row)
 			.list();
@@ -71,7 +71,7 @@ public class ReminderRepository {
 				where id = :id and task_id = :taskId and sent_at is null and remind_at <= :dueBy""")
 			.param("id", reminderId)
 			.param("taskId", taskId)
-			.param("dueBy", TaskRepository.utc(dueBy))
+			.param("dueBy", SqlTime.utc(dueBy))
 			.query(ReminderRepository::row)
 			.optional();
 	}
@@ -84,8 +84,8 @@ public class ReminderRepository {
 				  and remind_at >= :from and remind_at < :until""")
 			.param("taskId", taskId)
 			.param("position", position)
-			.param("from", TaskRepository.utc(from))
-			.param("until", TaskRepository.utc(until))
+			.param("from", SqlTime.utc(from))
+			.param("until", SqlTime.utc(until))
 			.query(ReminderRepository::row)
 			.optional();
 	}
@@ -93,7 +93,7 @@ public class ReminderRepository {
 	/** Marks a reminder sent unless it already is; true if this call did it. */
 	public boolean markSent(long reminderId, Instant now) {
 		return jdbc.sql("update task_reminders set sent_at = :now where id = :id and sent_at is null")
-			.param("now", TaskRepository.utc(now))
+			.param("now", SqlTime.utc(now))
 			.param("id", reminderId)
 			.update() == 1;
 	}
@@ -102,11 +102,6 @@ public class ReminderRepository {
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {
-		return new Row(rs.getLong("id"), rs.getLong("task_id"), rs.getInt("position"), instant(rs, "remind_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return new Row(rs.getLong("id"), rs.getLong("task_id"), rs.getInt("position"), SqlTime.instant(rs, "remind_at"));
 	}
 }

@@ -4,10 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.taskflow.platform.SqlTime;
 import dev.taskflow.tasks.TaskSort;
 
 /**
@@ -31,7 +31,7 @@ record SortColumn(String expression, boolean descending, Type type) {
 		/** Cursor text → SQL parameter. */
 		Object parse(String text) {
 			return switch (this) {
-				case TIMESTAMP -> Instant.parse(text).atOffset(ZoneOffset.UTC);
+				case TIMESTAMP -> SqlTime.utc(Instant.parse(text));
 				case NUMBER -> Long.parseLong(text);
 				case TEXT -> text;
 			};

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.taskflow.platform.SqlTime;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.tasks.Priority;
 import dev.taskflow.tasks.TaskPage;
@@ -95,16 +96,16 @@ public class TaskListQuery {
 		}
 		if (query.dueFrom() != null) {
 			sql.append(" and t.due_at >= :dueFrom");
-			params.put("dueFrom", TaskRepository.utc(query.dueFrom()));
+			params.put("dueFrom", SqlTime.utc(query.dueFrom()));
 		}
 		if (query.dueBefore() != null) {
 			sql.append(" and t.due_at < :dueBefore");
-			params.put("dueBefore", TaskRepository.utc(query.dueBefore()));
+			params.put("dueBefore", SqlTime.utc(query.dueBefore()));
 		}
 		if (query.overdue() != null) {
 			sql.append(query.overdue() ? " and t.status = 'pending' and t.overdue_at <= :now"
 					: " and (t.status <> 'pending' or t.overdue_at is null or t.overdue_at > :now)");
-			params.put("now", TaskRepository.utc(now));
+			params.put("now", SqlTime.utc(now));
 		}
 		if (query.hasDue() != null) {
 			sql.append(query.hasDue() ? " and t.due_at is not null" : " and t.due_at is null");

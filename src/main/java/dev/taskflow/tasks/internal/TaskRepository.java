@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.platform.SqlTime;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.Priority;
@@ -169,7 +170,7 @@ public class TaskRepository {
 				long seconds = rs.getLong("before_seconds");
 				Duration before = rs.wasNull() ? null : Duration.ofSeconds(seconds);
 				reminders.computeIfAbsent(rs.getLong("task_id"), id -> new ArrayList<>())
-					.add(new Reminder(instant(rs, "at"), before, instant(rs, "remind_at"), instant(rs, "sent_at")));
+					.add(new Reminder(SqlTime.instant(rs, "at"), before, SqlTime.instant(rs, "remind_at"), SqlTime.instant(rs, "sent_at")));
 			});
 		return tasks.stream()
 			.map(t -> new Task(t.id(), t.ownerId(), t.title(), t.description(), t.status(), t.priority(),
@@ -193,10 +194,10 @@ public class TaskRepository {
 					values (:taskId, :position, :at, :before, :remindAt, :sentAt)""")
 				.param("taskId", taskId)
 				.param("position", i)
-				.param("at", utc(reminder.at()))
+				.param("at", SqlTime.utc(reminder.at()))
 				.param("before", reminder.before() == null ? null : reminder.before().getSeconds())
-				.param("remindAt", utc(reminder.remindAt()))
-				.param("sentAt", utc(reminder.sentAt()))
+				.param("remindAt", SqlTime.utc(reminder.remindAt()))
+				.param("sentAt", SqlTime.utc(reminder.sentAt()))
 				.update();
 		}
 	}
@@ -209,11 +210,11 @@ public class TaskRepository {
 		columns.put("description", task.description());
 		columns.put("status", task.status().value());
 		columns.put("priority", task.priority().rank());
-		columns.put("dueAt", due == null ? null : utc(due.startsAt(zone)));
+		columns.put("dueAt", due == null ? null : SqlTime.utc(due.startsAt(zone)));
 		columns.put("dueDate", due == null ? null : due.date());
 		columns.put("dueOffset", due == null || due.allDay() ? null : due.dateTime().getOffset().getId());
-		columns.put("overdueAt", due == null ? null : utc(due.overdueAt(zone)));
-		columns.put("dueSort", due == null ? NO_DUE_SENTINEL : utc(due.startsAt(zone)));
+		columns.put("overdueAt", due == null ? null : SqlTime.utc(due.overdueAt(zone)));
+		columns.put("dueSort", due == null ? NO_DUE_SENTINEL : SqlTime.utc(due.startsAt(zone)));
 		columns.put("titleSort", task.title().toLowerCase(Locale.ROOT));
 		columns.put("searchText", searchText(task));
 		columns.put("recurrence", task.recurrence() == null ? null : task.recurrence().text());
@@ -222,9 +223,9 @@ public class TaskRepository {
 		columns.put("seriesIndex", task.series() == null ? null : task.series().index());
 		columns.put("seriesAnchor", task.series() == null ? null : task.series().anchor());
 		columns.put("previousTaskId", previousTaskId);
-		columns.put("createdAt", utc(task.createdAt()));
-		columns.put("updatedAt", utc(task.updatedAt()));
-		columns.put("completedAt", utc(task.completedAt()));
+		columns.put("createdAt", SqlTime.utc(task.createdAt()));
+		columns.put("updatedAt", SqlTime.utc(task.updatedAt()));
+		columns.put("completedAt", SqlTime.utc(task.completedAt()));
 		columns.put("version", task.version());
 		return columns;
 	}
@@ -239,8 +240,8 @@ public class TaskRepository {
 		return new Task(rs.getLong("id"), rs.getObject("user_id", UUID.class), rs.getString("title"),
 				rs.getString("description"), TaskStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
 				Priority.ofRank(rs.getInt("priority")), List.of(), due(rs), recurrence(rs),
-				series(rs), List.of(), instant(rs, "created_at"), instant(rs, "updated_at"),
-				instant(rs, "completed_at"), rs.getInt("version"));
+				series(rs), List.of(), SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"),
+				SqlTime.instant(rs, "completed_at"), rs.getInt("version"));
 	}
 
 	private static Series series(ResultSet rs) throws SQLException {
@@ -264,14 +265,5 @@ public class TaskRepository {
 			return null;
 		}
 		return Due.at(at.withOffsetSameInstant(ZoneOffset.of(rs.getString("due_offset"))));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 }

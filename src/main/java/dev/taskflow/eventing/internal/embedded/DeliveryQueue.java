@@ -4,13 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,7 @@ public class DeliveryQueue {
 			.param("eventId", event.id())
 			.param("type", event.type())
 			.param("payload", payload)
-			.param("now", utc(clock.instant()))
+			.param("now", SqlTime.utc(clock.instant()))
 			.update();
 	}
 
@@ -69,7 +68,7 @@ public class DeliveryQueue {
 	void retryLater(long id, int attempts, Instant next, String error) {
 		jdbc.sql("update embedded_deliveries set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
 			.param("attempts", attempts)
-			.param("next", utc(next))
+			.param("next", SqlTime.utc(next))
 			.param("error", truncate(error))
 			.param("id", id)
 			.update();
@@ -101,7 +100,7 @@ public class DeliveryQueue {
 	public int replay(Long id) {
 		return jdbc.sql("update embedded_deliveries set status = 'pending', attempts = 0, next_attempt_at = :now "
 				+ "where status = 'dead'" + (id == null ? "" : " and id = :id"))
-			.param("now", utc(clock.instant()))
+			.param("now", SqlTime.utc(clock.instant()))
 			.params(id == null ? java.util.Map.of() : java.util.Map.of("id", id))
 			.update();
 	}
@@ -110,12 +109,8 @@ public class DeliveryQueue {
 		return new Delivery(rs.getLong("id"), rs.getString("consumer"), rs.getString("topic"),
 				rs.getString("partition_key"), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
 				rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"),
-				rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(), rs.getString("last_error"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+				SqlTime.instant(rs, "next_attempt_at"), rs.getString("last_error"),
+				SqlTime.instant(rs, "created_at"));
 	}
 
 	private static String truncate(String error) {
