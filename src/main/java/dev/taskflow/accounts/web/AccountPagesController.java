@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
+import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.accounts.internal.ApiToken;
 import dev.taskflow.accounts.internal.ApiTokenService;
@@ -169,8 +170,9 @@ class AccountPagesController {
 	}
 
 	@PostMapping("/account/tokens")
-	String issueToken(CurrentUser user, @RequestParam(defaultValue = "") String name, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String issueToken(CurrentUser user, Credential credential, @RequestParam(defaultValue = "") String name,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		TokenApiController.refuseTokenMintedByToken(credential);
 		try {
 			ApiTokenService.IssuedToken issued = tokens.issue(user.id(), name);
 			redirect.addFlashAttribute("issued", new IssuedToken(issued.token().name(), issued.secret()));
