@@ -68,6 +68,18 @@ class AccountApiTests {
 	}
 
 	@Test
+	void commonPasswordsAreRefusedWhateverTheirCase() throws Exception {
+		for (String common : new String[] { "password12", "1234567890", "qwertyuiop", "Password123", "LetMeIn123" }) {
+			mvc.perform(signUp("common-" + System.nanoTime() + "@example.com", common, null))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("password"))
+				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("most common")));
+		}
+		mvc.perform(signUp("uncommon-" + System.nanoTime() + "@example.com", "plum kettle 42 rain", null))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
 	void tokensAreShownOnceListedWithoutSecretAndRevocable() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		mvc.perform(ann.as(get("/api/tasks"))).andExpect(status().isOk());
