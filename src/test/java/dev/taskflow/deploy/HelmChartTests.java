@@ -100,6 +100,22 @@ class HelmChartTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void everyDaprAnnotationIsOneTheInjectorOfThePinnedDaprVersionReads(String values) {
+		String version = DeployFiles.pinnedDaprVersion();
+		assertThat(read(ROOT.resolve("docs/deploy.md"))).as("docs/deploy.md installs the pinned Dapr")
+			.contains("dapr/dapr --version " + version);
+		Set<String> known = DeployFiles.fixtureLines("dapr-injector-" + version + "-annotations.txt");
+		assertThat(known).contains("dapr.io/app-id", "dapr.io/app-health-check-path");
+		for (Map<String, Object> workload : render(values).workloads()) {
+			Map<String, Object> annotations = asMap(find(workload, "spec", "template", "metadata", "annotations").orElse(Map.of()));
+			assertThat(annotations.keySet()).filteredOn(key -> key.startsWith("dapr.io/"))
+				.as("dapr.io annotations of %s", name(workload))
+				.allSatisfy(key -> assertThat(key).isIn(known));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
 	void probesAskTheActuatorHealthGroups(String values) {
 		for (Map<String, Object> deployment : render(values).appDeployments()) {
 			Map<String, Object> container = appContainer(deployment);
