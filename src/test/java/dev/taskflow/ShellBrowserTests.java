@@ -192,6 +192,7 @@ class ShellBrowserTests {
 		Page page = open("light", "desktop", options -> {
 		});
 		signUpThroughThePages(page);
+		shortcutsReady(page);
 		Locator quickAdd = page.getByLabel("New task");
 		assertThat(quickAdd).isFocused();
 		assertThat(page.getByText("Type it the way you would say it")).isVisible();
@@ -203,6 +204,8 @@ class ShellBrowserTests {
 		quickAdd.fill("Second");
 		quickAdd.press("Enter");
 		assertThat(task(page, "Second")).isVisible();
+		assertThat(quickAdd).hasValue("");
+		assertThat(quickAdd).isFocused();
 		page.keyboard().press("Escape");
 		assertThat(quickAdd).not().isFocused();
 
@@ -250,8 +253,10 @@ class ShellBrowserTests {
 
 		page.keyboard().press("t");
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Today"))).isVisible();
+		shortcutsReady(page);
 		page.keyboard().press("u");
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Upcoming"))).isVisible();
+		shortcutsReady(page);
 		page.keyboard().press("n");
 		assertThat(page.getByLabel("New task")).isFocused();
 	}
@@ -372,6 +377,11 @@ class ShellBrowserTests {
 				      + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '));
 				}""");
 		return violations.stream().map(violation -> state + " [" + shot + "] " + violation).toList();
+	}
+
+	/** shell.js marks the page once its key handlers listen; a key pressed before that does nothing. */
+	private static void shortcutsReady(Page page) {
+		assertThat(page.locator("html")).hasClass(java.util.regex.Pattern.compile("\\bjs\\b"));
 	}
 
 	private static void signIn(Page page, String email) {
