@@ -9,6 +9,7 @@ import dev.taskflow.support.TaskFlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -150,6 +151,31 @@ class AccountPagesTests {
 		MvcTestResult unknown = browser.post("/account/time-zone", "timeZone", "Mars/Olympus_Mons");
 		assertThat(unknown).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(body(unknown)).contains("Time zone &#39;Mars/Olympus_Mons&#39; is not a known time zone");
+	}
+
+	@Test
+	void signingInReturnsToThePageAskedForButNotToAFragmentOrAScriptsRequest() {
+		String email = Browser.signedUp(mvc).email();
+
+		// the page asked for is remembered in a cookie, not a session: anonymous visitors get none
+		MvcTestResult askedForAPage = mvc.get().uri("/tasks?view=upcoming").accept(MediaType.TEXT_HTML).exchange();
+		assertThat(askedForAPage).hasStatus3xxRedirection();
+		assertThat(askedForAPage.getRequest().getSession(false)).isNull();
+		assertThat(signIn(askedForAPage.getResponse().getCookies(), email)).redirectedUrl()
+			.contains("/tasks?view=upcoming");
+
+		MvcTestResult askedForAFragment = mvc.get().uri("/tasks/1/row").header("HX-Request", "true")
+			.accept(MediaType.TEXT_HTML).exchange();
+		assertThat(askedForAFragment).hasStatus3xxRedirection();
+		assertThat(signIn(askedForAFragment.getResponse().getCookies(), email)).hasRedirectedUrl("/");
+	}
+
+	private MvcTestResult signIn(jakarta.servlet.http.Cookie[] cookies, String email) {
+		var request = mvc.post().uri("/login").with(csrf()).param("email", email).param("password", Browser.PASSWORD);
+		if (cookies.length > 0) {
+			request.cookie(cookies);
+		}
+		return request.exchange();
 	}
 
 	@Test
