@@ -26,7 +26,7 @@ class AuditPagesController {
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
 	private static final Map<String, String> VERBS = Map.of("task.created", "Created", "task.updated", "Changed",
-			"task.completed", "Completed", "task.reopened", "Reopened", "task.deleted", "Deleted");
+			"task.completed", "Completed", "task.reopened", "Reopened", "task.deleted", "Deleted", "task.restored", "Restored");
 
 	private final AuditRepository audit;
 
