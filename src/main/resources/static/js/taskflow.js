@@ -131,7 +131,9 @@
       }
       return;
     }
-    if (row.classList.contains("editing")) {
+    // a row being edited stays; so does one whose own request (delete, complete) is still on its way,
+    // or its answer, such as the "Deleted" confirmation, would have nowhere to go
+    if (row.classList.contains("editing") || row.querySelector(".htmx-request")) {
       return;
     }
     if (change.event_type === "task.deleted") {
@@ -168,6 +170,8 @@
       }
       box.hidden = false;
       box.querySelector("[data-unread-count]").textContent = String(body.unread_count);
+      box.querySelector(".notification-badge").setAttribute("aria-label",
+        "Notifications, " + body.unread_count + " unread");
       box.classList.toggle("has-unread", body.unread_count > 0);
       var panel = box.querySelector(".notification-panel");
       if (panel && !panel.hidden) {
@@ -190,7 +194,8 @@
         message.textContent = item.message;
         var when = document.createElement("time");
         when.dateTime = item.created_at;
-        when.textContent = new Date(item.created_at).toLocaleString();
+        when.textContent = window.TaskFlow ? window.TaskFlow.displayMoment(item.created_at)
+          : new Date(item.created_at).toISOString();
         entry.appendChild(message);
         entry.appendChild(when);
         if (!item.read) {

@@ -190,7 +190,7 @@ class BrowserJourneyTests {
 		assertThat(history).containsText("Changed");
 		assertThat(history).containsText("priority: none → high");
 		assertThat(history).containsText("tags: none → reports, work");
-		assertThat(history).containsText("due at: none → 2030-01-07");
+		assertThat(history).containsText("due: none → Mon 7 Jan 2030");
 	}
 
 	@Test

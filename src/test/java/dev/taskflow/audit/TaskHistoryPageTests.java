@@ -26,7 +26,30 @@ class TaskHistoryPageTests {
 		await().untilAsserted(() -> assertThat(Browser.body(ann.htmxGet("/tasks/" + id + "/history")))
 			.contains("Created", "Changed", "priority: none → high")
 			.doesNotContain("<html"));
-		assertThat(ann.page("/tasks/" + id + "/history")).contains("<html", "History", "Back to the task");
+		assertThat(ann.page("/tasks/" + id + "/history")).contains("<html", "<h1>Task history</h1>", "Back to the task");
+	}
+
+	@Test
+	void datesReadLikeEverywhereElseInTheReadersZone() {
+		Browser ann = Browser.signedUp(mvc);
+		long id = ann.addTask("Book the trains");
+		assertThat(ann.post("/tasks/" + id, "title", "Book the trains", "dueDate", "2030-01-07", "dueTime", "09:30"))
+			.hasStatus3xxRedirection();
+
+		await().untilAsserted(() -> assertThat(Browser.body(ann.htmxGet("/tasks/" + id + "/history")))
+			.contains("due: none → Mon 7 Jan 2030, 09:30")
+			.doesNotContain("2030-01-07"));
+	}
+
+	@Test
+	void aDeletedTasksHistoryLeadsBackToTheListNotToTheGoneTask() {
+		Browser ann = Browser.signedUp(mvc);
+		long id = ann.addTask("Short-lived");
+		assertThat(ann.post("/tasks/" + id + "/delete")).hasStatus3xxRedirection();
+
+		await().untilAsserted(() -> assertThat(ann.page("/tasks/" + id + "/history")).contains("Deleted")
+			.contains("Back to your tasks")
+			.doesNotContain("/tasks/" + id + "/edit"));
 	}
 
 	@Test

@@ -177,6 +177,7 @@ abstract class TaskApiContract {
 		mvc.perform(ann.as(post("/api/tasks/" + done + "/complete"))).andExpect(status().isOk());
 
 		assertThat(titles("status=completed")).containsExactly("Invoice");
+		assertThat(titles("status=all&sort=title")).containsExactly("Gym", "Invoice", "Old bill", "Report", "Slides");
 		assertThat(titles("priority=high,medium&sort=title")).containsExactly("Invoice", "Report", "Slides");
 		assertThat(titles("priority=high&priority=low&status=pending&sort=title")).containsExactly("Gym", "Report");
 		assertThat(titles("tag=work&sort=title")).containsExactly("Invoice", "Report", "Slides");
@@ -249,7 +250,8 @@ abstract class TaskApiContract {
 			.andExpect(jsonPath("$.errors[?(@.field == 'priorty')]").exists())
 			.andExpect(jsonPath("$.errors[?(@.field == 'limit')]").exists())
 			.andExpect(jsonPath("$.errors[?(@.field == 'sort')]").exists())
-			.andExpect(jsonPath("$.errors[?(@.field == 'status')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'status')].message")
+				.value("'done' is not one of pending, completed, all"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'overdue')]").exists())
 			.andExpect(jsonPath("$.errors[?(@.field == 'due_from')]").exists());
 		mvc.perform(ann.as(get("/api/tasks?cursor=not-a-cursor")))

@@ -1,5 +1,10 @@
 package dev.taskflow.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import dev.taskflow.support.Browser;
 import dev.taskflow.support.TaskFlowTest;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,23 @@ class PageLayoutTests {
 		assertThat(mvc.get().uri("/webjars/htmx.org/2.0.8/dist/htmx.min.js")).hasStatusOk();
 		assertThat(mvc.get().uri("/css/taskflow.css")).hasStatusOk();
 		assertThat(mvc.get().uri("/js/taskflow.js")).hasStatusOk();
+	}
+
+	@Test
+	void noInlineScriptMayRunEveryScriptIsAServedFile() throws IOException {
+		String policy = Browser.signedUp(mvc).get("/tasks").getResponse().getHeader("Content-Security-Policy");
+		assertThat(policy).contains("script-src 'self';");
+
+		try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+			for (Path template : templates.filter(path -> path.toString().endsWith(".html")).toList()) {
+				String html = Files.readString(template);
+				assertThat(html).as(template.toString())
+					.doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+					.doesNotContainPattern("\\son[a-z]+=\"")
+					.doesNotContain("hx-on")
+					.doesNotContain("javascript:");
+			}
+		}
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
@@ -87,15 +88,17 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
 			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/favicon.ico",
+					"/manifest.webmanifest", "/sw.js", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
 					AnonymousAuthenticationFilter.class)
+			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
-				.defaultSuccessUrl("/", true)
+				.defaultSuccessUrl("/", false)
 				.failureHandler((request, response, ex) -> {
 					// the sign-in page shows the e-mail again, so only the password needs retyping
 					FlashMap attempt = new FlashMap();
@@ -106,9 +109,22 @@ class SecurityConfiguration {
 				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
 			.headers(headers -> headers
+				// every script is a served file (taskflow.js, htmx); no inline script or handler may run
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-						+ "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+						+ "style-src 'self' 'unsafe-inline'; script-src 'self'; worker-src 'self'; "
+						+ "manifest-src 'self'; frame-ancestors 'none'")));
 		return http.build();
+	}
+
+	/**
+	 * Sign-in returns to the page the person asked for: only a page opened in the browser is
+	 * remembered, not an htmx fragment, a script's fetch or an asset.
+	 */
+	private static HttpSessionRequestCache pagesAskedFor() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+				&& String.valueOf(request.getHeader("Accept")).contains("text/html"));
+		return cache;
 	}
 
 	private static void apiDefaults(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,

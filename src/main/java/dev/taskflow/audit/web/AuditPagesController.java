@@ -1,14 +1,19 @@
 package dev.taskflow.audit.web;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.audit.internal.AuditEntry;
 import dev.taskflow.audit.internal.AuditRepository;
+import dev.taskflow.platform.DisplayTime;
+import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.TaskManagement;
+import dev.taskflow.tasks.TaskNotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +28,6 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class AuditPagesController {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
-
 	private static final Map<String, String> VERBS = Map.of("task.created", "Created", "task.updated", "Changed",
 			"task.completed", "Completed", "task.reopened", "Reopened", "task.deleted", "Deleted", "task.restored", "Restored");
 
@@ -32,9 +35,12 @@ class AuditPagesController {
 
 	private final TaskManagement tasks;
 
-	AuditPagesController(AuditRepository audit, TaskManagement tasks) {
+	private final Clock clock;
+
+	AuditPagesController(AuditRepository audit, TaskManagement tasks, Clock clock) {
 		this.audit = audit;
 		this.tasks = tasks;
+		this.clock = clock;
 	}
 
 	/** One line of the history: when, what happened, and which fields changed from what to what. */
@@ -45,32 +51,59 @@ class AuditPagesController {
 	String history(CurrentUser user, @PathVariable long id,
 			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
 		List<AuditEntry> entries = audit.history(user.id(), id);
-		if (entries.isEmpty()) {
-			tasks.get(user, id);
+		boolean taskExists = exists(user, id);
+		if (entries.isEmpty() && !taskExists) {
+			throw new TaskNotFound(id);
 		}
+		Instant now = clock.instant();
 		model.addAttribute("taskId", id);
-		model.addAttribute("lines", entries.stream().map(entry -> line(entry, user.timeZone())).toList());
+		// the history outlives its task: a deleted one has no page to go back to
+		model.addAttribute("taskExists", taskExists);
+		model.addAttribute("lines", entries.stream().map(entry -> line(entry, user.timeZone(), now)).toList());
 		return htmx ? "audit/history :: history" : "audit/history";
 	}
 
-	private static HistoryLine line(AuditEntry entry, ZoneId zone) {
+	private boolean exists(CurrentUser user, long id) {
+		try {
+			tasks.get(user, id);
+			return true;
+		}
+		catch (TaskNotFound ex) {
+			return false;
+		}
+	}
+
+	private static HistoryLine line(AuditEntry entry, ZoneId zone, Instant now) {
 		List<String> changes = entry.changes() == null ? List.of()
-				: entry.changes().properties().stream().map(change -> describe(change.getKey(), change.getValue())).toList();
-		return new HistoryLine(entry.occurredAt().atZone(zone).format(WHEN),
+				: entry.changes().properties().stream()
+					.map(change -> describe(change.getKey(), change.getValue(), zone, now))
+					.toList();
+		return new HistoryLine(DisplayTime.moment(entry.occurredAt(), zone, now),
 				VERBS.getOrDefault(entry.eventType(), entry.eventType()), changes);
 	}
 
-	private static String describe(String field, JsonNode change) {
-		return field.replace('_', ' ') + ": " + value(change.get("old")) + " → " + value(change.get("new"));
+	private static String describe(String field, JsonNode change, ZoneId zone, Instant now) {
+		boolean moment = field.endsWith("_at");
+		String name = (moment ? field.substring(0, field.length() - 3) : field).replace('_', ' ');
+		return name + ": " + value(change.get("old"), moment, zone, now) + " → "
+				+ value(change.get("new"), moment, zone, now);
 	}
 
-	private static String value(JsonNode value) {
+	private static String value(JsonNode value, boolean moment, ZoneId zone, Instant now) {
 		if (value == null || value.isNull()) {
 			return "none";
 		}
 		if (value.isArray()) {
 			return value.isEmpty() ? "none" : String.join(", ", value.values().stream().map(JsonNode::asString).toList());
 		}
-		return value.asString();
+		String text = value.asString();
+		if (!moment) {
+			return text;
+		}
+		// dates and moments read like everywhere else, in the reader's zone, not as ISO text
+		return Due.parse(text, zone)
+			.map(due -> due.allDay() ? DisplayTime.day(due.date(), LocalDate.ofInstant(now, zone))
+					: DisplayTime.moment(due.dateTime().toInstant(), zone, now))
+			.orElse(text);
 	}
 }

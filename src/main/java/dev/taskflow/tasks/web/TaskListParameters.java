@@ -29,6 +29,9 @@ final class TaskListParameters {
 	private static final Set<String> KNOWN = Set.of("status", "priority", "tag", "tag_mode", "due_from", "due_to",
 			"overdue", "no_due_date", "q", "sort", "limit", "cursor");
 
+	/** {@code status=all}: every status, the same as leaving the parameter out. */
+	static final String ALL_STATUSES = "all";
+
 	private TaskListParameters() {
 	}
 
@@ -39,8 +42,12 @@ final class TaskListParameters {
 
 		Set<TaskStatus> statuses = EnumSet.noneOf(TaskStatus.class);
 		for (String value : values(params, "status")) {
-			TaskStatus.parse(value).ifPresentOrElse(statuses::add,
-					() -> errors.add("status", "'" + value + "' is not one of " + TaskStatus.allowedValues()));
+			if (value.equals(ALL_STATUSES)) {
+				statuses.addAll(EnumSet.allOf(TaskStatus.class));
+				continue;
+			}
+			TaskStatus.parse(value).ifPresentOrElse(statuses::add, () -> errors.add("status",
+					"'" + value + "' is not one of " + TaskStatus.allowedValues() + ", " + ALL_STATUSES));
 		}
 		Set<Priority> priorities = EnumSet.noneOf(Priority.class);
 		for (String value : values(params, "priority")) {

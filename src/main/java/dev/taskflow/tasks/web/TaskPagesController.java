@@ -148,6 +148,7 @@ class TaskPagesController {
 
 	private String listPage(CurrentUser user, TaskListFilter filter, Model model, HttpServletResponse response) {
 		model.addAttribute("filter", filter);
+		model.addAttribute("timeZone", user.timeZone().getId());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}

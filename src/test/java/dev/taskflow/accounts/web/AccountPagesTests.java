@@ -9,6 +9,7 @@ import dev.taskflow.support.TaskFlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -150,6 +151,26 @@ class AccountPagesTests {
 		MvcTestResult unknown = browser.post("/account/time-zone", "timeZone", "Mars/Olympus_Mons");
 		assertThat(unknown).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(body(unknown)).contains("Time zone &#39;Mars/Olympus_Mons&#39; is not a known time zone");
+	}
+
+	@Test
+	void signingInReturnsToThePageAskedForButNotToAFragmentOrAScriptsRequest() {
+		String email = Browser.signedUp(mvc).email();
+
+		MockHttpSession askedForAPage = new MockHttpSession();
+		assertThat(mvc.get().uri("/tasks?view=upcoming").session(askedForAPage).accept(MediaType.TEXT_HTML))
+			.hasStatus3xxRedirection();
+		assertThat(signIn(askedForAPage, email)).redirectedUrl().contains("/tasks?view=upcoming");
+
+		MockHttpSession askedForAFragment = new MockHttpSession();
+		assertThat(mvc.get().uri("/tasks/1/row").session(askedForAFragment).header("HX-Request", "true")
+			.accept(MediaType.TEXT_HTML)).hasStatus3xxRedirection();
+		assertThat(signIn(askedForAFragment, email)).hasRedirectedUrl("/");
+	}
+
+	private MvcTestResult signIn(MockHttpSession session, String email) {
+		return mvc.post().uri("/login").session(session).with(csrf()).param("email", email)
+			.param("password", Browser.PASSWORD).exchange();
 	}
 
 	@Test

@@ -1,0 +1,18 @@
+-- The transaction TaskFlow commits for POST /api/tasks (bench/wrk/create.lua): one tasks row with
+-- the same columns and values, two task_tags rows, one event_publication row (the outbox) whose
+-- serialized event is as long as TaskFlow's for this task. Run by bench/run with pgbench -D owner=….
+BEGIN;
+insert into tasks (user_id, title, description, status, priority, due_at, due_date, due_offset, overdue_at,
+  due_sort, title_sort, search_text, recurrence, recurrence_from, series_id, series_index, series_anchor,
+  previous_task_id, created_at, updated_at, completed_at, version)
+values (:owner, 'Buy milk', null, 'pending', 3, '2026-12-01 00:00:00+00', '2026-12-01', null, '2026-12-02 00:00:00+00',
+  '2026-12-01 00:00:00+00', 'buy milk', 'buy milk' || chr(10) || chr(10) || 'errand home', null, null, null, null, null,
+  null, now(), now(), null, 1)
+returning id \gset
+insert into task_tags (task_id, tag) values (:id, 'errand');
+insert into task_tags (task_id, tag) values (:id, 'home');
+insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, completion_date,
+  status, completion_attempts, last_resubmission_date)
+values (gen_random_uuid(), 'dev.taskflow.eventing.internal.OutboxRelay.on(dev.taskflow.eventing.OutgoingEvent)',
+  'dev.taskflow.eventing.OutgoingEvent', repeat('x', :payload), now(), null, 'PUBLISHED', 0, null);
+COMMIT;
