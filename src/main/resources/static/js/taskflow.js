@@ -49,7 +49,7 @@
   // Live updates on the task list: one EventSource on /api/stream per page. A task changed in another
   // tab or on another device is refreshed in place (its row, or the list for a task this page does not
   // show yet); a new notification pops up as a toast and updates the unread count.
-  var TASK_EVENTS = ["task.created", "task.updated", "task.completed", "task.reopened", "task.deleted"];
+  var TASK_EVENTS = ["task.created", "task.updated", "task.completed", "task.reopened", "task.deleted", "task.restored"];
   var listTimer = null;
   var rowRequests = {};
   var rowSequence = 0;

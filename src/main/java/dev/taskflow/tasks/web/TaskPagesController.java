@@ -97,11 +97,22 @@ class TaskPagesController {
 		Task task = tasks.get(user, id);
 		tasks.delete(user, id, null);
 		if (htmx) {
+			model.addAttribute("taskId", id);
 			model.addAttribute("title", task.title());
-			return "tasks/fragments :: deleted";
+			model.addAttribute("filter", TaskListFilter.parse(back));
+			return "tasks/undo :: deleted";
 		}
 		redirect.addFlashAttribute("notice", "Deleted “" + task.title() + "”.");
+		redirect.addFlashAttribute("undoUrl", "/tasks/" + id + "/restore");
 		return "redirect:" + TaskListFilter.parse(back).url();
+	}
+
+	/** The Undo of a deletion: the task comes back from the trash (htmx: as its row again). */
+	@PostMapping("/{id}/restore")
+	String restore(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
+			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect) {
+		Task task = tasks.restore(user, id);
+		return afterChange(user, task, "Restored “" + task.title() + "”.", back, htmx, model, redirect);
 	}
 
 	@GetMapping("/{id}/edit")
