@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.accounts.Credential;
+import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.ResourceNotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +33,16 @@ public class ApiTokenService {
 
 	private final Clock clock;
 
-	ApiTokenService(ApiTokenRepository tokens, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ApiTokenService(ApiTokenRepository tokens, Clock clock, ApplicationEventPublisher events) {
 		this.tokens = tokens;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Who a presented token belongs to, and which token it is. */
+	record TokenOwner(UUID tokenId, UUID userId) {
 	}
 
 	/** A new token and its secret, which is shown to the user once and never stored. */
@@ -70,16 +80,17 @@ public class ApiTokenService {
 		if (!tokens.delete(userId, tokenId)) {
 			throw new ResourceNotFound("No API token with id " + tokenId + ".");
 		}
+		events.publishEvent(new CredentialEnded(userId, Credential.apiToken(tokenId)));
 	}
 
 	/** The owner of a presented token, if it is one of ours and still valid. */
 	@Transactional
-	Optional<UUID> authenticate(String secret) {
+	Optional<TokenOwner> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
 		String hash = hash(secret);
-		Optional<UUID> owner = tokens.findOwnerByHash(hash);
+		Optional<TokenOwner> owner = tokens.findOwnerByHash(hash);
 		owner.ifPresent(id -> tokens.touch(hash, clock.instant()));
 		return owner;
 	}
