@@ -173,12 +173,15 @@
       box.querySelector(".notification-badge").setAttribute("aria-label",
         "Notifications, " + body.unread_count + " unread");
       box.classList.toggle("has-unread", body.unread_count > 0);
+      document.dispatchEvent(new CustomEvent("taskflow:unread", { detail: { count: body.unread_count } }));
       var panel = box.querySelector(".notification-panel");
       if (panel && !panel.hidden) {
         loadNotifications(panel);
       }
     });
   }
+
+  document.addEventListener("taskflow:refresh-unread", refreshUnread);
 
   function loadNotifications(panel) {
     api("GET", "/api/notifications?limit=10").then(function (page) {
@@ -209,6 +212,8 @@
           entry.appendChild(read);
         }
         list.appendChild(entry);
+        // notification-actions.js adds the task link, Snooze and Complete
+        document.dispatchEvent(new CustomEvent("taskflow:notification-shown", { detail: { element: entry, item: item } }));
       });
       panel.querySelector("[data-notification-empty]").hidden = page.items.length > 0;
     });
@@ -226,6 +231,7 @@
     item.addEventListener("click", function () { item.remove(); });
     toasts.appendChild(item);
     setTimeout(function () { item.remove(); }, 8000);
+    return item;
   }
 
   document.addEventListener("click", function (event) {
@@ -268,7 +274,11 @@
     });
     TASK_EVENTS.forEach(function (type) { source.addEventListener(type, onTaskChange); });
     source.addEventListener("notification.created", function (event) {
-      toast(JSON.parse(event.data).message);
+      var notification = JSON.parse(event.data);
+      var shown = toast(notification.message);
+      document.dispatchEvent(new CustomEvent("taskflow:notification-arrived",
+        { detail: { element: shown, item: { id: notification.notification_id, task_id: notification.task_id,
+          title: notification.title, message: notification.message } } }));
       refreshUnread();
     });
     refreshUnread();
