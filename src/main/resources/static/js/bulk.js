@@ -1,6 +1,7 @@
 // Selecting rows for the bulk bar: click a row's box, shift-click to select a range, Space on a
-// focused row toggles it. Without this file the boxes still work; this only adds ranges, the
-// keyboard and the count.
+// focused row toggles it; the bar shows while something is selected. Without this file the boxes
+// and the bar still work; this only adds ranges, the keyboard and the count. Also removes an Undo
+// toast once its Undo has gone through.
 (function () {
   "use strict";
 
@@ -19,6 +20,8 @@
     }
     label.textContent = count === 0 ? "With the selected tasks:" : count + " selected:";
     bar.classList.toggle("has-selection", count > 0);
+    // with scripts on, the bar shows only while something is selected
+    bar.hidden = count === 0;
     boxes().forEach(function (box) {
       var row = box.closest("li");
       if (row) {
@@ -63,6 +66,14 @@
       box.checked = !box.checked;
       last = box;
       showCount();
+    }
+  });
+
+  // An Undo toast goes once its Undo has been answered.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var toast = event.target.closest ? event.target.closest(".undo-toast") : null;
+    if (toast && event.detail.successful) {
+      toast.remove();
     }
   });
 

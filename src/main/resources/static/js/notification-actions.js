@@ -120,7 +120,7 @@
         || panel.querySelector("[data-enable-browser-notifications]")) {
       return;
     }
-    var enable = button("Show reminders as browser notifications", function () {
+    var enable = button("Allow reminder pop-ups", function () {
       Notification.requestPermission().then(function () { enable.remove(); });
     });
     enable.setAttribute("data-enable-browser-notifications", "");

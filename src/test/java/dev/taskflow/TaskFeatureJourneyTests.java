@@ -131,7 +131,7 @@ class TaskFeatureJourneyTests {
 		quickAdd(page, "Feed the cat");
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete Feed the cat")).click();
-		assertThat(page.getByText("Deleted “Feed the cat”.")).isVisible();
+		assertThat(page.locator(".undo-toast")).containsText("Deleted “Feed the cat”.");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo deleting Feed the cat")).click();
 
 		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark Feed the cat as done")))

@@ -107,12 +107,19 @@ class TaskPagesController {
 		return "redirect:" + TaskListFilter.parse(back).url();
 	}
 
-	/** The Undo of a deletion: the task comes back from the trash (htmx: as its row again). */
+	/**
+	 * The Undo of a deletion: the task comes back from the trash. htmx gets its row again, unless it
+	 * asked to refresh the whole list (the Undo toast, {@code HX-Target: task-results}): that follows
+	 * the redirect to the list.
+	 */
 	@PostMapping("/{id}/restore")
 	String restore(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
-			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect) {
+			@RequestHeader(name = HTMX, required = false) boolean htmx,
+			@RequestHeader(name = "HX-Target", required = false) String htmxTarget, Model model,
+			RedirectAttributes redirect) {
 		Task task = tasks.restore(user, id);
-		return afterChange(user, task, "Restored “" + task.title() + "”.", back, htmx, model, redirect);
+		boolean row = htmx && !"task-results".equals(htmxTarget);
+		return afterChange(user, task, "Restored “" + task.title() + "”.", back, row, model, redirect);
 	}
 
 	@GetMapping("/{id}/edit")
