@@ -84,6 +84,9 @@
             return;
           }
           var fresh = document.importNode(parsed, true);
+          // focus stays where it was: on the same element if kept (an open editor), else on the same row
+          var focused = current.contains(document.activeElement) ? document.activeElement : null;
+          var focusedRow = focused && focused.closest("li.task[id]");
           current.querySelectorAll("li.editing").forEach(function (editing) {
             var twin = fresh.querySelector("#" + editing.id);
             if (twin) {
@@ -92,6 +95,12 @@
           });
           current.replaceWith(fresh);
           activate(fresh);
+          if (focused && focused.isConnected) {
+            focused.focus({ preventScroll: true });
+          }
+          else if (focusedRow && document.getElementById(focusedRow.id)) {
+            document.getElementById(focusedRow.id).focus({ preventScroll: true });
+          }
         })
         .catch(function () { /* offline: the next event or reconnect tries again */ });
     }, 250);
@@ -110,13 +119,19 @@
       })
       .then(function (html) {
         // an answer overtaken by a newer request, or a row the user started editing meanwhile, stays out
-        if (!html || rowRequests[taskId] !== sequence || !row.isConnected || row.classList.contains("editing")) {
+        // so does a row with a request of its own on the way (its answer replaces it anyway)
+        if (!html || rowRequests[taskId] !== sequence || !row.isConnected || row.classList.contains("editing")
+            || row.querySelector(".htmx-request")) {
           return;
         }
         var fresh = fragment(html);
         if (fresh) {
+          var hadFocus = row === document.activeElement;
           row.replaceWith(fresh);
           activate(fresh);
+          if (hadFocus) {
+            fresh.focus({ preventScroll: true });
+          }
         }
       })
       .catch(function () { /* offline: the next event or reconnect tries again */ });
@@ -124,6 +139,9 @@
 
   function onTaskChange(event) {
     var change = JSON.parse(event.data);
+    if (window.TaskFlow && window.TaskFlow.refreshMenu) {
+      window.TaskFlow.refreshMenu();
+    }
     var row = document.getElementById("task-" + change.task_id);
     if (!row) {
       if (change.event_type !== "task.deleted") {

@@ -66,6 +66,12 @@ public class TaskManagement {
 		return listQuery.run(owner.id(), query, now());
 	}
 
+	/** How many tasks the query matches in all, whatever its page size and cursor. */
+	@Transactional(readOnly = true)
+	public long count(CurrentUser owner, TaskQuery query) {
+		return listQuery.count(owner.id(), query, now());
+	}
+
 	/** Replaces the editable state (PUT). */
 	@Transactional
 	public Task replace(CurrentUser owner, long id, TaskDraft draft, Integer expectedVersion) {

@@ -104,7 +104,7 @@ class SecurityConfiguration {
 			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/favicon.ico",
-					"/manifest.webmanifest", "/sw.js", "/error")
+					"/manifest.webmanifest", "/sw.js", "/offline.html", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

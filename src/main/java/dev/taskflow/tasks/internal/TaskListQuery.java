@@ -48,6 +48,14 @@ public class TaskListQuery {
 		return new TaskPage(page.stream().map(TaskRepository.ListedTask::task).toList(), next);
 	}
 
+	public long count(UUID owner, TaskQuery query, Instant now) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("owner", owner);
+		StringBuilder sql = new StringBuilder("select count(*) from tasks t where t.user_id = :owner");
+		filters(query, now, sql, params);
+		return tasks.count(sql.toString(), params);
+	}
+
 	/** The statement for one page (one row more than the limit, to know whether there is a next page). */
 	record Sql(String text, Map<String, Object> params, List<SortColumn> columns) {
 	}

@@ -162,6 +162,10 @@ public class TaskRepository {
 	}
 
 	/** Runs a list query built by {@link TaskListQuery}; returns tasks and the raw sort values of each row. */
+	long count(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
 	List<ListedTask> list(String sql, Map<String, Object> params, List<SortColumn.Type> sortTypes) {
 		List<ListedTask> rows = jdbc.sql(sql).params(params).query((rs, row) -> {
 			Object[] sortValues = new Object[sortTypes.size()];

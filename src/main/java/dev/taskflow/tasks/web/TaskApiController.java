@@ -57,7 +57,7 @@ class TaskApiController {
 	@GetMapping
 	@Operation(summary = "List, filter, search and sort your tasks (keyset paging)")
 	@Parameters({
-			@Parameter(name = "status", in = ParameterIn.QUERY, description = "pending, completed (comma-separated or repeated)"),
+			@Parameter(name = "status", in = ParameterIn.QUERY, description = "pending, completed (comma-separated or repeated), or all"),
 			@Parameter(name = "priority", in = ParameterIn.QUERY, description = "none, low, medium, high (several allowed)"),
 			@Parameter(name = "tag", in = ParameterIn.QUERY, description = "tags (comma-separated or repeated)"),
 			@Parameter(name = "tag_mode", in = ParameterIn.QUERY, description = "any (default) or all of the tags"),
