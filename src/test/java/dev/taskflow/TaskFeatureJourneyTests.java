@@ -191,7 +191,7 @@ class TaskFeatureJourneyTests {
 		page.getByLabel("E-mail").fill("person-" + UUID.randomUUID() + "@example.com");
 		page.getByLabel("Password").fill(PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tasks"))).isVisible();
+		assertThat(page.getByLabel("New task")).isVisible();
 	}
 
 	private static void quickAdd(Page page, String title) {
