@@ -477,6 +477,15 @@ class HelmChartTests {
 	}
 
 	@Test
+	void tlsWithoutSaslIsRefusedAsDaprWouldConnectInPlaintext() {
+		assertThatThrownBy(() -> template(command -> command.set("kafka.tls", true).set("kafka.sasl.enabled", false)))
+			.hasMessageContaining("kafka.tls=true needs kafka.sasl.enabled=true");
+		Rendered saslOverTls = new Rendered(template(command -> command.set("kafka.tls", true).set("kafka.sasl.enabled", true)));
+		Map<String, String> metadata = DaprComponentTests.metadata(saslOverTls.one("Component", ComponentNames.ofTheApplication().pubsub()));
+		assertThat(metadata).containsEntry("authType", "password").containsEntry("disableTls", "false");
+	}
+
+	@Test
 	void theRedisStateStoreIsOneValueAway() {
 		Rendered chart = new Rendered(template(command -> command.set("stateStore.type", "redis")));
 		Map<String, Object> store = chart.one("Component", ComponentNames.ofTheApplication().stateStore());
