@@ -35,6 +35,8 @@ final class DuePhrases {
 
 	private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?(am|pm|a\\.m|p\\.m|a\\.m\\.|p\\.m\\.)?");
 
+	private static final Pattern MERIDIEM = Pattern.compile("am|pm|a\\.m\\.?|p\\.m\\.?");
+
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
 	private final ZonedDateTime now;
@@ -52,7 +54,8 @@ final class DuePhrases {
 		if (word == null) {
 			return null;
 		}
-		if (word.equals("due") && DATE_PREPOSITIONS.contains(words.next(i + 1))) {
+		String next = words.next(i + 1);
+		if (word.equals("due") && next != null && DATE_PREPOSITIONS.contains(next)) {
 			Match match = date(words, i + 2, true);
 			if (match != null) {
 				return match.from(i);
@@ -106,6 +109,8 @@ final class DuePhrases {
 				return endOf(words, i);
 			case "in":
 				return in(words, i);
+			case "the":
+				return prefixed ? dayOfMonth(words, i) : null;
 			default:
 				break;
 		}
@@ -195,6 +200,20 @@ final class DuePhrases {
 
 	static String singular(String unit) {
 		return unit.length() > 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
+	}
+
+	/** "(on) the 5th": the next 5th to come, this month's if it is still ahead. */
+	private Match dayOfMonth(Words words, int i) {
+		Integer day = Vocabulary.dayOfMonth(words.next(i + 1), false);
+		if (day == null) {
+			return null;
+		}
+		for (LocalDate month = today.withDayOfMonth(1); month.isBefore(today.plusYears(1)); month = month.plusMonths(1)) {
+			if (day <= month.lengthOfMonth() && !month.withDayOfMonth(day).isBefore(today)) {
+				return on(i, i + 2, month.withDayOfMonth(day));
+			}
+		}
+		return null;
 	}
 
 	/** "Dec 24", "December 24th", "Dec 24 2027", "Dec 24, 2027". */
@@ -296,7 +315,7 @@ final class DuePhrases {
 		int to = i + 1;
 		if (meridiem == null) {
 			String nextWord = words.next(i + 1);
-			if (nextWord != null && nextWord.matches("am|pm|a\\.m\\.?|p\\.m\\.?")) {
+			if (nextWord != null && MERIDIEM.matcher(nextWord).matches()) {
 				meridiem = nextWord;
 				to = i + 2;
 			}

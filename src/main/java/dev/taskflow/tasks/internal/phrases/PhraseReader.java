@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.DateRange;
@@ -40,6 +41,14 @@ public final class PhraseReader {
 	 */
 	public static final int MAX_INPUT = TaskDraft.MAX_TITLE * 5;
 
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private static final Pattern SPACE_BEFORE_CLOSING = Pattern.compile(" ([,.;:!?)\\]])");
+
+	private static final Pattern SPACE_AFTER_OPENING = Pattern.compile("([(\\[]) ");
+
+	private static final Pattern DANGLING_SEPARATOR = Pattern.compile("^[,;:]\\s*|\\s*[,;:]$");
+
 	private final ZonedDateTime now;
 
 	private final ZoneId zone;
@@ -56,7 +65,11 @@ public final class PhraseReader {
 	}
 
 	public ParsedTask read(String text) {
-		return reading(text == null ? "" : text).task();
+		String line = text == null ? "" : text;
+		if (line.length() > MAX_INPUT) {
+			return new ParsedTask(tidy(line), null, Priority.NONE, List.of(), null, List.of(), List.of(), line, now);
+		}
+		return reading(line).task();
 	}
 
 	/** The due date of a phrase that is nothing but a date and/or time, such as "next Tuesday 5pm" or an ISO value. */
@@ -86,9 +99,6 @@ public final class PhraseReader {
 	}
 
 	private Reading reading(String text) {
-		if (text.length() > MAX_INPUT) {
-			return new Reading(Words.of(text), text, List.of());
-		}
 		Words words = Words.of(text);
 		return new Reading(words, text, keep(words, find(words)));
 	}
@@ -309,8 +319,14 @@ public final class PhraseReader {
 			if (when.before() != null) {
 				return new Reminder.Spec(null, when.before());
 			}
+			if (when.moment() != null) {
+				return new Reminder.Spec(when.moment().toInstant(), null);
+			}
 			LocalDate day;
-			if (due == null) {
+			if (when.on() != null) {
+				day = when.on();
+			}
+			else if (due == null) {
 				day = today.atTime(when.at()).isAfter(now.toLocalDateTime()) ? today : today.plusDays(1);
 			}
 			else {
@@ -375,7 +391,13 @@ public final class PhraseReader {
 				return repeat(value).label();
 			}
 			RemindWhen when = (RemindWhen) value;
-			return when.before() != null ? Labels.before(when.before()) : "At " + Labels.time(when.at());
+			if (when.before() != null) {
+				return Labels.before(when.before());
+			}
+			Reminder.Spec spec = reminder(when);
+			var local = spec.at().atZone(zone).toLocalDateTime();
+			return when.on() == null && when.moment() == null ? "At " + Labels.time(local.toLocalTime())
+					: Labels.date(local.toLocalDate(), today) + " " + Labels.time(local.toLocalTime());
 		}
 
 		private RecognisedPart part(Match match, String label) {
@@ -387,7 +409,10 @@ public final class PhraseReader {
 
 	/** Collapses runs of whitespace and drops the space an omitted phrase leaves before punctuation. */
 	static String tidy(String text) {
-		String collapsed = text.strip().replaceAll("\\s+", " ");
-		return collapsed.replaceAll(" ([,.;:!?])", "$1").replaceAll("^[,;:]\\s*|\\s*[,;:]$", "").strip();
+		String collapsed = SPACES.matcher(text.strip()).replaceAll(" ");
+		collapsed = SPACE_BEFORE_CLOSING.matcher(collapsed).replaceAll("$1");
+		collapsed = SPACE_AFTER_OPENING.matcher(collapsed).replaceAll("$1").replace("()", "").replace("[]", "");
+		collapsed = DANGLING_SEPARATOR.matcher(collapsed).replaceAll("");
+		return SPACES.matcher(collapsed).replaceAll(" ").strip();
 	}
 }
