@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -87,6 +89,20 @@ final class DeployFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The Dapr version Compose runs by default and docs/deploy.md installs on Kubernetes. */
+	static String pinnedDaprVersion() {
+		Matcher image = Pattern.compile("daprio/daprd:\\$\\{DAPR_VERSION:-([^}]+)}").matcher(read(ROOT.resolve("docker-compose.yml")));
+		assertThat(image.find()).as("docker-compose.yml pins daprd").isTrue();
+		return image.group(1);
+	}
+
+	/** The lines of a fixture under src/test/resources/deploy, without its comment lines. */
+	static Set<String> fixtureLines(String name) {
+		String text = read(ROOT.resolve("src/test/resources/deploy").resolve(name));
+		return text.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	static Map<String, Object> yaml(Path file) {

@@ -52,7 +52,8 @@ final class DuePhrases {
 		if (word == null) {
 			return null;
 		}
-		if (word.equals("due") && DATE_PREPOSITIONS.contains(words.next(i + 1))) {
+		String next = words.next(i + 1);
+		if (word.equals("due") && next != null && DATE_PREPOSITIONS.contains(next)) {
 			Match match = date(words, i + 2, true);
 			if (match != null) {
 				return match.from(i);
@@ -106,6 +107,8 @@ final class DuePhrases {
 				return endOf(words, i);
 			case "in":
 				return in(words, i);
+			case "the":
+				return prefixed ? dayOfMonth(words, i) : null;
 			default:
 				break;
 		}
@@ -195,6 +198,20 @@ final class DuePhrases {
 
 	static String singular(String unit) {
 		return unit.length() > 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
+	}
+
+	/** "(on) the 5th": the next 5th to come, this month's if it is still ahead. */
+	private Match dayOfMonth(Words words, int i) {
+		Integer day = Vocabulary.dayOfMonth(words.next(i + 1), false);
+		if (day == null) {
+			return null;
+		}
+		for (LocalDate month = today.withDayOfMonth(1); month.isBefore(today.plusYears(1)); month = month.plusMonths(1)) {
+			if (day <= month.lengthOfMonth() && !month.withDayOfMonth(day).isBefore(today)) {
+				return on(i, i + 2, month.withDayOfMonth(day));
+			}
+		}
+		return null;
 	}
 
 	/** "Dec 24", "December 24th", "Dec 24 2027", "Dec 24, 2027". */

@@ -30,8 +30,15 @@ record Match(Kind kind, int from, int to, Object value) {
 	record AtMoment(OffsetDateTime moment) {
 	}
 
-	/** A reminder some time before the due date, or at a time of day (on the due date). */
-	record RemindWhen(Duration before, LocalTime at) {
+	/**
+	 * A reminder some time before the due date, at a time of day ({@code on} a day, or else on the due
+	 * date), or at an exact moment ("remind me in 2 hours").
+	 */
+	record RemindWhen(Duration before, LocalTime at, LocalDate on, OffsetDateTime moment) {
+
+		static RemindWhen before(Duration before) {
+			return new RemindWhen(before, null, null, null);
+		}
 	}
 
 	/** A daily/weekly/monthly/yearly word: only a repeat where it does not describe the next word ("Weekly review"). */

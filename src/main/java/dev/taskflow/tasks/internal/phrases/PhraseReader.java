@@ -56,7 +56,11 @@ public final class PhraseReader {
 	}
 
 	public ParsedTask read(String text) {
-		return reading(text == null ? "" : text).task();
+		String line = text == null ? "" : text;
+		if (line.length() > MAX_INPUT) {
+			return new ParsedTask(tidy(line), null, Priority.NONE, List.of(), null, List.of(), List.of(), line, now);
+		}
+		return reading(line).task();
 	}
 
 	/** The due date of a phrase that is nothing but a date and/or time, such as "next Tuesday 5pm" or an ISO value. */
@@ -86,9 +90,6 @@ public final class PhraseReader {
 	}
 
 	private Reading reading(String text) {
-		if (text.length() > MAX_INPUT) {
-			return new Reading(Words.of(text), text, List.of());
-		}
 		Words words = Words.of(text);
 		return new Reading(words, text, keep(words, find(words)));
 	}
@@ -309,8 +310,14 @@ public final class PhraseReader {
 			if (when.before() != null) {
 				return new Reminder.Spec(null, when.before());
 			}
+			if (when.moment() != null) {
+				return new Reminder.Spec(when.moment().toInstant(), null);
+			}
 			LocalDate day;
-			if (due == null) {
+			if (when.on() != null) {
+				day = when.on();
+			}
+			else if (due == null) {
 				day = today.atTime(when.at()).isAfter(now.toLocalDateTime()) ? today : today.plusDays(1);
 			}
 			else {
@@ -375,7 +382,13 @@ public final class PhraseReader {
 				return repeat(value).label();
 			}
 			RemindWhen when = (RemindWhen) value;
-			return when.before() != null ? Labels.before(when.before()) : "At " + Labels.time(when.at());
+			if (when.before() != null) {
+				return Labels.before(when.before());
+			}
+			Reminder.Spec spec = reminder(when);
+			var local = spec.at().atZone(zone).toLocalDateTime();
+			return when.on() == null && when.moment() == null ? "At " + Labels.time(local.toLocalTime())
+					: Labels.date(local.toLocalDate(), today) + " " + Labels.time(local.toLocalTime());
 		}
 
 		private RecognisedPart part(Match match, String label) {
@@ -388,6 +401,12 @@ public final class PhraseReader {
 	/** Collapses runs of whitespace and drops the space an omitted phrase leaves before punctuation. */
 	static String tidy(String text) {
 		String collapsed = text.strip().replaceAll("\\s+", " ");
-		return collapsed.replaceAll(" ([,.;:!?])", "$1").replaceAll("^[,;:]\\s*|\\s*[,;:]$", "").strip();
+		return collapsed.replaceAll(" ([,.;:!?)\\]])", "$1")
+			.replaceAll("([(\\[]) ", "$1")
+			.replace("()", "")
+			.replace("[]", "")
+			.replaceAll("^[,;:]\\s*|\\s*[,;:]$", "")
+			.replaceAll("\\s+", " ")
+			.strip();
 	}
 }

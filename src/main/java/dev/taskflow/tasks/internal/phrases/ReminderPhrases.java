@@ -1,18 +1,24 @@
 package dev.taskflow.tasks.internal.phrases;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.taskflow.tasks.RecognisedPart.Kind;
+import dev.taskflow.tasks.internal.phrases.Match.AtMoment;
 import dev.taskflow.tasks.internal.phrases.Match.AtTime;
+import dev.taskflow.tasks.internal.phrases.Match.OnDate;
 import dev.taskflow.tasks.internal.phrases.Match.RemindWhen;
 
 /**
  * Reminder phrases: "remind me 30 minutes before", "remind me 1 hour before", "reminder 2d before",
- * "remind me at 8am", "remind at 8am".
+ * "remind me at 8am", "remind at 8am", "remind me tomorrow at 8am", "remind me in 2 hours".
  */
 final class ReminderPhrases {
+
+	/** When "remind me tomorrow" rings: the start of a working day. */
+	static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
 
 	private static final Pattern COMPACT = Pattern.compile("(\\d{1,3})(m|min|h|d|w)");
 
@@ -28,19 +34,50 @@ final class ReminderPhrases {
 		Duration before = before(words, k);
 		if (before != null) {
 			int end = "before".equals(words.next(k + 1)) ? k + 2 : k + 3;
-			return new Match(Kind.REMINDER, i, end, new RemindWhen(before, null));
+			return new Match(Kind.REMINDER, i, end, RemindWhen.before(before));
 		}
-		Match time = null;
-		if ("at".equals(words.next(k))) {
-			time = due.time(words, k + 1, true);
+		return when(words, i, k, due);
+	}
+
+	/** "[on] <date> [at] <time>", "at <time> [on] <date>", "at <time>", "in 2 hours"; a day alone means 9:00. */
+	private static Match when(Words words, int i, int k, DuePhrases due) {
+		Match date = date(words, k, due);
+		if (date != null && date.value() instanceof AtMoment moment) {
+			return new Match(Kind.REMINDER, i, date.to(), new RemindWhen(null, null, null, moment.moment()));
 		}
-		else if (words.next(k) != null) {
-			time = due.time(words, k, false);
+		int end = date == null ? k : date.to();
+		Match time = time(words, end, due);
+		if (time != null) {
+			end = time.to();
 		}
-		if (time == null) {
+		if (date == null && time != null) {
+			date = date(words, end, due);
+			if (date != null && date.value() instanceof OnDate) {
+				end = date.to();
+			}
+			else {
+				date = null;
+			}
+		}
+		if (date == null && time == null) {
 			return null;
 		}
-		return new Match(Kind.REMINDER, i, time.to(), new RemindWhen(null, ((AtTime) time.value()).time()));
+		OnDate on = date == null ? null : (OnDate) date.value();
+		LocalTime at = time != null ? ((AtTime) time.value()).time()
+				: on.defaultTime() != null ? on.defaultTime() : DEFAULT_TIME;
+		return new Match(Kind.REMINDER, i, end, new RemindWhen(null, at, on == null ? null : on.date(), null));
+	}
+
+	private static Match date(Words words, int k, DuePhrases due) {
+		boolean on = "on".equals(words.next(k));
+		return due.date(words, on ? k + 1 : k, true);
+	}
+
+	private static Match time(Words words, int k, DuePhrases due) {
+		if ("at".equals(words.next(k))) {
+			return due.time(words, k + 1, true);
+		}
+		return words.next(k) == null ? null : due.time(words, k, false);
 	}
 
 	/** "30 minutes before", "an hour before", "30m before"; null if the words at {@code k} say no such thing. */

@@ -7,7 +7,9 @@ import java.util.Locale;
 /**
  * A line cut into whitespace-separated words, each with its span, for phrase matching. Matching whole
  * words is what keeps "Mayday", "Monday.com" and "2nd" (of "2nd Floor") from reading as dates. Text in
- * double quotes ("…", “…”) is no word at all: it stays literal, and its quote marks leave the title.
+ * double quotes ("…", “…”) is no word at all: it stays literal, and its quote marks leave the title. An
+ * opening quote stands before a word and a closing one after it, so a stray mark does not pair with the
+ * quotes that follow it.
  * Punctuation around a word is not part of it; a phrase runs on over a comma but not over a full stop
  * or a quoted piece.
  */
@@ -42,7 +44,7 @@ final class Words {
 		int i = 0;
 		while (i < text.length()) {
 			char c = text.charAt(i);
-			if (isQuote(c)) {
+			if (isQuote(c) && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))) {
 				int close = closingQuote(i + 1);
 				if (close > 0) {
 					quoteMark[i] = true;
@@ -81,19 +83,28 @@ final class Words {
 			start = from;
 			end = to;
 		}
+		if (end < to && text.charAt(end) == '.' && endsWithMeridiem(text.substring(start, end))) {
+			end++; // the full stop of "p.m." belongs to it
+		}
 		String raw = text.substring(start, end);
 		String trail = text.substring(end, to);
 		boolean joined = !words.isEmpty() && !afterQuote && joinsOver(words.get(words.size() - 1).trail());
 		words.add(new Word(start, end, raw, raw.toLowerCase(Locale.ROOT), trail, joined));
 	}
 
+	private static boolean endsWithMeridiem(String word) {
+		String lower = word.toLowerCase(Locale.ROOT);
+		return lower.endsWith("a.m") || lower.endsWith("p.m");
+	}
+
 	private static boolean joinsOver(String trail) {
 		return trail.isEmpty() || trail.equals(",") || trail.equals("!");
 	}
 
+	/** A quote closes what it follows directly; one after a space opens or is a stray mark. */
 	private int closingQuote(int from) {
 		for (int j = from; j < text.length(); j++) {
-			if (isQuote(text.charAt(j))) {
+			if (isQuote(text.charAt(j)) && !Character.isWhitespace(text.charAt(j - 1))) {
 				return j;
 			}
 		}
