@@ -49,7 +49,7 @@
   // Live updates on the task list: one EventSource on /api/stream per page. A task changed in another
   // tab or on another device is refreshed in place (its row, or the list for a task this page does not
   // show yet); a new notification pops up as a toast and updates the unread count.
-  var TASK_EVENTS = ["task.created", "task.updated", "task.completed", "task.reopened", "task.deleted"];
+  var TASK_EVENTS = ["task.created", "task.updated", "task.completed", "task.reopened", "task.deleted", "task.restored"];
   var listTimer = null;
   var rowRequests = {};
   var rowSequence = 0;
@@ -84,6 +84,9 @@
             return;
           }
           var fresh = document.importNode(parsed, true);
+          // focus stays where it was: on the same element if kept (an open editor), else on the same row
+          var focused = current.contains(document.activeElement) ? document.activeElement : null;
+          var focusedRow = focused && focused.closest("li.task[id]");
           current.querySelectorAll("li.editing").forEach(function (editing) {
             var twin = fresh.querySelector("#" + editing.id);
             if (twin) {
@@ -92,6 +95,12 @@
           });
           current.replaceWith(fresh);
           activate(fresh);
+          if (focused && focused.isConnected) {
+            focused.focus({ preventScroll: true });
+          }
+          else if (focusedRow && document.getElementById(focusedRow.id)) {
+            document.getElementById(focusedRow.id).focus({ preventScroll: true });
+          }
         })
         .catch(function () { /* offline: the next event or reconnect tries again */ });
     }, 250);
@@ -110,13 +119,19 @@
       })
       .then(function (html) {
         // an answer overtaken by a newer request, or a row the user started editing meanwhile, stays out
-        if (!html || rowRequests[taskId] !== sequence || !row.isConnected || row.classList.contains("editing")) {
+        // so does a row with a request of its own on the way (its answer replaces it anyway)
+        if (!html || rowRequests[taskId] !== sequence || !row.isConnected || row.classList.contains("editing")
+            || row.querySelector(".htmx-request")) {
           return;
         }
         var fresh = fragment(html);
         if (fresh) {
+          var hadFocus = row === document.activeElement;
           row.replaceWith(fresh);
           activate(fresh);
+          if (hadFocus) {
+            fresh.focus({ preventScroll: true });
+          }
         }
       })
       .catch(function () { /* offline: the next event or reconnect tries again */ });
@@ -124,6 +139,9 @@
 
   function onTaskChange(event) {
     var change = JSON.parse(event.data);
+    if (window.TaskFlow && window.TaskFlow.refreshMenu) {
+      window.TaskFlow.refreshMenu();
+    }
     var row = document.getElementById("task-" + change.task_id);
     if (!row) {
       if (change.event_type !== "task.deleted") {
@@ -173,12 +191,15 @@
       box.querySelector(".notification-badge").setAttribute("aria-label",
         "Notifications, " + body.unread_count + " unread");
       box.classList.toggle("has-unread", body.unread_count > 0);
+      document.dispatchEvent(new CustomEvent("taskflow:unread", { detail: { count: body.unread_count } }));
       var panel = box.querySelector(".notification-panel");
       if (panel && !panel.hidden) {
         loadNotifications(panel);
       }
     });
   }
+
+  document.addEventListener("taskflow:refresh-unread", refreshUnread);
 
   function loadNotifications(panel) {
     api("GET", "/api/notifications?limit=10").then(function (page) {
@@ -209,6 +230,8 @@
           entry.appendChild(read);
         }
         list.appendChild(entry);
+        // notification-actions.js adds the task link, Snooze and Complete
+        document.dispatchEvent(new CustomEvent("taskflow:notification-shown", { detail: { element: entry, item: item } }));
       });
       panel.querySelector("[data-notification-empty]").hidden = page.items.length > 0;
     });
@@ -226,6 +249,7 @@
     item.addEventListener("click", function () { item.remove(); });
     toasts.appendChild(item);
     setTimeout(function () { item.remove(); }, 8000);
+    return item;
   }
 
   document.addEventListener("click", function (event) {
@@ -268,7 +292,11 @@
     });
     TASK_EVENTS.forEach(function (type) { source.addEventListener(type, onTaskChange); });
     source.addEventListener("notification.created", function (event) {
-      toast(JSON.parse(event.data).message);
+      var notification = JSON.parse(event.data);
+      var shown = toast(notification.message);
+      document.dispatchEvent(new CustomEvent("taskflow:notification-arrived",
+        { detail: { element: shown, item: { id: notification.notification_id, task_id: notification.task_id,
+          title: notification.title, message: notification.message } } }));
       refreshUnread();
     });
     refreshUnread();

@@ -140,6 +140,7 @@ class BrowserJourneyTests {
 		quickAdd(page, "Write the quarterly report");
 		assertThat(tasks(page)).hasCount(2);
 
+		page.getByText("Search and filters").click();
 		page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search")).fill("milk");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
 		assertThat(tasks(page)).hasCount(1);
@@ -149,10 +150,11 @@ class BrowserJourneyTests {
 
 		Locator report = task(page, "Write the quarterly report");
 		report.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit")).click();
-		page.getByLabel("Priority").selectOption("high");
-		page.getByLabel("Due date").fill("2030-01-07");
-		page.getByLabel("Tags").fill("Work, reports");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		Locator editor = page.locator("li.task.editing");
+		editor.getByLabel("Priority").selectOption("high");
+		editor.getByLabel("Due date").fill("2030-01-07");
+		editor.getByLabel("Tags").fill("Work, reports");
+		editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
 		assertThat(report).containsText("high priority");
 		assertThat(report).containsText("Mon 7 Jan 2030");
 		assertThat(report).containsText("#work");
@@ -168,7 +170,7 @@ class BrowserJourneyTests {
 			.click();
 		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reopen Write the quarterly report")))
 			.isVisible();
-		showTab(page, "Pending");
+		showTab(page, "Inbox");
 		assertThat(tasks(page)).hasCount(1);
 		assertThat(tasks(page)).containsText("Buy milk");
 		showTab(page, "Completed");
@@ -254,7 +256,7 @@ class BrowserJourneyTests {
 		page.getByLabel("Password").fill(PASSWORD);
 		assertThat(page.getByLabel("Time zone")).hasValue(TIME_ZONE);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tasks"))).isVisible();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(email))).isVisible();
 	}
 
@@ -271,7 +273,7 @@ class BrowserJourneyTests {
 	/** Opens the list and waits until its live stream is connected, so no change is missed. */
 	private static void openTaskList(Page page) {
 		page.waitForResponse(response -> response.url().endsWith("/api/stream"), () -> page.navigate("/tasks"));
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tasks"))).isVisible();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
 	}
 
 	private static void quickAdd(Page page, String title) {
@@ -282,7 +284,7 @@ class BrowserJourneyTests {
 	}
 
 	private static void showTab(Page page, String name) {
-		Locator tab = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Show"))
+		Locator tab = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Views"))
 			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name));
 		tab.click();
 		assertThat(tab).hasAttribute("aria-current", "page");

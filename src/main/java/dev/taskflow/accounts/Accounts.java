@@ -16,6 +16,14 @@ public interface Accounts {
 
 	Optional<CurrentUser> find(UUID userId);
 
+	/**
+	 * The user signed in on the current request, if any — for what every page shows, such as the views
+	 * menu. Without a request (a stand-in, an event consumer) nobody is signed in.
+	 */
+	default Optional<CurrentUser> signedIn() {
+		return Optional.empty();
+	}
+
 	CurrentUser changeTimeZone(UUID userId, String timeZone);
 
 	/** The zone a user's dates are read in; UTC for an unknown user, so event consumers never fail on it. */

@@ -22,6 +22,8 @@ public final class ProblemTypes {
 	public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
 	public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
 	public static final URI INTERNAL = URI.create(BASE + "internal");
+	public static final URI TOO_MANY_REQUESTS = URI.create(BASE + "too-many-requests");
+	public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
 
 	private ProblemTypes() {
 	}

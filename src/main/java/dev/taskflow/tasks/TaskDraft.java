@@ -71,4 +71,16 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 	public TaskDraft withPriority(Priority newPriority) {
 		return new TaskDraft(title, description, status, newPriority, tags, due, recurrence, reminders);
 	}
+
+	public TaskDraft withTags(List<String> newTags) {
+		return new TaskDraft(title, description, status, priority, newTags, due, recurrence, reminders);
+	}
+
+	public TaskDraft withReminders(List<Reminder.Spec> newReminders) {
+		return new TaskDraft(title, description, status, priority, tags, due, recurrence, newReminders);
+	}
+
+	public TaskDraft withDue(Due newDue) {
+		return new TaskDraft(title, description, status, priority, tags, newDue, recurrence, reminders);
+	}
 }

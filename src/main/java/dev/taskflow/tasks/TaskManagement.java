@@ -66,6 +66,12 @@ public class TaskManagement {
 		return listQuery.run(owner.id(), query, now());
 	}
 
+	/** How many tasks the query matches in all, whatever its page size and cursor. */
+	@Transactional(readOnly = true)
+	public long count(CurrentUser owner, TaskQuery query) {
+		return listQuery.count(owner.id(), query, now());
+	}
+
 	/** Replaces the editable state (PUT). */
 	@Transactional
 	public Task replace(CurrentUser owner, long id, TaskDraft draft, Integer expectedVersion) {
@@ -119,9 +125,31 @@ public class TaskManagement {
 		if (expectedVersion != null && expectedVersion != current.version()) {
 			throw new StaleTaskVersion(current);
 		}
-		tasks.delete(owner.id(), id);
-		events.publishEvent(new TaskEvent.TaskDeleted(UUID.randomUUID(), now(), owner.id(), id, current.version() + 1L,
+		Instant now = now();
+		tasks.moveToTrash(owner.id(), id, current.version() + 1, now);
+		events.publishEvent(new TaskEvent.TaskDeleted(UUID.randomUUID(), now, owner.id(), id, current.version() + 1L,
 				TaskSnapshot.of(current), Map.of(), TraceContext.currentTraceparent()));
+	}
+
+	/**
+	 * Brings a deleted task back, with its id, tags, reminders and series, while it is still in the
+	 * trash (see {@code taskflow.tasks.deleted-retention}). Publishes {@code task.restored} with the
+	 * next sequence number, so consumers that dropped the task on {@code task.deleted} pick it up again.
+	 * Restoring a task that is not deleted (say, a second click on "Undo") returns it unchanged.
+	 * @throws TaskNotFound if the user has no such task, live or in the trash (never existed or purged)
+	 */
+	@Transactional
+	public Task restore(CurrentUser owner, long id) {
+		Task deleted = tasks.findDeletedForUpdate(owner.id(), id).orElse(null);
+		if (deleted == null) {
+			return get(owner, id);
+		}
+		Instant now = now();
+		tasks.restoreFromTrash(owner.id(), id, deleted.version() + 1, now);
+		Task restored = get(owner, id);
+		events.publishEvent(new TaskEvent.TaskRestored(UUID.randomUUID(), now, owner.id(), id, restored.version(),
+				TaskSnapshot.of(restored), Map.of(), TraceContext.currentTraceparent()));
+		return restored;
 	}
 
 	/**

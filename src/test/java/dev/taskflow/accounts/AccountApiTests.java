@@ -108,6 +108,18 @@ class AccountApiTests {
 	}
 
 	@Test
+	void aTokenCannotCreateTokensSoRevokingALeakedOneContainsTheLeak() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+
+		mvc.perform(ann.as(post("/api/tokens")).contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"child\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("Content-Type", org.hamcrest.Matchers.containsString("application/problem+json")))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot create tokens")));
+		mvc.perform(ann.as(get("/api/tokens"))).andExpect(jsonPath("$", hasSize(1)));
+		mvc.perform(tokenRequest(ann.email(), TestUsers.PASSWORD)).andExpect(status().isCreated());
+	}
+
+	@Test
 	void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		for (int attempt = 0; attempt < 3; attempt++) {

@@ -43,6 +43,11 @@ public final class EventStreamClient implements AutoCloseable {
 		return new EventStreamClient(http.send(request, HttpResponse.BodyHandlers.ofLines()));
 	}
 
+	/** Sends {@code request} (say, with a session cookie from the client's cookie handler). */
+	public static EventStreamClient open(HttpClient http, HttpRequest request) throws Exception {
+		return new EventStreamClient(http.send(request, HttpResponse.BodyHandlers.ofLines()));
+	}
+
 	public HttpResponse<Stream<String>> response() {
 		return response;
 	}

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import dev.taskflow.support.Browser;
+import jakarta.servlet.http.Cookie;
 import dev.taskflow.support.TaskFlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @TaskFlowTest
 class PageLayoutTests {
@@ -50,10 +53,39 @@ class PageLayoutTests {
 	}
 
 	@Test
+	void theThemeSwitchRemembersTheChoiceAndReturnsToThePageItWasOn() {
+		Browser browser = Browser.signedUp(mvc);
+		assertThat(browser.page("/tasks")).doesNotContain("data-theme=").contains("value=\"dark\" data-theme-next");
+
+		MvcTestResult chosen = mvc.post().uri("/theme").session(browser.session()).with(csrf()).param("theme", "dark")
+			.header("Referer", "http://localhost/tasks?view=today").exchange();
+		assertThat(chosen).hasRedirectedUrl("/tasks?view=today");
+		assertThat(chosen).cookies().containsCookie("taskflow-theme");
+		Cookie dark = chosen.getResponse().getCookie("taskflow-theme");
+
+		String page = Browser.body(mvc.get().uri("/tasks").session(browser.session()).cookie(dark).exchange());
+		assertThat(page).contains("<html lang=\"en\" data-theme=\"dark\">").contains("value=\"light\" data-theme-next");
+
+		assertThat(mvc.post().uri("/theme").session(browser.session()).with(csrf()).param("theme", "light")
+			.header("Referer", "https://evil.example//elsewhere").exchange()).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void theAppIsInstallableFromWhatTaskFlowServes() {
+		assertThat(mvc.get().uri("/manifest.webmanifest")).hasStatusOk().bodyText().contains("\"start_url\"");
+		assertThat(mvc.get().uri("/sw.js")).hasStatusOk().bodyText().contains("caches.open");
+		for (String asset : new String[] { "/icons/sprite.svg", "/icons/icon.svg", "/icons/icon-192.png",
+				"/icons/icon-512.png", "/offline.html", "/css/tokens.css", "/css/shell.css", "/js/shell.js" }) {
+			assertThat(mvc.get().uri(asset)).as(asset).hasStatusOk();
+		}
+		assertThat(Browser.signedUp(mvc).page("/tasks")).contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">");
+	}
+
+	@Test
 	void htmxRequestsCarryTheCsrfTokenOfThePage() {
 		String page = Browser.signedUp(mvc).page("/tasks");
 
-		assertThat(page).containsPattern("<body hx-headers=\"\\{&quot;X-CSRF-TOKEN&quot;: &quot;[\\w-]+&quot;\\}\">");
+		assertThat(page).containsPattern("<body hx-headers=\"\\{&quot;X-CSRF-TOKEN&quot;: &quot;[\\w-]+&quot;\\}\"");
 	}
 
 	@Test

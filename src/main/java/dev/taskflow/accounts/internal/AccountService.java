@@ -11,6 +11,8 @@ import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.ResourceNotFound;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,6 +58,14 @@ class AccountService implements Accounts {
 	@Transactional(readOnly = true)
 	public Optional<CurrentUser> find(UUID userId) {
 		return accounts.findById(userId).map(Account::toCurrentUser);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof AccountUserDetails user
+				? find(user.id()) : Optional.empty();
 	}
 
 	@Override

@@ -28,10 +28,18 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
 
 	private final boolean operator;
 
+	private final UUID tokenId;
+
 	private String passwordHash;
 
 	AccountUserDetails(UUID id, String email, String passwordHash, boolean locked, boolean operator) {
+		this(id, email, passwordHash, locked, operator, null);
+	}
+
+	/** @param tokenId the API token the request presented; null for a password sign-in */
+	AccountUserDetails(UUID id, String email, String passwordHash, boolean locked, boolean operator, UUID tokenId) {
 		this.id = id;
+		this.tokenId = tokenId;
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.locked = locked;
@@ -40,6 +48,11 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
 
 	UUID id() {
 		return id;
+	}
+
+	/** The API token this request was authenticated with, if it was. */
+	java.util.Optional<UUID> tokenId() {
+		return java.util.Optional.ofNullable(tokenId);
 	}
 
 	@Override

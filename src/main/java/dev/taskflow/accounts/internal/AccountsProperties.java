@@ -10,11 +10,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxFailedSignIns wrong passwords in a row before the account is locked
  * @param lockout how long a locked account stays locked
  * @param operators e-mail addresses of the users who may use the operator endpoints under /actuator
+ * @param signUpsPerAddress sign-ups one client address may make per {@code signUpWindow} (in a burst,
+ * then evenly spread)
+ * @param signUpWindow see {@code signUpsPerAddress}
+ * @param signUpsPerMinute sign-ups from everyone together per minute
  */
 @ConfigurationProperties("taskflow.accounts")
-record AccountsProperties(Integer maxFailedSignIns, Duration lockout, Set<String> operators) {
+record AccountsProperties(Integer maxFailedSignIns, Duration lockout, Set<String> operators, Integer signUpsPerAddress,
+		Duration signUpWindow, Integer signUpsPerMinute) {
 
 	AccountsProperties {
+		signUpsPerAddress = signUpsPerAddress == null ? 10 : signUpsPerAddress;
+		signUpWindow = signUpWindow == null ? Duration.ofHours(1) : signUpWindow;
+		signUpsPerMinute = signUpsPerMinute == null ? 30 : signUpsPerMinute;
+		if (signUpsPerAddress < 1 || signUpsPerMinute < 1 || signUpWindow.isNegative() || signUpWindow.isZero()) {
+			throw new IllegalArgumentException(
+					"taskflow.accounts.sign-ups-per-address, sign-ups-per-minute and sign-up-window must be positive");
+		}
 		operators = operators == null ? Set.of()
 				: operators.stream().filter(e -> !e.isBlank()).map(AccountInputRules::normalizeEmail).collect(Collectors.toSet());
 		if (maxFailedSignIns == null) {

@@ -54,9 +54,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		var user = tokens.authenticate(header.substring(BEARER.length()).trim())
-			.flatMap(accounts::findById)
-			.map(account -> new AccountUserDetails(account.id(), account.email(), null, false,
-					properties.isOperator(account.email())));
+			.flatMap(owner -> accounts.findById(owner.userId())
+				.map(account -> new AccountUserDetails(account.id(), account.email(), null, false,
+						properties.isOperator(account.email()), owner.tokenId())));
 		if (user.isEmpty()) {
 			contexts.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("The API token is invalid or revoked."));

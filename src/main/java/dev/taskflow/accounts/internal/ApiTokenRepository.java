@@ -42,10 +42,11 @@ class ApiTokenRepository {
 			.list();
 	}
 
-	Optional<UUID> findOwnerByHash(String hash) {
-		return jdbc.sql("select user_id from api_tokens where token_hash = :hash")
+	Optional<ApiTokenService.TokenOwner> findOwnerByHash(String hash) {
+		return jdbc.sql("select id, user_id from api_tokens where token_hash = :hash")
 			.param("hash", hash)
-			.query(UUID.class)
+			.query((rs, row) -> new ApiTokenService.TokenOwner(rs.getObject("id", UUID.class),
+					rs.getObject("user_id", UUID.class)))
 			.optional();
 	}
 

@@ -14,8 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.taskflow.accounts.Credential;
+import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.ResourceNotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,15 +42,22 @@ public class ApiTokenService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	/**
 	 * When this process last wrote each token's {@code last_used_at}: a token used within the interval
 	 * costs no UPDATE at all (the repository's condition still keeps replicas from writing more often).
 	 */
 	private final ConcurrentHashMap<String, Instant> touched = new ConcurrentHashMap<>();
 
-	ApiTokenService(ApiTokenRepository tokens, Clock clock) {
+	ApiTokenService(ApiTokenRepository tokens, Clock clock, ApplicationEventPublisher events) {
 		this.tokens = tokens;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Who a presented token belongs to, and which token it is. */
+	record TokenOwner(UUID tokenId, UUID userId) {
 	}
 
 	/** A new token and its secret, which is shown to the user once and never stored. */
@@ -85,18 +95,19 @@ public class ApiTokenService {
 		if (!tokens.delete(userId, tokenId)) {
 			throw new ResourceNotFound("No API token with id " + tokenId + ".");
 		}
+		events.publishEvent(new CredentialEnded(userId, Credential.apiToken(tokenId)));
 	}
 
 	/**
 	 * The owner of a presented token, if it is one of ours and still valid. Runs on every API call, so
 	 * it is one indexed read, plus the {@code last_used_at} write only when that is a minute old.
 	 */
-	Optional<UUID> authenticate(String secret) {
+	Optional<TokenOwner> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
 		String hash = hash(secret);
-		Optional<UUID> owner = tokens.findOwnerByHash(hash);
+		Optional<TokenOwner> owner = tokens.findOwnerByHash(hash);
 		owner.ifPresent(id -> touch(hash));
 		return owner;
 	}

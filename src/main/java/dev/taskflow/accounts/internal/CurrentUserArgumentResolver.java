@@ -2,7 +2,10 @@ package dev.taskflow.accounts.internal;
 
 import java.util.List;
 
+import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -14,7 +17,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets any controller declare a {@link CurrentUser} parameter, however the request was authenticated. */
+/**
+ * Lets any controller declare a {@link CurrentUser} parameter, however the request was authenticated,
+ * and a {@link Credential} parameter for what it was authenticated with.
+ */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -31,18 +37,31 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType().equals(CurrentUser.class);
+		return parameter.getParameterType().equals(CurrentUser.class)
+				|| parameter.getParameterType().equals(Credential.class);
 	}
 
 	@Override
-	public CurrentUser resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof AccountUserDetails user) {
+			if (parameter.getParameterType().equals(Credential.class)) {
+				return credential(user, webRequest);
+			}
 			return accounts.findById(user.id())
 				.map(Account::toCurrentUser)
 				.orElseThrow(() -> new InsufficientAuthenticationException("The account no longer exists."));
 		}
 		throw new InsufficientAuthenticationException("Not signed in.");
+	}
+
+	private static Credential credential(AccountUserDetails user, NativeWebRequest webRequest) {
+		if (user.tokenId().isPresent()) {
+			return Credential.apiToken(user.tokenId().get());
+		}
+		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+		HttpSession session = request == null ? null : request.getSession(false);
+		return session != null ? Credential.session(session.getId()) : Credential.singleRequest();
 	}
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -63,8 +64,10 @@ final class ProblemSecurityHandlers {
 				entryPoint.commence(request, response, new InsufficientAuthenticationException(ex.getMessage()));
 				return;
 			}
-			write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-					"This request is not allowed. Browser requests that change data need a valid CSRF token.");
+			// our own refusals say why; the framework's (CSRF, authorization rules) get the general answer
+			String detail = ex.getClass() == AccessDeniedException.class && ex.getMessage() != null ? ex.getMessage()
+					: "This request is not allowed. Browser requests that change data need a valid CSRF token.";
+			write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, detail);
 		};
 	}
 

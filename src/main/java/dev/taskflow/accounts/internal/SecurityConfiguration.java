@@ -3,6 +3,7 @@ package dev.taskflow.accounts.internal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -12,7 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
@@ -33,7 +36,19 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * One CSRF token store for every chain (pages and the API calls they make), kept in a cookie so that
+	 * rendering a form for an anonymous visitor (the sign-in page) creates no session.
+	 */
+	private static final CsrfTokenRepository CSRF_TOKENS = csrfTokens();
+
 	private static final RequestMatcher HAS_AUTHORIZATION_HEADER = request -> request.getHeader("Authorization") != null;
+
+	/** The same store for the sign-up page, which signs the new user in itself. */
+	@Bean
+	CsrfTokenRepository csrfTokenRepository() {
+		return CSRF_TOKENS;
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -87,7 +102,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
 					BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
+			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS).ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems.entryPoint())
 				.accessDeniedHandler(problems.accessDeniedHandler()));
@@ -100,13 +115,14 @@ class SecurityConfiguration {
 			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/favicon.ico",
-					"/manifest.webmanifest", "/sw.js", "/error")
+					"/manifest.webmanifest", "/sw.js", "/offline.html", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
 					AnonymousAuthenticationFilter.class)
 			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
+			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
 				.defaultSuccessUrl("/", false)
@@ -131,16 +147,28 @@ class SecurityConfiguration {
 	 * Sign-in returns to the page the person asked for: only a page opened in the browser is
 	 * remembered, not an htmx fragment, a script's fetch or an asset.
 	 */
-	private static HttpSessionRequestCache pagesAskedFor() {
-		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+	private static CookieRequestCache pagesAskedFor() {
+		// a cookie rather than the session: an anonymous visitor gets no session until they sign in
+		CookieRequestCache cache = new CookieRequestCache();
 		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
 				&& String.valueOf(request.getHeader("Accept")).contains("text/html"));
 		return cache;
 	}
 
+	private static CsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return tokens;
+	}
+
 	private static void apiDefaults(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
 			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/accounts")
+		http.authorizeHttpRequests(requests -> requests
+			// the end of an SSE stream is an async dispatch of a request that was authorized when it began;
+			// after sign-out it has no session any more, and refusing it then only logs errors
+			.dispatcherTypeMatchers(DispatcherType.ASYNC)
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/accounts")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -148,7 +176,8 @@ class SecurityConfiguration {
 					BasicAuthenticationFilter.class)
 			// Token and Basic calls carry no cookies, so CSRF cannot apply to them; browser calls with a
 			// session cookie still need the token.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER)
+			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS)
+				.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER)
 				.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/api/accounts")))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems.entryPoint())

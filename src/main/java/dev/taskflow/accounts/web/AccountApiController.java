@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.accounts.internal.SignUpThrottle;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +22,11 @@ class AccountApiController {
 
 	private final Accounts accounts;
 
-	AccountApiController(Accounts accounts) {
+	private final SignUpThrottle signUps;
+
+	AccountApiController(Accounts accounts, SignUpThrottle signUps) {
 		this.accounts = accounts;
+		this.signUps = signUps;
 	}
 
 	record SignUpRequest(String email, String password, String timeZone) {
@@ -39,7 +44,8 @@ class AccountApiController {
 
 	@PostMapping("/api/accounts")
 	@Operation(summary = "Sign up", description = "Public. Creates an account; then POST /api/tokens with HTTP Basic to get a token.")
-	ResponseEntity<AccountResponse> signUp(@RequestBody SignUpRequest request) {
+	ResponseEntity<AccountResponse> signUp(@RequestBody SignUpRequest request, HttpServletRequest http) {
+		signUps.check(http.getRemoteAddr());
 		CurrentUser user = accounts.register(request.email(), request.password(), request.timeZone());
 		return ResponseEntity.created(URI.create("/api/account")).body(AccountResponse.of(user));
 	}

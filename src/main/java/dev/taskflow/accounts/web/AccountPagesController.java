@@ -13,14 +13,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
+import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.accounts.internal.ApiToken;
 import dev.taskflow.accounts.internal.ApiTokenService;
+import dev.taskflow.accounts.internal.SignUpThrottle;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.platform.Throttled;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -34,7 +38,7 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,14 +80,18 @@ class AccountPagesController {
 	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
 	/** What form sign-in does on success too: a new session id and a new CSRF token. */
-	private final SessionAuthenticationStrategy sessionStrategy = new CompositeSessionAuthenticationStrategy(
-			List.of(new ChangeSessionIdAuthenticationStrategy(),
-					new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository())));
+	private final SessionAuthenticationStrategy sessionStrategy;
 
-	AccountPagesController(Accounts accounts, ApiTokenService tokens, AuthenticationConfiguration authentication) {
+	private final SignUpThrottle signUps;
+
+	AccountPagesController(Accounts accounts, ApiTokenService tokens, AuthenticationConfiguration authentication,
+			CsrfTokenRepository csrfTokens, SignUpThrottle signUps) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.authentication = authentication;
+		this.signUps = signUps;
+		this.sessionStrategy = new CompositeSessionAuthenticationStrategy(
+				List.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokens)));
 	}
 
 	record SignUpForm(String email, String password, String timeZone) {
@@ -132,7 +140,14 @@ class AccountPagesController {
 	String signUp(SignUpForm form, Model model, HttpServletRequest request, HttpServletResponse response)
 			throws Exception {
 		try {
+			signUps.check(request.getRemoteAddr());
 			accounts.register(form.email(), form.password(), form.timeZone());
+		}
+		catch (Throttled ex) {
+			response.setStatus(ex.serviceWide() ? HttpStatus.SERVICE_UNAVAILABLE.value()
+					: HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+			return signUpPage(form, Map.of("email", ex.getMessage()), model);
 		}
 		catch (InvalidInput ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -169,8 +184,9 @@ class AccountPagesController {
 	}
 
 	@PostMapping("/account/tokens")
-	String issueToken(CurrentUser user, @RequestParam(defaultValue = "") String name, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String issueToken(CurrentUser user, Credential credential, @RequestParam(defaultValue = "") String name,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		TokenApiController.refuseTokenMintedByToken(credential);
 		try {
 			ApiTokenService.IssuedToken issued = tokens.issue(user.id(), name);
 			redirect.addFlashAttribute("issued", new IssuedToken(issued.token().name(), issued.secret()));

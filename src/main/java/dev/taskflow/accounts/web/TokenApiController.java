@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.accounts.internal.ApiToken;
 import dev.taskflow.accounts.internal.ApiTokenService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +45,23 @@ class TokenApiController {
 
 	@PostMapping("/api/tokens")
 	@Operation(summary = "Create a personal API token",
-			description = "Accepts a token, a session or HTTP Basic (e-mail and password). The token is shown once.")
-	ResponseEntity<IssuedTokenResponse> create(CurrentUser user, @RequestBody TokenRequest request) {
+			description = "Accepts a session or HTTP Basic (e-mail and password), not a token: a leaked token must not "
+					+ "be able to mint more. The token is shown once.")
+	ResponseEntity<IssuedTokenResponse> create(CurrentUser user, Credential credential,
+			@RequestBody TokenRequest request) {
+		refuseTokenMintedByToken(credential);
 		ApiTokenService.IssuedToken issued = tokens.issue(user.id(), request.name());
 		ApiToken token = issued.token();
 		return ResponseEntity.created(URI.create("/api/tokens/" + token.id()))
 			.body(new IssuedTokenResponse(token.id(), token.name(), issued.secret(), token.createdAt()));
+	}
+
+	/** Revoking a leaked token only contains the leak if the token could not have made others. */
+	static void refuseTokenMintedByToken(Credential credential) {
+		if (credential.isApiToken()) {
+			throw new AccessDeniedException(
+					"An API token cannot create tokens; sign in, or use HTTP Basic with your e-mail and password.");
+		}
 	}
 
 	@GetMapping("/api/tokens")

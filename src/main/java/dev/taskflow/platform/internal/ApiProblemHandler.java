@@ -8,6 +8,7 @@ import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ProblemTypes;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.platform.Throttled;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RequestTooLarge.class)
 	ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge ex) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, ex.getMessage());
+	}
+
+	@ExceptionHandler(Throttled.class)
+	ResponseEntity<ProblemDetail> throttled(Throttled ex) {
+		HttpStatus status = ex.serviceWide() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
+		ResponseEntity<ProblemDetail> problem = problem(status,
+				ex.serviceWide() ? ProblemTypes.UNAVAILABLE : ProblemTypes.TOO_MANY_REQUESTS, ex.getMessage());
+		return ResponseEntity.status(status)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem.getBody());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -48,6 +48,14 @@ public class TaskListQuery {
 		return new TaskPage(page.stream().map(TaskRepository.ListedTask::task).toList(), next);
 	}
 
+	public long count(UUID owner, TaskQuery query, Instant now) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("owner", owner);
+		StringBuilder sql = new StringBuilder("select count(*) from tasks t where t.user_id = :owner");
+		filters(query, now, sql, params);
+		return tasks.count(sql.toString(), params);
+	}
+
 	/** The statement for one page (one row more than the limit, to know whether there is a next page). */
 	record Sql(String text, Map<String, Object> params, List<SortColumn> columns) {
 	}
@@ -60,7 +68,7 @@ public class TaskListQuery {
 		for (int i = 0; i < columns.size(); i++) {
 			sql.append(", ").append(columns.get(i).expression()).append(" as k").append(i);
 		}
-		sql.append(" from tasks t where t.user_id = :owner");
+		sql.append(" from tasks t where t.user_id = :owner and t.deleted_at is null");
 		filters(query, now, sql, params);
 		if (query.cursor() != null) {
 			keyset(columns, decode(query.cursor(), query, columns), sql, params);

@@ -105,7 +105,7 @@ public class TaskRepository {
 				  recurrence = :recurrence, recurrence_from = :recurrenceFrom, series_id = :seriesId,
 				  series_index = :seriesIndex, series_anchor = :seriesAnchor,
 				  updated_at = :updatedAt, completed_at = :completedAt, version = :version
-				where id = :id and user_id = :owner and version = :expectedVersion""")
+				where id = :id and user_id = :owner and version = :expectedVersion and deleted_at is null""")
 			.paramSource(columns)
 			.update();
 		if (rows == 1) {
@@ -117,20 +117,49 @@ public class TaskRepository {
 		return rows == 1;
 	}
 
-	public boolean delete(UUID owner, long id) {
-		return jdbc.sql("delete from tasks where id = :id and user_id = :owner")
+	/** Moves a live task to the trash as version {@code version}; false if it is not live any more. */
+	public boolean moveToTrash(UUID owner, long id, int version, Instant now) {
+		return jdbc.sql("""
+				update tasks set deleted_at = :now, version = :version
+				where id = :id and user_id = :owner and deleted_at is null""")
+			.param("now", SqlTime.utc(now))
+			.param("version", version)
 			.param("id", id)
 			.param("owner", owner)
 			.update() == 1;
 	}
 
+	/** Brings a task back from the trash as version {@code version}; false if it is not in the trash. */
+	public boolean restoreFromTrash(UUID owner, long id, int version, Instant now) {
+		return jdbc.sql("""
+				update tasks set deleted_at = null, updated_at = :now, version = :version
+				where id = :id and user_id = :owner and deleted_at is not null""")
+			.param("now", SqlTime.utc(now))
+			.param("version", version)
+			.param("id", id)
+			.param("owner", owner)
+			.update() == 1;
+	}
+
+	/** Removes for good the tasks deleted before {@code cutoff} (tags and reminders cascade). */
+	public int purgeDeletedBefore(Instant cutoff) {
+		return jdbc.sql("delete from tasks where deleted_at < :cutoff")
+			.param("cutoff", SqlTime.utc(cutoff))
+			.update();
+	}
+
 	public Optional<Task> find(UUID owner, long id) {
-		return find(owner, id, false);
+		return find(owner, id, false, false);
 	}
 
 	/** Reads a task and locks its row until the transaction ends, for read-modify-write changes. */
 	public Optional<Task> findForUpdate(UUID owner, long id) {
-		return find(owner, id, true);
+		return find(owner, id, true, false);
+	}
+
+	/** Reads and locks a task in the trash. */
+	public Optional<Task> findDeletedForUpdate(UUID owner, long id) {
+		return find(owner, id, true, true);
 	}
 
 	/** Gives a task that starts repeating its own series (it is the first instance), anchored at its due. */
@@ -151,8 +180,9 @@ public class TaskRepository {
 			.optional();
 	}
 
-	private Optional<Task> find(UUID owner, long id, boolean lock) {
-		List<Task> tasks = jdbc.sql("select * from tasks where id = :id and user_id = :owner" + (lock ? " for update" : ""))
+	private Optional<Task> find(UUID owner, long id, boolean lock, boolean deleted) {
+		List<Task> tasks = jdbc.sql("select * from tasks where id = :id and user_id = :owner and deleted_at is "
+				+ (deleted ? "not null" : "null") + (lock ? " for update" : ""))
 			.param("id", id)
 			.param("owner", owner)
 			.query(TaskRepository::mapWithoutDetails)
@@ -161,6 +191,10 @@ public class TaskRepository {
 	}
 
 	/** Runs a list query built by {@link TaskListQuery}; returns tasks and the raw sort values of each row. */
+	long count(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
 	List<ListedTask> list(String sql, Map<String, Object> params, List<SortColumn.Type> sortTypes) {
 		List<ListedTask> rows = jdbc.sql(sql).params(params).query((rs, row) -> {
 			Object[] sortValues = new Object[sortTypes.size()];

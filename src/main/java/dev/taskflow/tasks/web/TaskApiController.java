@@ -57,7 +57,7 @@ class TaskApiController {
 	@GetMapping
 	@Operation(summary = "List, filter, search and sort your tasks (keyset paging)")
 	@Parameters({
-			@Parameter(name = "status", in = ParameterIn.QUERY, description = "pending, completed (comma-separated or repeated)"),
+			@Parameter(name = "status", in = ParameterIn.QUERY, description = "pending, completed (comma-separated or repeated), or all"),
 			@Parameter(name = "priority", in = ParameterIn.QUERY, description = "none, low, medium, high (several allowed)"),
 			@Parameter(name = "tag", in = ParameterIn.QUERY, description = "tags (comma-separated or repeated)"),
 			@Parameter(name = "tag_mode", in = ParameterIn.QUERY, description = "any (default) or all of the tags"),
@@ -124,6 +124,12 @@ class TaskApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		tasks.delete(user, id, IfMatch.expectedVersion(ifMatch, null));
 		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/restore")
+	@Operation(summary = "Bring a deleted task back while it is in the trash (idempotent: a live task is returned as it is)")
+	ResponseEntity<TaskResponse> restore(CurrentUser user, @PathVariable long id) {
+		return withEtag(ResponseEntity.ok(), tasks.restore(user, id));
 	}
 
 	@PostMapping("/{id}/complete")

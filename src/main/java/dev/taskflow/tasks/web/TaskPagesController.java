@@ -2,6 +2,7 @@ package dev.taskflow.tasks.web;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import dev.taskflow.tasks.Task;
 import dev.taskflow.tasks.TaskDraft;
 import dev.taskflow.tasks.TaskManagement;
 import dev.taskflow.tasks.TaskPage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,8 +43,10 @@ class TaskPagesController {
 
 	private static final String HTMX = "HX-Request";
 
-	private static final Map<String, String> LABELS = Map.of("title", "Title", "description", "Notes", "priority",
-			"Priority", "tags", "Tags", "due", "Due", "q", "Search", "tag", "Tag", "sort", "Sort", "status", "Status");
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("title", "Title"),
+			Map.entry("description", "Notes"), Map.entry("priority", "Priority"), Map.entry("tags", "Tags"),
+			Map.entry("due", "Due"), Map.entry("q", "Search"), Map.entry("tag", "Tag"), Map.entry("sort", "Sort"),
+			Map.entry("status", "Status"), Map.entry("due_from", "Due from"), Map.entry("due_to", "Due until"));
 
 	private final TaskManagement tasks;
 
@@ -54,8 +58,8 @@ class TaskPagesController {
 	}
 
 	@GetMapping
-	String list(CurrentUser user, TaskListFilter filter, Model model, HttpServletResponse response) {
-		return listPage(user, filter, model, response);
+	String list(CurrentUser user, HttpServletRequest request, Model model, HttpServletResponse response) {
+		return listPage(user, TaskListFilter.of(request::getParameter), model, response);
 	}
 
 	@PostMapping
@@ -97,11 +101,29 @@ class TaskPagesController {
 		Task task = tasks.get(user, id);
 		tasks.delete(user, id, null);
 		if (htmx) {
+			model.addAttribute("taskId", id);
 			model.addAttribute("title", task.title());
-			return "tasks/fragments :: deleted";
+			model.addAttribute("filter", TaskListFilter.parse(back));
+			return "tasks/undo :: deleted";
 		}
 		redirect.addFlashAttribute("notice", "Deleted “" + task.title() + "”.");
+		redirect.addFlashAttribute("undoUrl", "/tasks/" + id + "/restore");
 		return "redirect:" + TaskListFilter.parse(back).url();
+	}
+
+	/**
+	 * The Undo of a deletion: the task comes back from the trash. htmx gets its row again, unless it
+	 * asked to refresh the whole list (the Undo toast, {@code HX-Target: task-results}): that follows
+	 * the redirect to the list.
+	 */
+	@PostMapping("/{id}/restore")
+	String restore(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
+			@RequestHeader(name = HTMX, required = false) boolean htmx,
+			@RequestHeader(name = "HX-Target", required = false) String htmxTarget, Model model,
+			RedirectAttributes redirect) {
+		Task task = tasks.restore(user, id);
+		boolean row = htmx && !"task-results".equals(htmxTarget);
+		return afterChange(user, task, "Restored “" + task.title() + "”.", back, row, model, redirect);
 	}
 
 	@GetMapping("/{id}/edit")
@@ -153,8 +175,12 @@ class TaskPagesController {
 			model.addAttribute("errors", Map.of());
 		}
 		try {
-			TaskPage page = tasks.list(user, TaskListParameters.parse(filter.apiParameters(), user.timeZone()));
+			LocalDate today = LocalDate.now(clock.withZone(user.timeZone()));
+			TaskPage page = tasks.list(user,
+					TaskListParameters.parse(filter.apiParameters(today), user.timeZone()));
 			model.addAttribute("tasks", page.items().stream().map(task -> row(task, user)).toList());
+			model.addAttribute("days", filter.upcoming() ? UpcomingDay.group(page.items(), user.timeZone(), today,
+					TaskListFilter.UPCOMING_DAYS, task -> row(task, user)) : List.of());
 			model.addAttribute("nextPage",
 					page.nextCursor() == null ? null : filter.withCursor(page.nextCursor()).url());
 			model.addAttribute("filterErrors", Map.of());
@@ -162,6 +188,7 @@ class TaskPagesController {
 		catch (InvalidInput ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("tasks", List.of());
+			model.addAttribute("days", List.of());
 			model.addAttribute("filterErrors", messages(ex, List.of()));
 		}
 		return "tasks/list";

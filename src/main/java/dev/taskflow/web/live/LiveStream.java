@@ -23,6 +23,10 @@ final class LiveStream {
 
 	private final UUID userId;
 
+	private final String address;
+
+	private final String credential;
+
 	private final long number;
 
 	private final SseEmitter emitter;
@@ -39,9 +43,16 @@ final class LiveStream {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	/** @param number orders the streams of a user by when they were opened */
-	LiveStream(UUID userId, long number, SseEmitter emitter, Executor writer, Consumer<LiveStream> onClose) {
+	/**
+	 * @param address the client address it was opened from
+	 * @param credential the session or token it was opened with; ending that ends the stream
+	 * @param number orders the streams of a user by when they were opened
+	 */
+	LiveStream(UUID userId, String address, String credential, long number, SseEmitter emitter, Executor writer,
+			Consumer<LiveStream> onClose) {
 		this.userId = userId;
+		this.address = address;
+		this.credential = credential;
 		this.number = number;
 		this.emitter = emitter;
 		this.writer = writer;
@@ -53,6 +64,14 @@ final class LiveStream {
 
 	UUID userId() {
 		return userId;
+	}
+
+	String address() {
+		return address;
+	}
+
+	String credential() {
+		return credential;
 	}
 
 	long number() {

@@ -1,8 +1,12 @@
 package dev.taskflow.web.live;
 
+import dev.taskflow.accounts.Credential;
+import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.accounts.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/stream}: Server-Sent Events for the signed-in user (session or Bearer token). Each
  * event's name is its type ({@code notification.created}, {@code task.updated} …) and its data the
- * event body as JSON. Nothing is replayed on reconnect: a client reloads what it shows instead.
+ * event body as JSON. Nothing is replayed on reconnect: a client reloads what it shows instead. The
+ * client address is the connection's, or the forwarded one when {@code server.forward-headers-strategy}
+ * says to trust a proxy.
  */
 @RestController
 @Tag(name = "Live updates")
@@ -27,11 +33,17 @@ class LiveStreamController {
 
 	@GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Your task changes and notifications as they happen (text/event-stream)")
-	ResponseEntity<SseEmitter> stream(CurrentUser user) {
+	ResponseEntity<SseEmitter> stream(CurrentUser user, Credential credential, HttpServletRequest request) {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noCache().noTransform())
 			// nginx and similar proxies would otherwise buffer the stream
 			.header("X-Accel-Buffering", "no")
-			.body(streams.open(user.id()));
+			.body(streams.open(user.id(), request.getRemoteAddr(), credential.value()));
+	}
+
+	/** Signing out, a session expiring or revoking a token ends the streams it opened, at once. */
+	@EventListener
+	void on(CredentialEnded ended) {
+		streams.closeAll(ended.credential().value());
 	}
 }

@@ -1,6 +1,8 @@
 package dev.taskflow.web.live;
 
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.taskflow.platform.Throttled;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -32,11 +35,19 @@ class LiveStreams implements SmartLifecycle {
 
 	private static final int WRITERS = 4;
 
+	/** When a refused client may try again; a stream slot frees up as soon as any tab closes. */
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
 	private final LiveProperties properties;
 
 	private final Map<UUID, Set<LiveStream>> byUser = new ConcurrentHashMap<>();
 
 	private final AtomicLong opened = new AtomicLong();
+
+	/** Open streams by client address, and in all; guarded by {@code this}. */
+	private final Map<String, Integer> byAddress = new HashMap<>();
+
+	private int open;
 
 	private volatile ExecutorService writers;
 
@@ -46,14 +57,20 @@ class LiveStreams implements SmartLifecycle {
 		this.properties = properties;
 	}
 
-	/** Opens a stream for {@code userId}; it receives events from now on. */
-	SseEmitter open(UUID userId) {
+	/**
+	 * Opens a stream for {@code userId}; it receives events from now on, until {@code credential} (the
+	 * session or token it was opened with) {@linkplain #closeAll(String) ends}.
+	 * @throws Throttled when {@code address} or the whole process has as many streams open as allowed
+	 */
+	SseEmitter open(UUID userId, String address, String credential) {
 		ExecutorService writer = writers;
 		if (writer == null) {
-			throw new IllegalStateException("Live streams are not running");
+			throw Throttled.serviceWide("The service is shutting down; reconnect in a moment.", RETRY_AFTER);
 		}
+		reserve(address);
 		SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-		LiveStream stream = new LiveStream(userId, opened.incrementAndGet(), emitter, writer, this::forget);
+		LiveStream stream = new LiveStream(userId, address, credential, opened.incrementAndGet(), emitter, writer,
+				this::forget);
 		// atomically with forget(), which drops a user's set once it is empty
 		Set<LiveStream> streams = byUser.compute(userId, (id, current) -> {
 			Set<LiveStream> set = current == null ? ConcurrentHashMap.newKeySet() : current;
@@ -76,6 +93,16 @@ class LiveStreams implements SmartLifecycle {
 		}
 	}
 
+	/** Ends every stream opened with {@code credential}: its session ended or its token was revoked. */
+	void closeAll(String credential) {
+		byUser.values()
+			.stream()
+			.flatMap(Set::stream)
+			.filter(stream -> stream.credential().equals(credential))
+			.toList()
+			.forEach(LiveStream::close);
+	}
+
 	/** How many streams {@code userId} has open in this process. */
 	int openStreams(UUID userId) {
 		Set<LiveStream> streams = byUser.get(userId);
@@ -93,7 +120,24 @@ class LiveStreams implements SmartLifecycle {
 		}
 	}
 
+	private synchronized void reserve(String address) {
+		if (byAddress.getOrDefault(address, 0) >= properties.maxStreamsPerAddress()) {
+			throw Throttled.caller("Too many live streams are open from your address; close some tabs.", RETRY_AFTER);
+		}
+		if (open >= properties.maxStreams()) {
+			throw Throttled.serviceWide("Too many live streams are open right now; try again shortly.", RETRY_AFTER);
+		}
+		byAddress.merge(address, 1, Integer::sum);
+		open++;
+	}
+
+	private synchronized void release(String address) {
+		byAddress.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null);
+		open--;
+	}
+
 	private void forget(LiveStream stream) {
+		release(stream.address());
 		byUser.computeIfPresent(stream.userId(), (id, streams) -> {
 			streams.remove(stream);
 			return streams.isEmpty() ? null : streams;

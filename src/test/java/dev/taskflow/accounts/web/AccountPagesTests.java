@@ -157,20 +157,25 @@ class AccountPagesTests {
 	void signingInReturnsToThePageAskedForButNotToAFragmentOrAScriptsRequest() {
 		String email = Browser.signedUp(mvc).email();
 
-		MockHttpSession askedForAPage = new MockHttpSession();
-		assertThat(mvc.get().uri("/tasks?view=upcoming").session(askedForAPage).accept(MediaType.TEXT_HTML))
-			.hasStatus3xxRedirection();
-		assertThat(signIn(askedForAPage, email)).redirectedUrl().contains("/tasks?view=upcoming");
+		// the page asked for is remembered in a cookie, not a session: anonymous visitors get none
+		MvcTestResult askedForAPage = mvc.get().uri("/tasks?view=upcoming").accept(MediaType.TEXT_HTML).exchange();
+		assertThat(askedForAPage).hasStatus3xxRedirection();
+		assertThat(askedForAPage.getRequest().getSession(false)).isNull();
+		assertThat(signIn(askedForAPage.getResponse().getCookies(), email)).redirectedUrl()
+			.contains("/tasks?view=upcoming");
 
-		MockHttpSession askedForAFragment = new MockHttpSession();
-		assertThat(mvc.get().uri("/tasks/1/row").session(askedForAFragment).header("HX-Request", "true")
-			.accept(MediaType.TEXT_HTML)).hasStatus3xxRedirection();
-		assertThat(signIn(askedForAFragment, email)).hasRedirectedUrl("/");
+		MvcTestResult askedForAFragment = mvc.get().uri("/tasks/1/row").header("HX-Request", "true")
+			.accept(MediaType.TEXT_HTML).exchange();
+		assertThat(askedForAFragment).hasStatus3xxRedirection();
+		assertThat(signIn(askedForAFragment.getResponse().getCookies(), email)).hasRedirectedUrl("/");
 	}
 
-	private MvcTestResult signIn(MockHttpSession session, String email) {
-		return mvc.post().uri("/login").session(session).with(csrf()).param("email", email)
-			.param("password", Browser.PASSWORD).exchange();
+	private MvcTestResult signIn(jakarta.servlet.http.Cookie[] cookies, String email) {
+		var request = mvc.post().uri("/login").with(csrf()).param("email", email).param("password", Browser.PASSWORD);
+		if (cookies.length > 0) {
+			request.cookie(cookies);
+		}
+		return request.exchange();
 	}
 
 	@Test

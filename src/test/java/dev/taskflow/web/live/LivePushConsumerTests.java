@@ -21,7 +21,7 @@ class LivePushConsumerTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
 
-	private final LiveProperties properties = new LiveProperties(null, null, null, Duration.ofMinutes(5));
+	private final LiveProperties properties = new LiveProperties(null, null, null, null, null, Duration.ofMinutes(5));
 
 	private final RecordingStreams streams = new RecordingStreams(properties);
 

@@ -1,6 +1,13 @@
 package dev.taskflow.web.live;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +21,9 @@ import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code GET /api/stream} over real HTTP: what a user's open pages receive. A database of its own, so
  * no other test application's dispatcher delivers this one's events.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {
@@ -48,6 +59,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class LiveStreamTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -173,6 +186,63 @@ class LiveStreamTests {
 		assertThat(streams.openStreams(UUID.fromString(ann.id()))).isEqualTo(3);
 	}
 
+	@Test
+	void revokingATokenEndsItsOpenStreamsAtOnce() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		EventStreamClient stream = connect(ann);
+		String tokenId = json(mvc.perform(ann.as(get("/api/tokens"))).andReturn()).get(0).get("id").asString();
+
+		mvc.perform(ann.as(delete("/api/tokens/" + tokenId))).andExpect(status().isNoContent());
+
+		await().until(stream::ended);
+		assertThat(streams.openStreams(UUID.fromString(ann.id()))).isZero();
+	}
+
+	@Test
+	void signingOutEndsTheSessionsStreamsQuietly(CapturedOutput output) throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String signIn = form(browser, "/login", "email", ann.email(), "password", TestUsers.PASSWORD,
+				"_csrf", csrfToken(browser, "/login"));
+		assertThat(signIn).doesNotContain("Wrong e-mail");
+		EventStreamClient stream = EventStreamClient.open(browser,
+				HttpRequest.newBuilder(URI.create(url())).header("Accept", "text/event-stream").GET().build());
+		clients.add(stream);
+		assertThat(stream.response().statusCode()).isEqualTo(200);
+		await().until(() -> stream.comments().contains("connected"));
+
+		form(browser, "/logout", "_csrf", csrfToken(browser, "/tasks"));
+
+		await().until(stream::ended);
+		await().until(() -> streams.openStreams(UUID.fromString(ann.id())) == 0);
+		assertThat(output.getAll()).doesNotContain("AuthorizationDeniedException").doesNotContain("already committed");
+	}
+
+	private String csrfToken(HttpClient browser, String page) throws Exception {
+		String html = browser.send(HttpRequest.newBuilder(URI.create(base() + page)).GET().build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher token = CSRF_INPUT.matcher(html);
+		assertThat(token.find()).as("a CSRF token on %s", page).isTrue();
+		return token.group(1);
+	}
+
+	/** Posts a form the way a browser does and follows the redirect; returns the page it lands on. */
+	private String form(HttpClient browser, String path, String... fields) throws Exception {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < fields.length; i += 2) {
+			body.append(body.isEmpty() ? "" : "&").append(fields[i]).append('=')
+				.append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+		}
+		HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(302);
+		String location = response.headers().firstValue("Location").orElseThrow();
+		return browser.send(HttpRequest.newBuilder(URI.create(base()).resolve(location)).GET().build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+	}
+
 	/** Connects and waits for the greeting, after which the stream receives everything. */
 	private EventStreamClient connect(TestUser user) throws Exception {
 		EventStreamClient client = EventStreamClient.open(http, url(), user.token());
@@ -183,7 +253,11 @@ class LiveStreamTests {
 	}
 
 	private String url() {
-		return "http://localhost:" + port + "/api/stream";
+		return base() + "/api/stream";
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
 	}
 
 	private static JsonNode data(EventStreamClient.Event event) {

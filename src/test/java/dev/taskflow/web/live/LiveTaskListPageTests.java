@@ -48,6 +48,7 @@ class LiveTaskListPageTests {
 
 		assertThat(browser.get("/tasks").getResponse().getHeader("Content-Security-Policy"))
 			.contains("default-src 'self'")
-			.contains("script-src 'self' 'unsafe-inline'");
+			.contains("script-src 'self'")
+			.doesNotContain("script-src 'self' 'unsafe-inline'");
 	}
 }

@@ -1,0 +1,68 @@
+package dev.taskflow.tasks.web;
+
+import java.io.IOException;
+
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.Conflict;
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.tasks.internal.SavedViewRepository.SavedView;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Saving the list on screen as a view, and deleting one, from the pages: plain form posts answered with
+ * a redirect, the outcome said in the page's notice.
+ */
+@Controller
+@RequestMapping("/views")
+class SavedViewPagesController {
+
+	private final SavedViews views;
+
+	SavedViewPagesController(SavedViews views) {
+		this.views = views;
+	}
+
+	/** {@code back} is the list's query string; the new view opens at once. */
+	@PostMapping
+	String save(CurrentUser user, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
+		TaskListFilter filter = TaskListFilter.parse(back).firstPage();
+		try {
+			SavedView view = views.create(user, name, filter.parameters());
+			redirect.addFlashAttribute("notice", "Saved the view “" + view.name() + "”.");
+			return "redirect:" + SavedViews.filterOf(view).url();
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("notice", ex.problems().get(0).field().equals("name")
+					? "Give the view a name (at most " + SavedViews.MAX_NAME_LENGTH + " characters)."
+					: "This list cannot be saved as a view: " + ex.problems().get(0).message() + ".");
+			return "redirect:" + filter.url();
+		}
+		catch (Conflict ex) {
+			redirect.addFlashAttribute("notice", ex.getMessage());
+			return "redirect:" + filter.url();
+		}
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		views.delete(user, id);
+		redirect.addFlashAttribute("notice", "Deleted the saved view.");
+		return "redirect:/tasks";
+	}
+
+	@ExceptionHandler({ ResourceNotFound.class, MethodArgumentTypeMismatchException.class })
+	void notFound(HttpServletResponse response) throws IOException {
+		response.sendError(HttpStatus.NOT_FOUND.value());
+	}
+}

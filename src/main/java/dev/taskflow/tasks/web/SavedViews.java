@@ -1,0 +1,127 @@
+package dev.taskflow.tasks.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.Conflict;
+import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.tasks.internal.SavedViewRepository;
+import dev.taskflow.tasks.internal.SavedViewRepository.SavedView;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person's saved views: any task-list filter under a name, shown in the views menu. A view is kept as
+ * the list page's query string and checked the way the list reads it, so a saved view always opens.
+ */
+@Component
+class SavedViews {
+
+	static final int MAX_NAME_LENGTH = 60;
+
+	static final int MAX_VIEWS = 50;
+
+	/** The filters a view may hold, as the list page's URL and {@code /api/views} name them. */
+	static final Set<String> FILTERS = new TreeSet<>(
+			List.of("view", "status", "q", "tag", "priority", "due_from", "due_to", "sort"));
+
+	private final SavedViewRepository views;
+
+	private final Clock clock;
+
+	SavedViews(SavedViewRepository views, Clock clock) {
+		this.views = views;
+		this.clock = clock;
+	}
+
+	List<SavedView> list(CurrentUser user) {
+		return views.list(user.id());
+	}
+
+	/**
+	 * @throws InvalidInput for a missing or long name, an unknown filter or one the list would refuse
+	 * @throws Conflict for a name the person already uses, or too many views
+	 */
+	@Transactional
+	SavedView create(CurrentUser user, String name, Map<String, String> filters) {
+		FieldErrors errors = new FieldErrors();
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty()) {
+			errors.add("name", "is required");
+		}
+		else if (trimmed.length() > MAX_NAME_LENGTH) {
+			errors.add("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+		}
+		Map<String, String> given = filters == null ? Map.of() : filters;
+		given.keySet().stream().filter(key -> !FILTERS.contains(key)).sorted().forEach(key -> errors
+			.add("filters." + key, "is not a filter; known are " + String.join(", ", FILTERS)));
+		String view = given.get("view");
+		if (view != null && !view.isBlank() && !view.equals(TaskListFilter.TODAY)
+				&& !view.equals(TaskListFilter.UPCOMING)) {
+			errors.add("filters.view", "must be today or upcoming");
+		}
+		errors.throwIfAny();
+
+		TaskListFilter filter = TaskListFilter.parse(queryOf(given)).firstPage();
+		try {
+			TaskListParameters.parse(filter.apiParameters(LocalDate.now(clock.withZone(user.timeZone()))),
+					user.timeZone());
+		}
+		catch (InvalidInput ex) {
+			throw new InvalidInput(ex.problems()
+				.stream()
+				.map(problem -> new InvalidInput.FieldProblem("filters." + problem.field(), problem.message()))
+				.toList());
+		}
+		if (views.nameTaken(user.id(), trimmed)) {
+			throw new Conflict("You already have a view named “" + trimmed + "”.");
+		}
+		if (views.list(user.id()).size() >= MAX_VIEWS) {
+			throw new Conflict("You have " + MAX_VIEWS + " saved views already; delete one first.");
+		}
+		try {
+			return views.insert(user.id(), trimmed, filter.queryString(), clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Conflict("You already have a view named “" + trimmed + "”.");
+		}
+	}
+
+	/** @throws ResourceNotFound for an unknown view or someone else's */
+	@Transactional
+	void delete(CurrentUser user, long id) {
+		if (!views.delete(user.id(), id)) {
+			throw new ResourceNotFound("There is no saved view " + id + ".");
+		}
+	}
+
+	static TaskListFilter filterOf(SavedView view) {
+		return TaskListFilter.parse(view.query());
+	}
+
+	/** The filters of a view by name, e.g. {@code {"tag": "work"}}. */
+	static Map<String, String> filtersOf(SavedView view) {
+		return filterOf(view).parameters();
+	}
+
+	private static String queryOf(Map<String, String> filters) {
+		StringBuilder query = new StringBuilder();
+		filters.forEach((name, value) -> {
+			if (value != null) {
+				query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+					.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+			}
+		});
+		return query.toString();
+	}
+}

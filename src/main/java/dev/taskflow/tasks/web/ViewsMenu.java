@@ -1,0 +1,101 @@
+package dev.taskflow.tasks.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.tasks.TaskManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The views menu every signed-in page shows (sidebar on wide screens, a scrolling strip on phones):
+ * Today, Upcoming, Inbox, Completed and the person's saved views, each with how many tasks it holds,
+ * the one on screen marked current. API calls and htmx fragments get no menu, so they pay no counts;
+ * a swap of the whole page content (quick add) gets it, to update the counts beside it.
+ */
+@ControllerAdvice
+class ViewsMenu {
+
+	/**
+	 * One entry: its name, icon (sprite id), link and count; {@code current} when it is on screen;
+	 * {@code savedViewId} for a saved view, null for a built-in one.
+	 */
+	record Item(String label, String icon, String url, long count, boolean current, Long savedViewId) {
+
+		Item notCurrent() {
+			return new Item(label, icon, url, count, false, savedViewId);
+		}
+	}
+
+	/** The built-in views, then the saved ones. */
+	record Menu(List<Item> views, List<Item> saved) {
+	}
+
+	private final Accounts accounts;
+
+	private final TaskManagement tasks;
+
+	private final SavedViews savedViews;
+
+	private final Clock clock;
+
+	ViewsMenu(Accounts accounts, TaskManagement tasks, SavedViews savedViews, Clock clock) {
+		this.accounts = accounts;
+		this.tasks = tasks;
+		this.savedViews = savedViews;
+		this.clock = clock;
+	}
+
+	@ModelAttribute("menu")
+	Menu menu(HttpServletRequest request) {
+		boolean fragment = request.getHeader("HX-Request") != null && !"main".equals(request.getHeader("HX-Target"));
+		if (request.getRequestURI().startsWith("/api/") || fragment) {
+			return null;
+		}
+		return accounts.signedIn().map(user -> build(user, request)).orElse(null);
+	}
+
+	private Menu build(CurrentUser user, HttpServletRequest request) {
+		TaskListFilter onScreen = !"/tasks".equals(request.getRequestURI()) ? null
+				: "POST".equals(request.getMethod()) ? TaskListFilter.parse(request.getParameter("back"))
+						: TaskListFilter.of(request::getParameter);
+		LocalDate today = LocalDate.now(clock.withZone(user.timeZone()));
+		List<Item> views = new ArrayList<>();
+		views.add(item("Today", "i-today", TaskListFilter.ofView(TaskListFilter.TODAY), user, today, onScreen));
+		views.add(item("Upcoming", "i-upcoming", TaskListFilter.ofView(TaskListFilter.UPCOMING), user, today,
+				onScreen));
+		views.add(item("Inbox", "i-inbox", TaskListFilter.inbox(), user, today, onScreen));
+		views.add(item("Completed", "i-done", TaskListFilter.ofStatus("completed"), user, today, onScreen));
+		List<Item> saved = savedViews.list(user).stream().map(view -> {
+			TaskListFilter filter = SavedViews.filterOf(view);
+			return new Item(view.name(), "i-saved", filter.url(), count(filter, user, today),
+					onScreen != null && onScreen.sameListAs(filter), view.id());
+		}).toList();
+		// a saved view that shows exactly a built-in one is the one marked current
+		boolean savedIsCurrent = saved.stream().anyMatch(Item::current);
+		return new Menu(views.stream().map(item -> savedIsCurrent && item.current() ? item.notCurrent() : item).toList(),
+				saved);
+	}
+
+	private Item item(String label, String icon, TaskListFilter filter, CurrentUser user, LocalDate today,
+			TaskListFilter onScreen) {
+		return new Item(label, icon, filter.url(), count(filter, user, today),
+				onScreen != null && onScreen.sameListAs(filter), null);
+	}
+
+	private long count(TaskListFilter filter, CurrentUser user, LocalDate today) {
+		try {
+			return tasks.count(user, TaskListParameters.parse(filter.apiParameters(today), user.timeZone()));
+		}
+		catch (InvalidInput ex) {
+			// a saved view whose filter no longer reads (say, a tag rule changed) simply shows no count
+			return 0;
+		}
+	}
+}

@@ -1,0 +1,370 @@
+// The shell's enhancements: theme switch, keyboard shortcuts, focus kept on the task after every
+// action, the row menu on phones, and the service worker of the installable app. Every page works
+// without this file.
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+  root.classList.add("js");
+
+  // ---- Theme: flip in place and remember it in the same cookie the no-script form sets ----
+
+  var darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+
+  function effectiveTheme() {
+    var chosen = root.getAttribute("data-theme");
+    if (chosen === "light" || chosen === "dark") {
+      return chosen;
+    }
+    return darkQuery && darkQuery.matches ? "dark" : "light";
+  }
+
+  function syncThemeSwitch() {
+    var next = effectiveTheme() === "dark" ? "light" : "dark";
+    var text = "Switch to the " + next + " theme";
+    document.querySelectorAll("[data-theme-next]").forEach(function (input) { input.value = next; });
+    document.querySelectorAll("[data-theme-toggle]").forEach(function (button) { button.title = text; });
+    document.querySelectorAll("[data-theme-label]").forEach(function (label) { label.textContent = text; });
+  }
+
+  function toggleTheme() {
+    var next = effectiveTheme() === "dark" ? "light" : "dark";
+    root.setAttribute("data-theme", next);
+    document.cookie = "taskflow-theme=" + next + "; path=/; max-age=31536000; samesite=lax";
+    syncThemeSwitch();
+  }
+
+  if (darkQuery && darkQuery.addEventListener) {
+    darkQuery.addEventListener("change", syncThemeSwitch);
+  }
+
+  // ---- Task rows ----
+
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll("#task-results li.task[id^='task-']"));
+  }
+
+  var lastRowId = null;
+
+  function currentRow() {
+    var active = document.activeElement;
+    var row = active && active.closest ? active.closest("li.task[id^='task-']") : null;
+    if (row) {
+      return row;
+    }
+    var remembered = lastRowId && document.getElementById(lastRowId);
+    return remembered && remembered.matches("#task-results li.task") ? remembered : null;
+  }
+
+  function focusRow(row) {
+    if (!row) {
+      return;
+    }
+    lastRowId = row.id;
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: "nearest" });
+  }
+
+  function moveRow(step) {
+    var list = rows();
+    if (!list.length) {
+      return;
+    }
+    var index = list.indexOf(currentRow());
+    var next = index < 0 ? (step > 0 ? 0 : list.length - 1) : Math.max(0, Math.min(list.length - 1, index + step));
+    focusRow(list[next]);
+  }
+
+  // What to focus once htmx has swapped the row (or page) an action came from.
+  var pending = null;
+  var editField = null;
+
+  function editRow(field) {
+    var row = currentRow();
+    var edit = row && row.querySelector(".actions a[href*='/edit']");
+    if (edit) {
+      editField = field;
+      edit.click();
+    }
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var origin = event.detail.elt;
+    if (!origin || !origin.closest) {
+      return;
+    }
+    if (origin.closest("form.quick-add")) {
+      pending = { quickAdd: true };
+      return;
+    }
+    var row = origin.closest("#task-results li.task[id^='task-']");
+    if (row) {
+      pending = { id: row.id, index: rows().indexOf(row), field: editField };
+      editField = null;
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!pending) {
+      return;
+    }
+    var wanted = pending;
+    pending = null;
+    if (wanted.quickAdd) {
+      var field = document.getElementById("new-title");
+      if (field) {
+        field.focus();
+      }
+      return;
+    }
+    var row = document.getElementById(wanted.id);
+    if (row && row.classList.contains("editing")) {
+      var input = row.querySelector(wanted.field === "tags" ? "input[name=tags]" : "input[name=title]");
+      if (input) {
+        input.focus();
+        if (wanted.field === "tags") {
+          input.setSelectionRange(input.value.length, input.value.length);
+        }
+      }
+      return;
+    }
+    if (row) {
+      focusRow(row);
+      return;
+    }
+    // the row is gone (deleted, or no longer in this view): the one that took its place
+    var list = rows();
+    focusRow(list[Math.min(wanted.index, list.length - 1)]);
+  });
+
+  // The counts in the views menu after a change made here or elsewhere (another tab, the API).
+  var menuTimer = null;
+
+  function refreshMenu() {
+    clearTimeout(menuTimer);
+    menuTimer = setTimeout(function () {
+      var menu = document.getElementById("views-menu");
+      if (!menu) {
+        return;
+      }
+      fetch(location.href, { headers: { "Accept": "text/html" } })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          var fresh = html && new DOMParser().parseFromString(html, "text/html").getElementById("views-menu");
+          var current = document.getElementById("views-menu");
+          if (fresh && current && !current.contains(document.activeElement)) {
+            current.replaceWith(document.importNode(fresh, true));
+          }
+        })
+        .catch(function () { /* offline: the next change tries again */ });
+    }, 600);
+  }
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.successful && event.detail.requestConfig && event.detail.requestConfig.verb !== "get") {
+      refreshMenu();
+    }
+  });
+  window.TaskFlow = window.TaskFlow || {};
+  window.TaskFlow.refreshMenu = refreshMenu;
+
+  // ---- Panels ----
+
+  function openShortcuts() {
+    var sheet = document.getElementById("shortcuts");
+    if (sheet && !sheet.open && sheet.showModal) {
+      sheet.showModal();
+    }
+  }
+
+  function openSearch() {
+    var panel = document.querySelector(".filter-panel");
+    var search = document.getElementById("q");
+    if (panel && search) {
+      panel.open = true;
+      search.focus();
+      search.select();
+    }
+  }
+
+  function focusQuickAdd() {
+    var field = document.getElementById("new-title");
+    if (field) {
+      field.focus();
+      field.select();
+    }
+    else {
+      location.href = "/tasks#new-title";
+    }
+  }
+
+  /** Esc: closes the innermost open thing — a row menu, the notifications, the filters, an inline editor. */
+  function closePanels(event) {
+    if (document.querySelector("dialog[open]")) {
+      return; // the dialog closes itself
+    }
+    var badge = document.querySelector(".notification-badge[aria-expanded=true]");
+    if (badge) {
+      badge.click();
+      badge.focus();
+      event.preventDefault();
+      return;
+    }
+    var opened = document.querySelector("li.task.show-actions");
+    if (opened) {
+      showActions(opened, false);
+      focusRow(opened);
+      event.preventDefault();
+      return;
+    }
+    var active = document.activeElement;
+    var editing = active && active.closest && active.closest("li.task.editing");
+    if (editing) {
+      var cancel = editing.querySelector(".buttons a");
+      if (cancel) {
+        pending = { id: editing.id, index: rows().indexOf(editing) };
+        cancel.click();
+        event.preventDefault();
+      }
+      return;
+    }
+    var filters = active && active.closest && active.closest(".filter-panel[open]");
+    if (filters) {
+      filters.open = false;
+      filters.querySelector("summary").focus();
+      event.preventDefault();
+      return;
+    }
+    if (active && active.id === "new-title") {
+      active.blur();
+      event.preventDefault();
+    }
+  }
+
+  function isTyping(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function go(url) {
+    location.href = url;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    if (event.key === "Escape") {
+      closePanels(event);
+      return;
+    }
+    if (isTyping(event.target) || document.querySelector("dialog[open]")) {
+      return;
+    }
+    var row;
+    switch (event.key) {
+      case "q":
+      case "n":
+        focusQuickAdd();
+        break;
+      case "/":
+        openSearch();
+        break;
+      case "j":
+        moveRow(1);
+        break;
+      case "k":
+        moveRow(-1);
+        break;
+      case "x":
+        row = currentRow();
+        if (row) {
+          row.querySelector(".check").click();
+        }
+        break;
+      case "e":
+        editRow("title");
+        break;
+      case "#":
+        editRow("tags");
+        break;
+      case "t":
+        go("/tasks?view=today");
+        break;
+      case "u":
+        go("/tasks?view=upcoming");
+        break;
+      case "i":
+        go("/tasks");
+        break;
+      case "?":
+        openShortcuts();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
+
+  // ---- Row menu on phones: the ⋯ button or a long press shows the row's actions ----
+
+  function showActions(row, show) {
+    row.classList.toggle("show-actions", show);
+    var more = row.querySelector(".row-more");
+    if (more) {
+      more.setAttribute("aria-expanded", String(show));
+    }
+  }
+
+  var pressTimer = null;
+
+  document.addEventListener("pointerdown", function (event) {
+    var row = event.pointerType === "touch" && event.target.closest ? event.target.closest("li.task[id^='task-']") : null;
+    if (!row || event.target.closest("a, button, input, select, textarea")) {
+      return;
+    }
+    clearTimeout(pressTimer);
+    pressTimer = setTimeout(function () {
+      showActions(row, !row.classList.contains("show-actions"));
+    }, 500);
+  });
+  ["pointerup", "pointercancel", "pointermove"].forEach(function (type) {
+    document.addEventListener(type, function () { clearTimeout(pressTimer); });
+  });
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest) {
+      return;
+    }
+    var more = target.closest(".row-more");
+    if (more) {
+      var row = more.closest("li.task");
+      showActions(row, !row.classList.contains("show-actions"));
+      return;
+    }
+    if (target.closest("[data-theme-toggle]")) {
+      event.preventDefault();
+      toggleTheme();
+      return;
+    }
+    if (target.closest("[data-open-shortcuts]")) {
+      openShortcuts();
+      return;
+    }
+    var row2 = target.closest("#task-results li.task[id^='task-']");
+    if (row2) {
+      lastRowId = row2.id;
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    syncThemeSwitch();
+    document.querySelectorAll("[data-open-shortcuts]").forEach(function (button) { button.hidden = false; });
+    if (location.hash === "#new-title") {
+      focusQuickAdd();
+    }
+    if ("serviceWorker" in navigator && location.protocol !== "file:") {
+      navigator.serviceWorker.register("/sw.js").catch(function () { /* the app works without it */ });
+    }
+  });
+})();

@@ -1,0 +1,455 @@
+package dev.taskflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.microsoft.playwright.APIRequest;
+import com.microsoft.playwright.APIRequestContext;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.RequestOptions;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The shell in a real browser (Debian's Chromium via Playwright): the views, the keyboard, the themes,
+ * saved views and the phone layout; axe-core (from its WebJar on the test classpath) checks every page
+ * state in light and dark mode at desktop and phone width, and each state is saved as a screenshot under
+ * {@code target/screenshots} for CI to keep. One browser for the class; one context per scenario.
+ */
+@EnabledIf(value = "chromiumIsInstalled",
+		disabledReason = "/usr/bin/chromium is missing: scripts/install-test-browser.sh installs it")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+		"spring.datasource.url=jdbc:h2:mem:shell-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShellBrowserTests {
+
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	private static final String TIME_ZONE = "Europe/Berlin";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	private Playwright playwright;
+
+	private Browser browser;
+
+	private String axeSource;
+
+	/** A person with a week of tasks, set up once through the API. */
+	private String email;
+
+	private final List<BrowserContext> contexts = new ArrayList<>();
+
+	private final List<String> consoleErrors = new ArrayList<>();
+
+	static boolean chromiumIsInstalled() {
+		if (!Files.isExecutable(CHROMIUM) && "required".equals(System.getProperty("taskflow.test.browser"))) {
+			fail(CHROMIUM + " is missing, so the browser tests cannot run. "
+					+ "Install it with scripts/install-test-browser.sh.");
+		}
+		return Files.isExecutable(CHROMIUM);
+	}
+
+	@BeforeAll
+	void launchChromiumAndSetUpAWeekOfTasks() throws IOException {
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage")));
+		PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+		try (InputStream axe = getClass().getClassLoader().getResourceAsStream(AXE)) {
+			axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		email = signUpWithAWeekOfTasks();
+	}
+
+	@AfterAll
+	void closeChromium() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@AfterEach
+	void closeContextsAndCheckTheConsole() {
+		contexts.forEach(BrowserContext::close);
+		contexts.clear();
+		List<String> errors = new ArrayList<>(consoleErrors);
+		consoleErrors.clear();
+		org.assertj.core.api.Assertions.assertThat(errors).as("errors in the browser console").isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} at {1} width")
+	@CsvSource({ "light, desktop", "dark, desktop", "light, phone", "dark, phone" })
+	void everyPageStateHasNoSeriousAccessibilityProblem(String scheme, String width) {
+		// axe is added as a script tag, which the pages' CSP would rightly refuse: only these contexts bypass it
+		Page page = open(scheme, width, options -> options.setBypassCSP(true));
+		String shot = width + "-" + scheme;
+		List<String> problems = new ArrayList<>();
+
+		page.navigate("/login");
+		problems.addAll(check(page, "sign-in", shot));
+		page.navigate("/signup");
+		problems.addAll(check(page, "sign-up", shot));
+		page.navigate("/login");
+		signIn(page, email);
+
+		page.navigate("/tasks");
+		problems.addAll(check(page, "inbox", shot));
+		page.navigate("/tasks?view=today");
+		problems.addAll(check(page, "today", shot));
+		page.navigate("/tasks?view=upcoming");
+		problems.addAll(check(page, "upcoming", shot));
+		page.navigate("/tasks?status=completed");
+		problems.addAll(check(page, "completed", shot));
+		page.navigate("/tasks?tag=nothing-has-this");
+		page.getByText("Search and filters").click();
+		problems.addAll(check(page, "no-match-with-filters-open", shot));
+
+		page.navigate("/tasks");
+		Locator row = task(page, "Plan the week");
+		if ("phone".equals(width)) {
+			row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Actions for Plan the week")).click();
+			problems.addAll(check(page, "row-menu-open", shot));
+		}
+		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit")).click();
+		assertThat(page.locator("li.task.editing")).isVisible();
+		problems.addAll(check(page, "inline-editor", shot));
+
+		page.navigate("/tasks");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keyboard shortcuts")).click();
+		assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Keyboard shortcuts")))
+			.isVisible();
+		problems.addAll(check(page, "shortcuts-sheet", shot));
+
+		page.navigate("/tasks");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notifications")).click();
+		assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Notifications"))).isVisible();
+		problems.addAll(check(page, "notifications-open", shot));
+
+		String editPage = task(page, "Plan the week").locator(".actions a[href*='/edit']").getAttribute("href");
+		page.navigate(editPage);
+		assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("History"))).containsText("Created");
+		problems.addAll(check(page, "edit-page-with-history", shot));
+		page.navigate(editPage.replaceAll("/edit.*", "/history"));
+		problems.addAll(check(page, "history", shot));
+		page.navigate("/account");
+		problems.addAll(check(page, "account", shot));
+		page.navigate("/tasks/999999999/edit");
+		problems.addAll(check(page, "not-found", shot));
+
+		org.assertj.core.api.Assertions.assertThat(problems).as("serious or critical axe violations").isEmpty();
+	}
+
+	@Test
+	void theKeyboardDrivesTheListAndFocusStaysOnTheTask() {
+		Page page = open("light", "desktop", options -> {
+		});
+		signUpThroughThePages(page);
+		shortcutsReady(page);
+		Locator quickAdd = page.getByLabel("New task");
+		assertThat(quickAdd).isFocused();
+		assertThat(page.getByText("Type it the way you would say it")).isVisible();
+
+		quickAdd.fill("First");
+		quickAdd.press("Enter");
+		assertThat(task(page, "First")).isVisible();
+		assertThat(quickAdd).isFocused();
+		quickAdd.fill("Second");
+		quickAdd.press("Enter");
+		assertThat(task(page, "Second")).isVisible();
+		assertThat(quickAdd).hasValue("");
+		assertThat(quickAdd).isFocused();
+		page.keyboard().press("Escape");
+		assertThat(quickAdd).not().isFocused();
+
+		page.keyboard().press("j");
+		Locator first = page.locator("#task-results li.task").first();
+		assertThat(first).isFocused();
+		page.keyboard().press("j");
+		Locator second = page.locator("#task-results li.task").nth(1);
+		assertThat(second).isFocused();
+		page.keyboard().press("k");
+		assertThat(first).isFocused();
+		String firstTitle = page.locator("#task-results li.task:focus").getAttribute("data-task-title");
+
+		page.keyboard().press("x");
+		Locator completed = page.locator("#task-results li.task.completed");
+		assertThat(completed).hasAttribute("data-task-title", firstTitle);
+		assertThat(completed).isFocused();
+
+		page.keyboard().press("e");
+		Locator titleField = page.locator("li.task.editing input[name=title]");
+		assertThat(titleField).isFocused();
+		assertThat(titleField).hasValue(firstTitle);
+		page.keyboard().press("Escape");
+		assertThat(page.locator("li.task.editing")).hasCount(0);
+		assertThat(page.locator("#task-results li.task").first()).isFocused();
+
+		page.keyboard().press("#");
+		assertThat(page.locator("li.task.editing input[name=tags]")).isFocused();
+		page.keyboard().type("home");
+		page.keyboard().press("Enter");
+		assertThat(page.locator("#task-results li.task").first()).containsText("#home");
+		assertThat(page.locator("#task-results li.task").first()).isFocused();
+
+		page.keyboard().press("/");
+		assertThat(page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search"))).isFocused();
+		page.keyboard().press("Escape");
+		page.keyboard().press("Escape");
+		assertThat(page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search"))).isHidden();
+
+		page.keyboard().press("?");
+		Locator sheet = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Keyboard shortcuts"));
+		assertThat(sheet).isVisible();
+		page.keyboard().press("Escape");
+		assertThat(sheet).isHidden();
+
+		page.keyboard().press("t");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Today"))).isVisible();
+		shortcutsReady(page);
+		page.keyboard().press("u");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Upcoming"))).isVisible();
+		shortcutsReady(page);
+		page.keyboard().press("n");
+		assertThat(page.getByLabel("New task")).isFocused();
+	}
+
+	@Test
+	void theThemeFollowsTheSystemUntilTheSwitchPicksOneAndTheAppShellIsCachedForInstalling() {
+		Page page = open("dark", "desktop", options -> options.setServiceWorkers(ServiceWorkerPolicy.ALLOW));
+		page.navigate("/login");
+		signIn(page, email);
+		assertThat(page.locator("body")).hasCSS("background-color", "rgb(19, 21, 25)");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to the light theme")).click();
+		assertThat(page.locator("body")).hasCSS("background-color", "rgb(246, 247, 249)");
+		page.reload();
+		assertThat(page.locator("html")).hasAttribute("data-theme", "light");
+		assertThat(page.locator("body")).hasCSS("background-color", "rgb(246, 247, 249)");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to the dark theme")).click();
+		assertThat(page.locator("body")).hasCSS("background-color", "rgb(19, 21, 25)");
+
+		Object worker = page.evaluate("() => navigator.serviceWorker.ready.then(r => r.active.scriptURL)");
+		org.assertj.core.api.Assertions.assertThat(String.valueOf(worker)).endsWith("/sw.js");
+		Object cached = page.evaluate("() => caches.open('taskflow-shell-v1').then(c => c.match('/css/shell.css')).then(r => !!r)");
+		org.assertj.core.api.Assertions.assertThat(cached).isEqualTo(true);
+	}
+
+	@Test
+	void aFilterIsSavedAsANamedViewWithItsCountInTheMenu() {
+		Page page = open("light", "desktop", options -> {
+		});
+		page.navigate("/login");
+		signIn(page, email);
+		page.getByText("Search and filters").click();
+		page.getByLabel("Priority", new Page.GetByLabelOptions().setExact(true)).selectOption("high");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+		assertThat(tasks(page)).hasCount(1);
+
+		String name = "Urgent " + UUID.randomUUID().toString().substring(0, 6);
+		page.getByLabel("Save this list as a view").fill(name);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save view")).click();
+		Locator views = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Views"));
+		Locator saved = views.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name));
+		assertThat(saved).hasAttribute("aria-current", "page");
+		assertThat(saved).containsText("1");
+
+		views.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Inbox")).click();
+		assertThat(tasks(page)).hasCount(5);
+		saved.click();
+		assertThat(tasks(page)).hasCount(1);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete the saved view " + name)).click();
+		assertThat(saved).hasCount(0);
+	}
+
+	@Test
+	void signingInReturnsToThePageAskedFor() {
+		Page page = open("light", "phone", options -> {
+		});
+		page.navigate("/tasks?view=upcoming");
+		signIn(page, email);
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Upcoming"))).isVisible();
+		org.assertj.core.api.Assertions.assertThat(page.url()).contains("view=upcoming");
+
+		// a phone: the quick add sits at the bottom of the screen, the row's actions behind its menu button
+		page.navigate("/tasks");
+		double viewport = page.viewportSize().height;
+		double quickAddBottom = page.locator("form.quick-add").boundingBox().y
+				+ page.locator("form.quick-add").boundingBox().height;
+		org.assertj.core.api.Assertions.assertThat(quickAddBottom).isGreaterThan(viewport - 40);
+		Locator row = task(page, "Plan the week");
+		Locator edit = row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit"));
+		assertThat(edit).isHidden();
+		row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Actions for Plan the week")).click();
+		assertThat(edit).isVisible();
+		page.keyboard().press("Escape");
+		assertThat(edit).isHidden();
+	}
+
+	// ---- helpers ----
+
+	private Page open(String scheme, String width, Consumer<Browser.NewContextOptions> more) {
+		Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setTimezoneId(TIME_ZONE)
+			.setColorScheme("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT)
+			.setServiceWorkers(ServiceWorkerPolicy.BLOCK);
+		if ("phone".equals(width)) {
+			options.setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true);
+		}
+		else {
+			options.setViewportSize(1280, 800);
+		}
+		more.accept(options);
+		BrowserContext context = browser.newContext(options);
+		context.setDefaultTimeout(10_000);
+		contexts.add(context);
+		Page page = context.newPage();
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type()) && !message.text().contains("404")) {
+				consoleErrors.add(message.text() + " (" + page.url() + ")");
+			}
+		});
+		page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
+		return page;
+	}
+
+	/** Runs axe on the page as it is and saves a screenshot; returns the serious and critical violations. */
+	@SuppressWarnings("unchecked")
+	private List<String> check(Page page, String state, String shot) {
+		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(Paths.get(System.getProperty("taskflow.build.dir", "target"), "screenshots", state + "-" + shot + ".png")));
+		if (!(Boolean) page.evaluate("() => typeof window.axe !== 'undefined'")) {
+			page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource));
+		}
+		List<String> violations = (List<String>) page.evaluate("""
+				async () => {
+				  const result = await axe.run(document, { resultTypes: ['violations'] });
+				  return result.violations
+				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+				    .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+				      + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '));
+				}""");
+		return violations.stream().map(violation -> state + " [" + shot + "] " + violation).toList();
+	}
+
+	/** shell.js marks the page once its key handlers listen; a key pressed before that does nothing. */
+	private static void shortcutsReady(Page page) {
+		assertThat(page.locator("html")).hasClass(java.util.regex.Pattern.compile("\\bjs\\b"));
+	}
+
+	private static void signIn(Page page, String email) {
+		page.getByLabel("E-mail").fill(email);
+		page.getByLabel("Password").fill(PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Views"))).isVisible();
+	}
+
+	private static void signUpThroughThePages(Page page) {
+		page.navigate("/signup");
+		page.getByLabel("E-mail").fill("keys-" + UUID.randomUUID() + "@example.com");
+		page.getByLabel("Password").fill(PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
+	}
+
+	private static Locator tasks(Page page) {
+		return page.locator("#task-results li.task");
+	}
+
+	private static Locator task(Page page, String title) {
+		return tasks(page).filter(new Locator.FilterOptions().setHasText(title));
+	}
+
+	/** Signs a person up through the API and gives them overdue, today's, this week's, undated and done tasks. */
+	private String signUpWithAWeekOfTasks() {
+		String person = "week-" + UUID.randomUUID() + "@example.com";
+		APIRequestContext anonymous = playwright.request()
+			.newContext(new APIRequest.NewContextOptions().setBaseURL("http://localhost:" + port));
+		try {
+			ok(anonymous.post("/api/accounts", RequestOptions.create()
+				.setData(Map.of("email", person, "password", PASSWORD, "time_zone", TIME_ZONE))));
+			String basic = java.util.Base64.getEncoder()
+				.encodeToString((person + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+			JsonNode token = JSON.readTree(ok(anonymous.post("/api/tokens", RequestOptions.create()
+				.setHeader("Authorization", "Basic " + basic)
+				.setData(Map.of("name", "browser tests")))).text());
+			APIRequestContext api = playwright.request()
+				.newContext(new APIRequest.NewContextOptions().setBaseURL("http://localhost:" + port)
+					.setExtraHTTPHeaders(Map.of("Authorization", "Bearer " + token.get("token").asString())));
+			LocalDate today = LocalDate.now(ZoneId.of(TIME_ZONE));
+			create(api, Map.of("title", "Pay the electricity bill", "priority", "high", "due_at", today.minusDays(2).toString(),
+					"tags", List.of("home")));
+			create(api, Map.of("title", "Plan the week", "priority", "medium", "due_at", today.toString(),
+					"description", "Look at the calendar first", "tags", List.of("work", "planning")));
+			create(api, Map.of("title", "Water the plants", "priority", "low", "due_at", today.plusDays(1).toString(),
+					"recurrence", "daily"));
+			create(api, Map.of("title", "Dentist", "due_at", today.plusDays(3) + "T09:30:00"));
+			create(api, Map.of("title", "Learn the cello"));
+			JsonNode done = JSON.readTree(create(api, Map.of("title", "Renew the passport")));
+			ok(api.post("/api/tasks/" + done.get("id").asLong() + "/complete"));
+			api.dispose();
+			return person;
+		}
+		finally {
+			anonymous.dispose();
+		}
+	}
+
+	private static String create(APIRequestContext api, Map<String, Object> task) {
+		return ok(api.post("/api/tasks", RequestOptions.create().setData(task))).text();
+	}
+
+	private static APIResponse ok(APIResponse response) {
+		if (!response.ok()) {
+			fail(response.url() + " answered " + response.status() + ": " + response.text());
+		}
+		return response;
+	}
+}

@@ -1,0 +1,28 @@
+package dev.taskflow.platform.internal;
+
+import dev.taskflow.support.TaskFlowTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TaskFlowTest
+@ExtendWith(OutputCaptureExtension.class)
+class RoutineLogMessagesTests {
+
+	private static final Logger registry = LoggerFactory
+		.getLogger("org.springframework.modulith.events.core.DefaultEventPublicationRegistry");
+
+	@Test
+	void theRegistrysRoutineSilenceIsNotLoggedAtInfoButItsNewsIs(CapturedOutput output) {
+		registry.info("No stale publications of status {} found.", "PROCESSING");
+		registry.info("Marking stale publications of status {} older than {} as failed:", "PROCESSING", "5m");
+
+		assertThat(output.getAll()).doesNotContain("No stale publications")
+			.contains("Marking stale publications of status PROCESSING");
+	}
+}

@@ -1,0 +1,136 @@
+package dev.taskflow.tasks.web;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.taskflow.support.Browser;
+import dev.taskflow.support.TaskFlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static dev.taskflow.support.Browser.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The views of the task list (Today, Upcoming, Inbox, Completed, saved ones), their counts in the
+ * menu, and the priority and due-range filters. Due dates sit several days apart, so the views hold the
+ * same tasks even if the date changes while the test runs.
+ */
+@TaskFlowTest
+class TaskViewsPagesTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void todayHoldsWhatIsOverdueUpcomingTheNextWeekByDayAndTheInboxSortsByDue() {
+		Browser browser = Browser.signedUp(mvc);
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		due(browser, "Renew the passport", "2020-03-01");
+		due(browser, "Dentist", today.plusDays(3).toString());
+		due(browser, "Conference", today.plusDays(12).toString());
+		browser.addTask("Someday: learn the cello");
+
+		String todayPage = browser.page("/tasks?view=today");
+		assertThat(todayPage).contains("<h1>Today</h1>", "Renew the passport")
+			.doesNotContain("Dentist", "Conference", "learn the cello");
+
+		String upcoming = browser.page("/tasks?view=upcoming");
+		assertThat(upcoming).contains("<h1>Upcoming</h1>", "Dentist")
+			.doesNotContain("Renew the passport", "Conference", "learn the cello");
+		assertThat(upcoming).contains("<span>Today</span>", "<span>Tomorrow</span>")
+			.contains("id=\"day-" + today.plusDays(6) + "\"")
+			.doesNotContain("id=\"day-" + today.plusDays(7) + "\"");
+
+		String inbox = browser.page("/tasks");
+		assertThat(inbox).contains("<h1>Inbox</h1>");
+		assertThat(inbox.indexOf("Renew the passport")).isLessThan(inbox.indexOf("Dentist"));
+		assertThat(inbox.indexOf("Dentist")).isLessThan(inbox.indexOf("Conference"));
+		assertThat(inbox.indexOf("Conference")).isLessThan(inbox.indexOf("learn the cello"));
+	}
+
+	@Test
+	void theMenuCountsEveryViewAndMarksTheOneOnScreen() {
+		Browser browser = Browser.signedUp(mvc);
+		due(browser, "Overdue bill", "2020-03-01");
+		due(browser, "Soon", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString());
+		long done = browser.addTask("Done already");
+		browser.addTask("Undated");
+		assertThat(browser.post("/tasks/" + done + "/complete")).hasStatus3xxRedirection();
+
+		String page = browser.page("/tasks?view=upcoming");
+		assertThat(menuCount(page, "Today")).isEqualTo(1);
+		assertThat(menuCount(page, "Upcoming")).isEqualTo(1);
+		assertThat(menuCount(page, "Inbox")).isEqualTo(3);
+		assertThat(menuCount(page, "Completed")).isEqualTo(1);
+		assertThat(page).containsPattern("href=\"/tasks\\?view=upcoming\" aria-current=\"page\" class=\"current\"");
+		assertThat(page).doesNotContainPattern("href=\"/tasks\" aria-current");
+		assertThat(browser.page("/account")).contains("aria-label=\"Views\"");
+	}
+
+	@Test
+	void theListFiltersByPriorityAndDueRange() {
+		Browser browser = Browser.signedUp(mvc);
+		long urgent = browser.addTask("Urgent thing");
+		assertThat(browser.post("/tasks/" + urgent, "title", "Urgent thing", "priority", "high", "dueDate", "2030-05-02"))
+			.hasStatus3xxRedirection();
+		browser.page("/tasks");
+		due(browser, "Later thing", "2030-08-01");
+
+		assertThat(browser.page("/tasks?priority=high")).contains("Urgent thing").doesNotContain("Later thing");
+		assertThat(browser.page("/tasks?due_from=2030-05-01&due_to=2030-05-31")).contains("Urgent thing")
+			.doesNotContain("Later thing");
+		assertThat(browser.page("/tasks?due_from=2030-06-01")).contains("Later thing").doesNotContain("Urgent thing");
+
+		MvcTestResult bad = browser.get("/tasks?due_from=soon");
+		assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(body(bad)).contains("Due from &#39;soon&#39; is not a date");
+	}
+
+	@Test
+	void aListIsSavedAsANamedViewKeptForItsOwnerOnly() {
+		Browser ann = Browser.signedUp(mvc);
+		long report = ann.addTask("Quarterly report");
+		assertThat(ann.post("/tasks/" + report, "title", "Quarterly report", "tags", "work", "priority", "high"))
+			.hasStatus3xxRedirection();
+		ann.addTask("Groceries");
+
+		MvcTestResult saved = ann.post("/views", "name", "Hot work", "back", "tag=work&priority=high");
+		assertThat(saved).hasRedirectedUrl("/tasks?tag=work&priority=high");
+		String page = ann.page("/tasks?tag=work&priority=high");
+		assertThat(page).contains("Hot work").contains("Quarterly report").doesNotContain("Groceries");
+		assertThat(menuCount(page, "Hot work")).isEqualTo(1);
+
+		assertThat(ann.post("/views", "name", "Hot work", "back", "tag=home")).hasStatus3xxRedirection();
+		assertThat(ann.page("/tasks?tag=home")).contains("You already have a view named “Hot work”.");
+
+		Browser bob = Browser.signedUp(mvc);
+		assertThat(bob.page("/tasks")).doesNotContain("Hot work");
+		Matcher id = Pattern.compile("action=\"/views/(\\d+)/delete\"").matcher(page);
+		assertThat(id.find()).isTrue();
+		assertThat(bob.post("/views/" + id.group(1) + "/delete")).hasStatus(HttpStatus.NOT_FOUND);
+
+		assertThat(ann.post("/views/" + id.group(1) + "/delete")).hasRedirectedUrl("/tasks");
+		assertThat(ann.page("/tasks")).doesNotContain("Hot work");
+	}
+
+	private static void due(Browser browser, String title, String date) {
+		long id = browser.addTask(title);
+		assertThat(browser.post("/tasks/" + id, "title", title, "dueDate", date)).hasStatus3xxRedirection();
+		browser.page("/tasks"); // shows, and so uses up, the "Saved" notice
+	}
+
+	/** The count beside a view's name in the menu. */
+	private static int menuCount(String page, String label) {
+		Matcher count = Pattern
+			.compile("<span class=\"label\">" + Pattern.quote(label) + "</span>\\s*<span class=\"count\"[^>]*>(\\d+)</span>")
+			.matcher(page);
+		assertThat(count.find()).as("a count for %s", label).isTrue();
+		return Integer.parseInt(count.group(1));
+	}
+}
