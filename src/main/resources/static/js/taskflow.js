@@ -49,7 +49,7 @@
   // Live updates on the task list: one EventSource on /api/stream per page. A task changed in another
   // tab or on another device is refreshed in place (its row, or the list for a task this page does not
   // show yet); a new notification pops up as a toast and updates the unread count.
-  var TASK_EVENTS = ["task.created", "task.updated", "task.completed", "task.reopened", "task.deleted"];
+  var TASK_EVENTS = ["task.created", "task.updated", "task.completed", "task.reopened", "task.deleted", "task.restored"];
   var listTimer = null;
   var rowRequests = {};
   var rowSequence = 0;
@@ -72,9 +72,27 @@
   }
 
   // Fetches this page again and swaps in its results; rows being edited here are kept as they are.
-  function refreshList() {
+  // Tasks the page was told about but did not show; a refresh for them is skipped when they appear
+  // meanwhile (a quick add here: the event can overtake the page's own answer).
+  var awaited = {};
+  var refreshAll = false;
+
+  function refreshList(taskId) {
+    if (taskId === undefined) {
+      refreshAll = true;
+    }
+    else {
+      awaited[taskId] = true;
+    }
     clearTimeout(listTimer);
     listTimer = setTimeout(function () {
+      var waiting = Object.keys(awaited);
+      var all = refreshAll;
+      awaited = {};
+      refreshAll = false;
+      if (!all && waiting.every(function (id) { return document.getElementById("task-" + id); })) {
+        return;
+      }
       fetch(location.href, { headers: { "Accept": "text/html" } })
         .then(function (response) { return response.ok ? response.text() : null; })
         .then(function (html) {
@@ -145,7 +163,7 @@
     var row = document.getElementById("task-" + change.task_id);
     if (!row) {
       if (change.event_type !== "task.deleted") {
-        refreshList();
+        refreshList(change.task_id);
       }
       return;
     }
@@ -191,12 +209,15 @@
       box.querySelector(".notification-badge").setAttribute("aria-label",
         "Notifications, " + body.unread_count + " unread");
       box.classList.toggle("has-unread", body.unread_count > 0);
+      document.dispatchEvent(new CustomEvent("taskflow:unread", { detail: { count: body.unread_count } }));
       var panel = box.querySelector(".notification-panel");
       if (panel && !panel.hidden) {
         loadNotifications(panel);
       }
     });
   }
+
+  document.addEventListener("taskflow:refresh-unread", refreshUnread);
 
   function loadNotifications(panel) {
     api("GET", "/api/notifications?limit=10").then(function (page) {
@@ -227,6 +248,8 @@
           entry.appendChild(read);
         }
         list.appendChild(entry);
+        // notification-actions.js adds the task link, Snooze and Complete
+        document.dispatchEvent(new CustomEvent("taskflow:notification-shown", { detail: { element: entry, item: item } }));
       });
       panel.querySelector("[data-notification-empty]").hidden = page.items.length > 0;
     });
@@ -244,6 +267,7 @@
     item.addEventListener("click", function () { item.remove(); });
     toasts.appendChild(item);
     setTimeout(function () { item.remove(); }, 8000);
+    return item;
   }
 
   document.addEventListener("click", function (event) {
@@ -286,7 +310,11 @@
     });
     TASK_EVENTS.forEach(function (type) { source.addEventListener(type, onTaskChange); });
     source.addEventListener("notification.created", function (event) {
-      toast(JSON.parse(event.data).message);
+      var notification = JSON.parse(event.data);
+      var shown = toast(notification.message);
+      document.dispatchEvent(new CustomEvent("taskflow:notification-arrived",
+        { detail: { element: shown, item: { id: notification.notification_id, task_id: notification.task_id,
+          title: notification.title, message: notification.message } } }));
       refreshUnread();
     });
     refreshUnread();

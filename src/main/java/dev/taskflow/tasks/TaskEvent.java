@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public sealed interface TaskEvent
 		permits TaskEvent.TaskCreated, TaskEvent.TaskUpdated, TaskEvent.TaskCompleted, TaskEvent.TaskReopened,
-		TaskEvent.TaskDeleted {
+		TaskEvent.TaskDeleted, TaskEvent.TaskRestored {
 
 	UUID eventId();
 
@@ -82,6 +82,16 @@ public sealed interface TaskEvent
 		@Override
 		public String type() {
 			return "task.deleted";
+		}
+	}
+
+	/** A deleted task came back from the trash: same id, state as before the deletion. */
+	record TaskRestored(UUID eventId, Instant occurredAt, UUID ownerId, long taskId, long sequence, TaskSnapshot task,
+			Map<String, Change> changes, String traceparent) implements TaskEvent {
+
+		@Override
+		public String type() {
+			return "task.restored";
 		}
 	}
 }

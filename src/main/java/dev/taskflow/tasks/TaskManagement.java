@@ -104,7 +104,7 @@ public class TaskManagement {
 		if (!tasks.update(changed, current.version(), owner.timeZone())) {
 			throw new StaleTaskVersion(get(owner, id));
 		}
-		Task saved = get(owner, id);
+		Task saved = TaskRepository.asStored(changed);
 		events.publishEvent(TaskChanges.eventFor(current, saved, now));
 		return saved;
 	}
@@ -125,9 +125,31 @@ public class TaskManagement {
 		if (expectedVersion != null && expectedVersion != current.version()) {
 			throw new StaleTaskVersion(current);
 		}
-		tasks.delete(owner.id(), id);
-		events.publishEvent(new TaskEvent.TaskDeleted(UUID.randomUUID(), now(), owner.id(), id, current.version() + 1L,
+		Instant now = now();
+		tasks.moveToTrash(owner.id(), id, current.version() + 1, now);
+		events.publishEvent(new TaskEvent.TaskDeleted(UUID.randomUUID(), now, owner.id(), id, current.version() + 1L,
 				TaskSnapshot.of(current), Map.of(), TraceContext.currentTraceparent()));
+	}
+
+	/**
+	 * Brings a deleted task back, with its id, tags, reminders and series, while it is still in the
+	 * trash (see {@code taskflow.tasks.deleted-retention}). Publishes {@code task.restored} with the
+	 * next sequence number, so consumers that dropped the task on {@code task.deleted} pick it up again.
+	 * Restoring a task that is not deleted (say, a second click on "Undo") returns it unchanged.
+	 * @throws TaskNotFound if the user has no such task, live or in the trash (never existed or purged)
+	 */
+	@Transactional
+	public Task restore(CurrentUser owner, long id) {
+		Task deleted = tasks.findDeletedForUpdate(owner.id(), id).orElse(null);
+		if (deleted == null) {
+			return get(owner, id);
+		}
+		Instant now = now();
+		tasks.restoreFromTrash(owner.id(), id, deleted.version() + 1, now);
+		Task restored = get(owner, id);
+		events.publishEvent(new TaskEvent.TaskRestored(UUID.randomUUID(), now, owner.id(), id, restored.version(),
+				TaskSnapshot.of(restored), Map.of(), TraceContext.currentTraceparent()));
+		return restored;
 	}
 
 	/**
@@ -186,10 +208,14 @@ public class TaskManagement {
 				draft.tags(), draft.due(), draft.recurrence(), series, reminders(draft, List.of(), zone), now, now,
 				draft.status() == TaskStatus.COMPLETED ? now : null, 1);
 		long id = tasks.insert(unsaved, zone, previousTaskId);
+		Series stored = series;
 		if (series == null && draft.recurrence() != null) {
 			tasks.startSeries(id, draft.due());
+			stored = Series.startingAt(id, draft.due());
 		}
-		Task created = tasks.find(ownerId, id).orElseThrow();
+		Task created = TaskRepository.asStored(new Task(id, ownerId, unsaved.title(), unsaved.description(),
+				unsaved.status(), unsaved.priority(), unsaved.tags(), unsaved.due(), unsaved.recurrence(), stored,
+				unsaved.reminders(), unsaved.createdAt(), unsaved.updatedAt(), unsaved.completedAt(), unsaved.version()));
 		events.publishEvent(new TaskEvent.TaskCreated(UUID.randomUUID(), now, ownerId, created.id(), created.version(),
 				TaskSnapshot.of(created), Map.of(), TraceContext.currentTraceparent()));
 		return created;

@@ -1,6 +1,7 @@
 package dev.taskflow.tasks;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 import net.jqwik.api.Arbitraries;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What holds for any line: reading never fails, parts lie inside the text in order without overlapping,
  * a line with letters never yields an empty title, and undoing a part turns its text into title.
- * Lines are drawn from the parser's own vocabulary (so phrases really occur and collide) and from
+ * Lines (read in any zone, daylight-saving gaps included) are drawn from the parser's own vocabulary (so phrases really occur and collide) and from
  * arbitrary characters.
  */
 class TaskPhraseParserPropertyTests {
@@ -49,9 +50,15 @@ class TaskPhraseParserPropertyTests {
 			.ofMaxLength(60));
 	}
 
+	@Provide
+	Arbitrary<ZoneId> zones() {
+		return Arbitraries.of(ZoneId.getAvailableZoneIds()).map(ZoneId::of);
+	}
+
 	@Property(tries = 500)
-	void readingNeverFailsAndPartsLieInTheTextInOrderWithoutOverlapping(@ForAll("lines") String line) {
-		ParsedTask parsed = parser.parse(line, BERLIN);
+	void readingNeverFailsAndPartsLieInTheTextInOrderWithoutOverlapping(@ForAll("lines") String line,
+			@ForAll("zones") ZoneId zone) {
+		ParsedTask parsed = parser.parse(line, zone);
 
 		int previousEnd = 0;
 		for (RecognisedPart part : parsed.parts()) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 class AuditConsumer implements EventConsumer {
 
 	private static final Set<String> TYPES = Set.of("task.created", "task.updated", "task.completed", "task.reopened",
-			"task.deleted");
+			"task.deleted", "task.restored");
 
 	private final AuditRepository audit;
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 class AuditPagesController {
 
 	private static final Map<String, String> VERBS = Map.of("task.created", "Created", "task.updated", "Changed",
-			"task.completed", "Completed", "task.reopened", "Reopened", "task.deleted", "Deleted");
+			"task.completed", "Completed", "task.reopened", "Reopened", "task.deleted", "Deleted", "task.restored", "Restored");
 
 	private final AuditRepository audit;
 

@@ -2,6 +2,8 @@ package dev.taskflow.notifications.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.taskflow.accounts.CurrentUser;
@@ -9,15 +11,20 @@ import dev.taskflow.notifications.internal.Notification;
 import dev.taskflow.notifications.internal.NotificationRepository;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.tasks.Reminder;
+import dev.taskflow.tasks.TaskDraft;
+import dev.taskflow.tasks.TaskManagement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The signed-in user's notification inbox. Someone else's notification is "not found". */
 @RestController
@@ -27,10 +34,13 @@ class NotificationApiController {
 
 	private final NotificationRepository notifications;
 
+	private final TaskManagement tasks;
+
 	private final Clock clock;
 
-	NotificationApiController(NotificationRepository notifications, Clock clock) {
+	NotificationApiController(NotificationRepository notifications, TaskManagement tasks, Clock clock) {
 		this.notifications = notifications;
+		this.tasks = tasks;
 		this.clock = clock;
 	}
 
@@ -50,6 +60,9 @@ class NotificationApiController {
 	}
 
 	record MarkedRead(int marked, int unreadCount) {
+	}
+
+	record Snoozed(NotificationResponse notification, Instant remindAt, int unreadCount) {
 	}
 
 	@GetMapping
@@ -82,6 +95,38 @@ class NotificationApiController {
 			throw new ResourceNotFound("Notification not found.");
 		}
 		return notifications.find(user.id(), id).map(NotificationResponse::of).orElseThrow();
+	}
+
+	/**
+	 * Reminds again later: adds a reminder at the snooze time to the notification's task (through the
+	 * tasks façade, so the change is owner-checked, published and scheduled like any other edit) and
+	 * marks the notification read. Fixed-time reminders of that task whose time has passed (they fired,
+	 * like the one snoozed now) are dropped, so snoozing again and again does not pile them up.
+	 */
+	@PostMapping("/{id}/snooze")
+	@Operation(summary = "Remind again later: {\"for\": \"PT10M\"}, {\"until\": \"tomorrow\"} (9:00 in your zone) "
+			+ "or {\"until\": \"<date-time>\"}; re-arms a reminder on the task and marks this read")
+	@Transactional
+	Snoozed snooze(CurrentUser user, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
+		Notification notification = notifications.find(user.id(), id)
+			.orElseThrow(() -> new ResourceNotFound("Notification not found."));
+		Instant now = clock.instant();
+		Instant until = Snooze.until(body, now, user.timeZone()).truncatedTo(ChronoUnit.SECONDS);
+		tasks.change(user, notification.taskId(), draft -> draft.withReminders(snoozed(draft, until, now)), null);
+		notifications.markRead(user.id(), id, now);
+		return new Snoozed(notifications.find(user.id(), id).map(NotificationResponse::of).orElseThrow(), until,
+				notifications.unreadCount(user.id()));
+	}
+
+	private static List<Reminder.Spec> snoozed(TaskDraft draft, Instant until, Instant now) {
+		List<Reminder.Spec> kept = new ArrayList<>();
+		for (Reminder.Spec spec : draft.reminders()) {
+			if (spec.at() == null || spec.at().isAfter(now)) {
+				kept.add(spec);
+			}
+		}
+		kept.add(new Reminder.Spec(until, null));
+		return kept;
 	}
 
 	@PostMapping("/read-all")

@@ -31,7 +31,7 @@ class RecurringTaskConsumer implements EventConsumer {
 	private static final String COMPLETED = "task.completed";
 
 	private static final Set<String> TASK_EVENTS = Set.of("task.created", "task.updated", COMPLETED, "task.reopened",
-			"task.deleted");
+			"task.deleted", "task.restored");
 
 	private final Accounts accounts;
 

@@ -59,7 +59,7 @@ class DaprReminderJobs implements EventConsumer {
 	@Override
 	public void handle(EventEnvelope event) {
 		switch (event.type()) {
-			case "task.created", "task.updated", "task.reopened" -> schedule(event.data());
+			case "task.created", "task.updated", "task.reopened", "task.restored" -> schedule(event.data());
 			case "task.completed", "task.deleted" -> cancel(event.data());
 			default -> log.debug("Ignoring {} {}", event.type(), event.id());
 		}

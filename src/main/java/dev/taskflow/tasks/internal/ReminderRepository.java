@@ -33,7 +33,7 @@ public class ReminderRepository {
 	public Optional<Instant> earliestUnsent() {
 		return jdbc.sql("""
 				select r.remind_at from task_reminders r join tasks t on t.id = r.task_id
-				where r.sent_at is null and r.remind_at is not null and t.status = 'pending'
+				where r.sent_at is null and r.remind_at is not null and t.status = 'pending' and t.deleted_at is null
 				order by r.remind_at limit 1""")
 			.query((rs, row) -> SqlTime.instant(rs, "remind_at"))
 			.optional();
@@ -43,7 +43,7 @@ public class ReminderRepository {
 	public List<Row> dueBy(Instant now, int limit) {
 		return jdbc.sql("""
 				select r.id, r.task_id, r.position, r.remind_at from task_reminders r join tasks t on t.id = r.task_id
-				where r.sent_at is null and r.remind_at <= :now and t.status = 'pending'
+				where r.sent_at is null and r.remind_at <= :now and t.status = 'pending' and t.deleted_at is null
 				order by r.remind_at, r.id limit :limit""")
 			.param("now", SqlTime.utc(now))
 			.param("limit", limit)
@@ -56,7 +56,7 @@ public class ReminderRepository {
 	 * pending.
 	 */
 	public Optional<UUID> lockPendingTask(long taskId) {
-		return jdbc.sql("select user_id, status from tasks where id = :id for update")
+		return jdbc.sql("select user_id, status from tasks where id = :id and deleted_at is null for update")
 			.param("id", taskId)
 			.query((rs, row) -> new LockedTask(rs.getObject("user_id", UUID.class), rs.getString("status")))
 			.optional()

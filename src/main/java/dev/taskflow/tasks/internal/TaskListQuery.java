@@ -68,7 +68,7 @@ public class TaskListQuery {
 		for (int i = 0; i < columns.size(); i++) {
 			sql.append(", ").append(columns.get(i).expression()).append(" as k").append(i);
 		}
-		sql.append(" from tasks t where t.user_id = :owner");
+		sql.append(" from tasks t where t.user_id = :owner and t.deleted_at is null");
 		filters(query, now, sql, params);
 		if (query.cursor() != null) {
 			keyset(columns, decode(query.cursor(), query, columns), sql, params);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,6 +65,34 @@ public class TaskRepository {
 		return id;
 	}
 
+	/**
+	 * The task exactly as {@link #find} would read it back after {@link #insert} or {@link #update}:
+	 * tags in order, times to the microsecond and lead times to the second (what both databases keep),
+	 * so a write needs no read after it.
+	 */
+	public static Task asStored(Task task) {
+		Due due = task.due() == null || task.due().allDay() ? task.due()
+				: Due.at(task.due().dateTime().truncatedTo(ChronoUnit.MICROS));
+		List<Reminder> reminders = task.reminders()
+			.stream()
+			.map(r -> new Reminder(micros(r.at()),
+					r.before() == null ? null : Duration.ofSeconds(r.before().getSeconds()), micros(r.remindAt()),
+					micros(r.sentAt())))
+			.toList();
+		return new Task(task.id(), task.ownerId(), task.title(), task.description(), task.status(), task.priority(),
+				sortedTags(task.tags()), due, task.recurrence(), task.series(), reminders, micros(task.createdAt()),
+				micros(task.updatedAt()), micros(task.completedAt()), task.version());
+	}
+
+	private static Instant micros(Instant instant) {
+		return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** Tags in Java's order rather than the database's collation, so H2 and PostgreSQL list them alike. */
+	private static List<String> sortedTags(List<String> tags) {
+		return tags.stream().sorted().toList();
+	}
+
 	/** Writes a new state if the stored version is still {@code expectedVersion}; false if it moved on. */
 	public boolean update(Task task, int expectedVersion, ZoneId zone) {
 		Map<String, Object> columns = columns(task, zone, null);
@@ -76,7 +105,7 @@ public class TaskRepository {
 				  recurrence = :recurrence, recurrence_from = :recurrenceFrom, series_id = :seriesId,
 				  series_index = :seriesIndex, series_anchor = :seriesAnchor,
 				  updated_at = :updatedAt, completed_at = :completedAt, version = :version
-				where id = :id and user_id = :owner and version = :expectedVersion""")
+				where id = :id and user_id = :owner and version = :expectedVersion and deleted_at is null""")
 			.paramSource(columns)
 			.update();
 		if (rows == 1) {
@@ -88,20 +117,49 @@ public class TaskRepository {
 		return rows == 1;
 	}
 
-	public boolean delete(UUID owner, long id) {
-		return jdbc.sql("delete from tasks where id = :id and user_id = :owner")
+	/** Moves a live task to the trash as version {@code version}; false if it is not live any more. */
+	public boolean moveToTrash(UUID owner, long id, int version, Instant now) {
+		return jdbc.sql("""
+				update tasks set deleted_at = :now, version = :version
+				where id = :id and user_id = :owner and deleted_at is null""")
+			.param("now", SqlTime.utc(now))
+			.param("version", version)
 			.param("id", id)
 			.param("owner", owner)
 			.update() == 1;
 	}
 
+	/** Brings a task back from the trash as version {@code version}; false if it is not in the trash. */
+	public boolean restoreFromTrash(UUID owner, long id, int version, Instant now) {
+		return jdbc.sql("""
+				update tasks set deleted_at = null, updated_at = :now, version = :version
+				where id = :id and user_id = :owner and deleted_at is not null""")
+			.param("now", SqlTime.utc(now))
+			.param("version", version)
+			.param("id", id)
+			.param("owner", owner)
+			.update() == 1;
+	}
+
+	/** Removes for good the tasks deleted before {@code cutoff} (tags and reminders cascade). */
+	public int purgeDeletedBefore(Instant cutoff) {
+		return jdbc.sql("delete from tasks where deleted_at < :cutoff")
+			.param("cutoff", SqlTime.utc(cutoff))
+			.update();
+	}
+
 	public Optional<Task> find(UUID owner, long id) {
-		return find(owner, id, false);
+		return find(owner, id, false, false);
 	}
 
 	/** Reads a task and locks its row until the transaction ends, for read-modify-write changes. */
 	public Optional<Task> findForUpdate(UUID owner, long id) {
-		return find(owner, id, true);
+		return find(owner, id, true, false);
+	}
+
+	/** Reads and locks a task in the trash. */
+	public Optional<Task> findDeletedForUpdate(UUID owner, long id) {
+		return find(owner, id, true, true);
 	}
 
 	/** Gives a task that starts repeating its own series (it is the first instance), anchored at its due. */
@@ -122,8 +180,9 @@ public class TaskRepository {
 			.optional();
 	}
 
-	private Optional<Task> find(UUID owner, long id, boolean lock) {
-		List<Task> tasks = jdbc.sql("select * from tasks where id = :id and user_id = :owner" + (lock ? " for update" : ""))
+	private Optional<Task> find(UUID owner, long id, boolean lock, boolean deleted) {
+		List<Task> tasks = jdbc.sql("select * from tasks where id = :id and user_id = :owner and deleted_at is "
+				+ (deleted ? "not null" : "null") + (lock ? " for update" : ""))
 			.param("id", id)
 			.param("owner", owner)
 			.query(TaskRepository::mapWithoutDetails)
@@ -162,7 +221,7 @@ public class TaskRepository {
 		}
 		List<Long> ids = tasks.stream().map(Task::id).toList();
 		Map<Long, List<String>> tags = new HashMap<>();
-		jdbc.sql("select task_id, tag from task_tags where task_id in (:ids) order by tag")
+		jdbc.sql("select task_id, tag from task_tags where task_id in (:ids)")
 			.param("ids", ids)
 			.query(rs -> {
 				tags.computeIfAbsent(rs.getLong("task_id"), id -> new ArrayList<>()).add(rs.getString("tag"));
@@ -178,16 +237,27 @@ public class TaskRepository {
 			});
 		return tasks.stream()
 			.map(t -> new Task(t.id(), t.ownerId(), t.title(), t.description(), t.status(), t.priority(),
-					List.copyOf(tags.getOrDefault(t.id(), List.of())), t.due(), t.recurrence(), t.series(),
+					sortedTags(tags.getOrDefault(t.id(), List.of())), t.due(), t.recurrence(), t.series(),
 					List.copyOf(reminders.getOrDefault(t.id(), List.of())), t.createdAt(), t.updatedAt(),
 					t.completedAt(), t.version()))
 			.toList();
 	}
 
+	/** All tags in one statement: one round trip however many there are. */
 	private void insertTags(long taskId, Collection<String> tags) {
-		for (String tag : tags) {
-			jdbc.sql("insert into task_tags (task_id, tag) values (:id, :tag)").param("id", taskId).param("tag", tag).update();
+		if (tags.isEmpty()) {
+			return;
 		}
+		StringBuilder sql = new StringBuilder("insert into task_tags (task_id, tag) values ");
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", taskId);
+		int i = 0;
+		for (String tag : tags) {
+			sql.append(i == 0 ? "" : ", ").append("(:id, :tag").append(i).append(')');
+			params.put("tag" + i, tag);
+			i++;
+		}
+		jdbc.sql(sql.toString()).params(params).update();
 	}
 
 	private void insertReminders(long taskId, List<Reminder> reminders) {

@@ -126,6 +126,12 @@ class TaskApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PostMapping("/{id}/restore")
+	@Operation(summary = "Bring a deleted task back while it is in the trash (idempotent: a live task is returned as it is)")
+	ResponseEntity<TaskResponse> restore(CurrentUser user, @PathVariable long id) {
+		return withEtag(ResponseEntity.ok(), tasks.restore(user, id));
+	}
+
 	@PostMapping("/{id}/complete")
 	@Operation(summary = "Mark a task completed (idempotent)")
 	ResponseEntity<TaskResponse> complete(CurrentUser user, @PathVariable long id,

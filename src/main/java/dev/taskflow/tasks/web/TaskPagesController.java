@@ -101,11 +101,29 @@ class TaskPagesController {
 		Task task = tasks.get(user, id);
 		tasks.delete(user, id, null);
 		if (htmx) {
+			model.addAttribute("taskId", id);
 			model.addAttribute("title", task.title());
-			return "tasks/fragments :: deleted";
+			model.addAttribute("filter", TaskListFilter.parse(back));
+			return "tasks/undo :: deleted";
 		}
 		redirect.addFlashAttribute("notice", "Deleted “" + task.title() + "”.");
+		redirect.addFlashAttribute("undoUrl", "/tasks/" + id + "/restore");
 		return "redirect:" + TaskListFilter.parse(back).url();
+	}
+
+	/**
+	 * The Undo of a deletion: the task comes back from the trash. htmx gets its row again, unless it
+	 * asked to refresh the whole list (the Undo toast, {@code HX-Target: task-results}): that follows
+	 * the redirect to the list.
+	 */
+	@PostMapping("/{id}/restore")
+	String restore(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
+			@RequestHeader(name = HTMX, required = false) boolean htmx,
+			@RequestHeader(name = "HX-Target", required = false) String htmxTarget, Model model,
+			RedirectAttributes redirect) {
+		Task task = tasks.restore(user, id);
+		boolean row = htmx && !"task-results".equals(htmxTarget);
+		return afterChange(user, task, "Restored “" + task.title() + "”.", back, row, model, redirect);
 	}
 
 	@GetMapping("/{id}/edit")

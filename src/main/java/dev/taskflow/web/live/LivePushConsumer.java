@@ -36,7 +36,7 @@ class LivePushConsumer implements EventConsumer {
 	static final String EMBEDDED_NAME = "web-live";
 
 	private static final Set<String> TYPES = Set.of("notification.created", "task.created", "task.updated",
-			"task.completed", "task.reopened", "task.deleted");
+			"task.completed", "task.reopened", "task.deleted", "task.restored");
 
 	private final LiveStreams streams;
 

@@ -1,0 +1,206 @@
+package dev.taskflow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.KeyboardModifier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Task-level features in a real browser (Debian's Chromium through Playwright, as in
+ * {@link BrowserJourneyTests}): undo after delete, bulk complete with shift-click and its undo, and
+ * snoozing a reminder from its toast.
+ */
+@EnabledIf(value = "chromiumIsInstalled",
+		disabledReason = "/usr/bin/chromium is missing: scripts/install-test-browser.sh installs it")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+		"spring.datasource.url=jdbc:h2:mem:features-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+class TaskFeatureJourneyTests {
+
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	private BrowserContext context;
+
+	private final List<Page> pages = new ArrayList<>();
+
+	private final List<String> consoleErrors = new ArrayList<>();
+
+	@RegisterExtension
+	final AfterTestExecutionCallback screenshotOnFailure = test -> {
+		if (test.getExecutionException().isPresent()) {
+			Path directory = Paths.get(System.getProperty("taskflow.build.dir", "target"), "browser-journeys");
+			for (int i = 0; i < pages.size(); i++) {
+				if (!pages.get(i).isClosed()) {
+					pages.get(i).screenshot(new Page.ScreenshotOptions().setFullPage(true)
+						.setPath(directory.resolve(test.getRequiredTestMethod().getName() + "-tab" + (i + 1) + ".png")));
+				}
+			}
+		}
+	};
+
+	static boolean chromiumIsInstalled() {
+		if (!Files.isExecutable(CHROMIUM) && "required".equals(System.getProperty("taskflow.test.browser"))) {
+			fail(CHROMIUM + " is missing, so the browser journeys cannot run. "
+					+ "Install it with scripts/install-test-browser.sh.");
+		}
+		return Files.isExecutable(CHROMIUM);
+	}
+
+	@BeforeAll
+	static void launchChromium() {
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage")));
+		PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void openContext() {
+		context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setTimezoneId("Europe/Berlin"));
+		context.setDefaultTimeout(10_000);
+		context.onPage(page -> {
+			pages.add(page);
+			page.onConsoleMessage(message -> {
+				if ("error".equals(message.type())) {
+					consoleErrors.add(message.text() + " (" + page.url() + ")");
+				}
+			});
+			page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
+		});
+	}
+
+	@AfterEach
+	void closeContextAndCheckTheConsole() {
+		context.close();
+		org.assertj.core.api.Assertions.assertThat(consoleErrors).as("errors in the browser console").isEmpty();
+	}
+
+	@Test
+	void deletingATaskAsksNothingAndUndoBringsItBack() {
+		Page page = context.newPage();
+		signUp(page);
+		quickAdd(page, "Feed the cat");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete Feed the cat")).click();
+		assertThat(page.locator(".undo-toast")).containsText("Deleted “Feed the cat”.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo deleting Feed the cat")).click();
+
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark Feed the cat as done")))
+			.isVisible();
+		page.reload();
+		assertThat(task(page, "Feed the cat")).isVisible();
+	}
+
+	@Test
+	void shiftClickSelectsARangeThatIsCompletedAtOnceAndUndone() {
+		Page page = context.newPage();
+		signUp(page);
+		quickAdd(page, "First");
+		quickAdd(page, "Second");
+		quickAdd(page, "Third");
+
+		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Third")).click();
+		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select First"))
+			.click(new Locator.ClickOptions().setModifiers(List.of(KeyboardModifier.SHIFT)));
+		assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Second"))).isChecked();
+		assertThat(page.getByText("3 selected:")).isVisible();
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete").setExact(true)).click();
+		assertThat(page.getByText("Completed 3 tasks.")).isVisible();
+		assertThat(page.locator("#task-results li.task")).hasCount(0);
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo")).click();
+		assertThat(page.getByText("Reopened 3 tasks.")).isVisible();
+		assertThat(page.locator("#task-results li.task")).hasCount(3);
+	}
+
+	@Test
+	void aReminderToastCanBeSnoozedAndTheUnreadCountShowsInTheTitle() {
+		Page page = context.newPage();
+		signUp(page);
+		page.waitForResponse(response -> response.url().endsWith("/api/stream"), () -> page.navigate("/tasks"));
+		String remindAt = Instant.now().plusSeconds(2).toString();
+		Object status = page.evaluate("""
+				at => fetch('/api/tasks', {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'},
+				  JSON.parse(document.body.getAttribute('hx-headers') || '{}')),
+				  body: JSON.stringify({title: 'Call the dentist', reminders: [{at: at}]})}).then(r => r.status)""",
+				remindAt);
+		org.assertj.core.api.Assertions.assertThat(status).isEqualTo(201);
+
+		Locator toast = page.locator("[data-toasts] .toast").filter(new Locator.FilterOptions().setHasText("Call the dentist"));
+		assertThat(toast).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+			.setTimeout(30_000));
+		assertThat(page).hasTitle(java.util.regex.Pattern.compile("^\\(1\\) "));
+		toast.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Snooze 10 min")).click();
+
+		assertThat(page.getByText("Snoozed until")).isVisible();
+		assertThat(page).hasTitle(java.util.regex.Pattern.compile("^[^(]"));
+	}
+
+	private void signUp(Page page) {
+		page.navigate("/signup");
+		page.getByLabel("E-mail").fill("person-" + UUID.randomUUID() + "@example.com");
+		page.getByLabel("Password").fill(PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+		assertThat(page.getByLabel("New task")).isVisible();
+	}
+
+	private static void quickAdd(Page page, String title) {
+		page.getByLabel("New task").fill(title);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+		assertThat(task(page, title)).isVisible();
+	}
+
+	private static Locator task(Page page, String title) {
+		return page.locator("#task-results li.task").filter(new Locator.FilterOptions().setHasText(title));
+	}
+}

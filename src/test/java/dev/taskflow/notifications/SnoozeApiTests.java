@@ -1,0 +1,153 @@
+package dev.taskflow.notifications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import dev.taskflow.eventing.internal.ConsumerInvoker;
+import dev.taskflow.platform.SqlTime;
+import dev.taskflow.support.TaskFlowTest;
+import dev.taskflow.support.TestUsers;
+import dev.taskflow.support.TestUsers.TestUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+
+import static dev.taskflow.support.TestUsers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** {@code POST /api/notifications/{id}/snooze}: the task gets a reminder again, the notification is read. */
+@TaskFlowTest
+class SnoozeApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ConsumerInvoker consumers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestUser ann;
+
+	@BeforeEach
+	void signUp() throws Exception {
+		ann = TestUsers.signUp(mvc, "Europe/Berlin");
+	}
+
+	@Test
+	void snoozingForTenMinutesReArmsTheTasksReminderAndMarksTheNotificationRead() throws Exception {
+		long taskId = task("Call the dentist");
+		long notificationId = notificationFor(taskId, "Call the dentist");
+		Instant before = Instant.now();
+
+		JsonNode snoozed = json(snooze(ann, notificationId, "{\"for\": \"PT10M\"}").andExpect(status().isOk()).andReturn());
+
+		Instant remindAt = Instant.parse(snoozed.get("remind_at").asString());
+		assertThat(remindAt).isBetween(before.plus(Duration.ofMinutes(10)).minusSeconds(1),
+				Instant.now().plus(Duration.ofMinutes(10)));
+		assertThat(snoozed.at("/notification/read").asBoolean()).isTrue();
+		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + taskId))).andReturn());
+		assertThat(task.get("reminders")).anySatisfy(reminder -> {
+			assertThat(Instant.parse(reminder.get("remind_at").asString())).isEqualTo(remindAt);
+			assertThat(reminder.get("sent").asBoolean()).isFalse();
+		});
+	}
+
+	@Test
+	void snoozingUntilTomorrowMeansNineInTheMorningInThePersonsTimeZone() throws Exception {
+		long taskId = task("Water the plants");
+		long notificationId = notificationFor(taskId, "Water the plants");
+
+		JsonNode snoozed = json(snooze(ann, notificationId, "{\"until\": \"tomorrow\"}").andExpect(status().isOk()).andReturn());
+
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		Instant remindAt = Instant.parse(snoozed.get("remind_at").asString());
+		assertThat(remindAt.atZone(berlin).toLocalTime().getHour()).isEqualTo(9);
+		assertThat(remindAt.atZone(berlin).toLocalDate()).isEqualTo(LocalDate.now(berlin).plusDays(1));
+	}
+
+	@Test
+	void snoozingAgainAfterTheSnoozedReminderFiredDoesNotPileUpReminders() throws Exception {
+		long taskId = task("Stretch");
+		long notificationId = notificationFor(taskId, "Stretch");
+		for (int i = 0; i < 12; i++) {
+			snooze(ann, notificationId, "{\"for\": \"PT10M\"}").andExpect(status().isOk());
+			firedAlready(taskId);
+		}
+		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + taskId))).andReturn());
+		assertThat(task.get("reminders").size()).isLessThanOrEqualTo(10);
+	}
+
+	@Test
+	void aBadSnoozeIsAProblemWithTheFieldNamed() throws Exception {
+		long notificationId = notificationFor(task("Read"), "Read");
+
+		for (String body : new String[] { "{}", "{\"for\": \"ten minutes\"}", "{\"for\": \"P30D\"}",
+				"{\"until\": \"2001-01-01T00:00:00Z\"}", "{\"for\": \"PT10M\", \"until\": \"tomorrow\"}" }) {
+			snooze(ann, notificationId, body).andExpect(status().isBadRequest())
+				.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+				.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/validation"));
+		}
+	}
+
+	@Test
+	void anotherUsersNotificationCannotBeSnoozed() throws Exception {
+		long taskId = task("Ann's task");
+		long notificationId = notificationFor(taskId, "Ann's task");
+		TestUser bob = TestUsers.signUp(mvc);
+
+		snooze(bob, notificationId, "{\"for\": \"PT10M\"}").andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/not-found"));
+		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + taskId))).andReturn());
+		assertThat(task.get("reminders").size()).isZero();
+	}
+
+	/** What the reminder scheduler leaves behind once the task's reminders have fired. */
+	private void firedAlready(long taskId) {
+		Instant past = Instant.now().minusSeconds(60);
+		jdbc.sql("update task_reminders set at = :past, remind_at = :past, sent_at = :past where task_id = :id")
+			.param("past", SqlTime.utc(past))
+			.param("id", taskId)
+			.update();
+	}
+
+	private ResultActions snooze(TestUser user, long notificationId, String body) throws Exception {
+		return mvc.perform(user.as(post("/api/notifications/" + notificationId + "/snooze"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
+	}
+
+	private long task(String title) throws Exception {
+		return json(mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\": \"" + title.replace("'", "\\u0027") + "\"}")).andExpect(status().isCreated()).andReturn())
+			.get("id").asLong();
+	}
+
+	/** A notification as a fired reminder of the task leaves it. */
+	private long notificationFor(long taskId, String title) throws Exception {
+		consumers.deliver(consumers.consumer("notifications"),
+				ReminderDueEvents.reminderDue(UUID.randomUUID(), ann.id(), taskId, title, null, Instant.now()));
+		JsonNode page = json(mvc.perform(ann.as(get("/api/notifications"))).andReturn());
+		for (JsonNode item : page.get("items")) {
+			if (item.get("task_id").asLong() == taskId) {
+				return item.get("id").asLong();
+			}
+		}
+		throw new AssertionError("no notification for task " + taskId);
+	}
+}

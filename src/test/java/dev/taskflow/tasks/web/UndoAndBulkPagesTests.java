@@ -1,0 +1,139 @@
+package dev.taskflow.tasks.web;
+
+import dev.taskflow.support.Browser;
+import dev.taskflow.support.TaskFlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static dev.taskflow.support.Browser.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Undo after delete and the bulk bar, the way the pages send them (with and without htmx). */
+@TaskFlowTest
+class UndoAndBulkPagesTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void aDeletedRowOffersUndoWhichBringsTheRowBack() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Feed the cat");
+
+		MvcTestResult deleted = browser.htmxPost("/tasks/" + id + "/delete");
+		assertThat(body(deleted)).contains("Deleted “<span>Feed the cat</span>”.")
+			.contains("hx-post=\"/tasks/" + id + "/restore\"")
+			.doesNotContain("id=\"task-" + id + "\"");
+		assertThat(browser.page("/tasks")).doesNotContain("Feed the cat");
+
+		MvcTestResult restored = browser.htmxPost("/tasks/" + id + "/restore");
+		assertThat(body(restored)).startsWith("<li").contains("id=\"task-" + id + "\"").contains("Feed the cat");
+		assertThat(browser.page("/tasks")).contains("Feed the cat");
+	}
+
+	@Test
+	void withoutJavaScriptTheDeletedNoticeCarriesAnUndoForm() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Return library books");
+
+		assertThat(browser.post("/tasks/" + id + "/delete")).hasRedirectedUrl("/tasks");
+		assertThat(browser.page("/tasks")).contains("Deleted “Return library books”.")
+			.contains("action=\"/tasks/" + id + "/restore\"");
+		assertThat(browser.post("/tasks/" + id + "/restore")).hasRedirectedUrl("/tasks");
+		assertThat(browser.page("/tasks")).contains("Restored “Return library books”.")
+			.contains("id=\"task-" + id + "\"");
+	}
+
+	@Test
+	void theRowsHaveNoConfirmDialog() {
+		Browser browser = Browser.signedUp(mvc);
+		browser.addTask("Anything");
+		assertThat(browser.page("/tasks")).doesNotContain("hx-confirm").doesNotContain("data-confirm");
+	}
+
+	@Test
+	void bulkCompleteCompletesTheSelectedTasksAndItsUndoReopensThem() {
+		Browser browser = Browser.signedUp(mvc);
+		long a = browser.addTask("Bulk A");
+		long b = browser.addTask("Bulk B");
+		long c = browser.addTask("Bulk C");
+
+		assertThat(browser.post("/tasks/bulk", "action", "complete", "ids", String.valueOf(a), "ids",
+				String.valueOf(b))).hasRedirectedUrl("/tasks");
+		String page = browser.page("/tasks");
+		assertThat(page).contains("Completed 2 tasks.")
+			.contains("action=\"/tasks/bulk?action=reopen\"")
+			.doesNotContain("id=\"task-" + a + "\"")
+			.doesNotContain("id=\"task-" + b + "\"")
+			.contains("id=\"task-" + c + "\"");
+
+		assertThat(browser.post("/tasks/bulk?action=reopen", "ids", String.valueOf(a), "ids", String.valueOf(b)))
+			.hasRedirectedUrl("/tasks");
+		assertThat(browser.page("/tasks")).contains("id=\"task-" + a + "\"").contains("id=\"task-" + b + "\"");
+	}
+
+	@Test
+	void bulkTagPriorityAndRescheduleChangeEachTaskAndUndoPutsThemBack() {
+		Browser browser = Browser.signedUp(mvc);
+		long a = browser.addTask("Plan A");
+		long b = browser.addTask("Plan B");
+		String[] both = { "ids", String.valueOf(a), "ids", String.valueOf(b) };
+
+		browser.post("/tasks/bulk", concat(both, "action", "tag", "tag", "#Garden"));
+		assertThat(browser.page("/tasks")).contains("Tagged 2 tasks.");
+		browser.post("/tasks/bulk", concat(both, "action", "priority", "priority", "high"));
+		assertThat(browser.page("/tasks")).contains("Re-prioritised 2 tasks.")
+			.contains("name=\"previous\" value=\"" + a + "|priority|none\"");
+		browser.post("/tasks/bulk", concat(both, "action", "reschedule", "due", "2030-05-04"));
+		String page = browser.page("/tasks?tag=garden");
+		assertThat(page).contains("Plan A").contains("Plan B").contains("high priority").contains("4 May 2030");
+		assertThat(page).contains("name=\"previous\" value=\"" + a + "|due|\"");
+
+		browser.post("/tasks/bulk?action=revert",
+				concat(both, "previous", a + "|due|", "previous", b + "|due|"));
+		assertThat(browser.page("/tasks?tag=garden")).doesNotContain("4 May 2030");
+		browser.post("/tasks/bulk?action=untag&tag=garden", both);
+		browser.page("/tasks");
+		assertThat(browser.page("/tasks?tag=garden")).doesNotContain("Plan A");
+	}
+
+	@Test
+	void bulkDeleteCanBeUndoneAndAnotherUsersTasksAreLeftAlone() {
+		Browser ann = Browser.signedUp(mvc);
+		Browser bob = Browser.signedUp(mvc);
+		long annsTask = ann.addTask("Ann's errand");
+		long bobsTask = bob.addTask("Bob's errand");
+
+		ann.post("/tasks/bulk", "action", "delete", "ids", String.valueOf(annsTask), "ids", String.valueOf(bobsTask));
+		assertThat(ann.page("/tasks")).contains("Deleted 1 task. 1 was no longer there.")
+			.contains("action=\"/tasks/bulk?action=restore\"");
+		assertThat(bob.page("/tasks")).contains("Bob&#39;s errand");
+
+		ann.post("/tasks/bulk", "action", "restore", "ids", String.valueOf(annsTask));
+		assertThat(ann.page("/tasks")).contains("Ann&#39;s errand");
+	}
+
+	@Test
+	void aBulkRequestWithoutSelectionOrWithABadValueExplainsItself() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Something");
+
+		browser.post("/tasks/bulk", "action", "complete");
+		assertThat(browser.page("/tasks")).contains("Select at least one task first.");
+		browser.post("/tasks/bulk", "action", "priority", "priority", "urgent", "ids", String.valueOf(id));
+
+		assertThat(browser.page("/tasks")).contains("Choose a priority:");
+		browser.post("/tasks/bulk", "action", "reschedule", "due", "someday", "ids", String.valueOf(id));
+		assertThat(browser.page("/tasks")).contains("Enter the new due date");
+		assertThat(browser.post("/tasks/bulk", "action", "complete", "ids", "abc")).hasStatus4xxClientError();
+	}
+
+	private static String[] concat(String[] first, String... more) {
+		String[] all = new String[first.length + more.length];
+		System.arraycopy(first, 0, all, 0, first.length);
+		System.arraycopy(more, 0, all, first.length, more.length);
+		return all;
+	}
+}
