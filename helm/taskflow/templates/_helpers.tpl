@@ -157,6 +157,10 @@ Scopes of a pub/sub component: the app ids of the enabled role groups that use i
     name: {{ include "taskflow.secretName" . }}
     key: kafka-sasl-password
 {{- else }}
+{{- if .Values.kafka.tls }}
+{{- /* Dapr's Kafka component turns TLS off for authType none (components-contrib v1.16, common/component/kafka/auth.go). */}}
+{{- fail "kafka.tls=true needs kafka.sasl.enabled=true: without SASL (authType none) Dapr's Kafka component connects in plaintext whatever disableTls says" }}
+{{- end }}
 - name: authType
   value: "none"
 {{- end }}

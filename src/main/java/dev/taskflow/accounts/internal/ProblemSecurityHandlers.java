@@ -16,7 +16,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -49,8 +48,12 @@ final class ProblemSecurityHandlers {
 	private AuthenticationEntryPoint entryPoint(java.util.function.Function<HttpServletRequest, String> challenge) {
 		return (request, response, ex) -> {
 			String detail;
-			if (ex instanceof LockedException) {
-				detail = "Too many failed sign-ins: this account is locked for a while. Try again later.";
+			if (ex instanceof ThrottledSignIn.TooManySignInAttempts throttled) {
+				response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+				write(response, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
+						"Too many failed sign-ins for this e-mail address or from your network. Try again in "
+								+ throttled.retryAfterSeconds() + " s, or reset your password.");
+				return;
 			}
 			else if (ex instanceof BadCredentialsException && ex.getMessage() != null
 					&& ex.getMessage().startsWith("The API token")) {

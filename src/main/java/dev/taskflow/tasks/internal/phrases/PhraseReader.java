@@ -186,7 +186,7 @@ public final class PhraseReader {
 	/** Whether a daily/weekly/… word stands before a title word, as in "Weekly review", rather than after it. */
 	private static boolean describesNextWord(Words words, List<Match> found, int index) {
 		int next = found.get(index).to();
-		if (next >= words.size() || words.next(next) == null) {
+		if (next >= words.size() || words.next(next) == null || !words.word(next - 1).trail().isEmpty()) {
 			return false;
 		}
 		return index + 1 >= found.size() || found.get(index + 1).from() != next;
