@@ -157,6 +157,10 @@ Scopes of a pub/sub component: the app ids of the enabled role groups that use i
     name: {{ include "taskflow.secretName" . }}
     key: kafka-sasl-password
 {{- else }}
+{{- if .Values.kafka.tls }}
+{{- /* Dapr's Kafka component turns TLS off for authType none (components-contrib v1.16, common/component/kafka/auth.go). */}}
+{{- fail "kafka.tls=true needs kafka.sasl.enabled=true: without SASL (authType none) Dapr's Kafka component connects in plaintext whatever disableTls says" }}
+{{- end }}
 - name: authType
   value: "none"
 {{- end }}
@@ -207,9 +211,44 @@ Scopes of a pub/sub component: the app ids of the enabled role groups that use i
 {{- end }}
 
 {{/*
-A token: the value given, else a new random one. Sidecar and app read it from the same Secret
-when their pod starts, so a token that changes on upgrade stays consistent within every pod.
+The token a Secret of the chart holds ("app" or "api"): the value given; else the token the
+release's Secret already holds, so an upgrade keeps it (lookup answers nothing under
+`helm template` and `--dry-run`); else a new random one. Resolved once per render and remembered,
+so the Secret and the checksum that rolls the pods agree. Args: root, kind.
 */}}
 {{- define "taskflow.token" -}}
-{{- default (randAlphaNum 40) .value }}
+{{- $root := .root }}
+{{- $resolved := $root.Values.dapr.tokens.resolved | default dict }}
+{{- if not (hasKey $resolved .kind) }}
+{{- $name := include (printf "taskflow.%sTokenSecretName" .kind) $root }}
+{{- $token := get $root.Values.dapr.tokens (printf "%sToken" .kind) }}
+{{- if and (not $token) $root.Values.dapr.tokens.lookup }}
+{{- $existing := lookup "v1" "Secret" $root.Release.Namespace $name }}
+{{- $token = dig "data" "token" "" $existing | b64dec }}
+{{- end }}
+{{- $_ := set $resolved .kind (default (randAlphaNum 40) $token) }}
+{{- $_ := set $root.Values.dapr.tokens "resolved" $resolved }}
+{{- end }}
+{{- get $resolved .kind }}
+{{- end }}
+
+{{/*
+A digest of both tokens for a pod annotation: a changed token rolls the pods, so app and sidecar
+never start with different ones. A Secret given by name (existing*TokenSecret) counts with the
+content it has at upgrade time.
+*/}}
+{{- define "taskflow.tokensChecksum" -}}
+{{- $root := . }}
+{{- $parts := list }}
+{{- range $kind := list "app" "api" }}
+{{- $existingName := get $root.Values.dapr.tokens (printf "existing%sTokenSecret" (title $kind)) }}
+{{- if and $existingName $root.Values.dapr.tokens.lookup }}
+{{- $parts = append $parts (toJson (dig "data" dict (lookup "v1" "Secret" $root.Release.Namespace $existingName))) }}
+{{- else if $existingName }}
+{{- $parts = append $parts $existingName }}
+{{- else }}
+{{- $parts = append $parts (include "taskflow.token" (dict "root" $root "kind" $kind)) }}
+{{- end }}
+{{- end }}
+{{- join "\n" $parts | sha256sum }}
 {{- end }}

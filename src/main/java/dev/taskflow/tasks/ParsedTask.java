@@ -16,9 +16,9 @@ public record ParsedTask(String title, Due due, Priority priority, List<String> 
 
 	public ParsedTask {
 		priority = priority == null ? Priority.NONE : priority;
-		tags = List.copyOf(tags);
-		reminders = List.copyOf(reminders);
-		parts = List.copyOf(parts);
+		tags = tags == null ? List.of() : List.copyOf(tags);
+		reminders = reminders == null ? List.of() : List.copyOf(reminders);
+		parts = parts == null ? List.of() : List.copyOf(parts);
 	}
 
 	/** A draft with these fields and no description; it throws the usual InvalidInput for an empty title. */

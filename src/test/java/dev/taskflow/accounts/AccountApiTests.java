@@ -68,6 +68,18 @@ class AccountApiTests {
 	}
 
 	@Test
+	void commonPasswordsAreRefusedWhateverTheirCase() throws Exception {
+		for (String common : new String[] { "password12", "1234567890", "qwertyuiop", "Password123", "LetMeIn123" }) {
+			mvc.perform(signUp("common-" + System.nanoTime() + "@example.com", common, null))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("password"))
+				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("most common")));
+		}
+		mvc.perform(signUp("uncommon-" + System.nanoTime() + "@example.com", "plum kettle 42 rain", null))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
 	void tokensAreShownOnceListedWithoutSecretAndRevocable() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		mvc.perform(ann.as(get("/api/tasks"))).andExpect(status().isOk());
@@ -120,16 +132,31 @@ class AccountApiTests {
 	}
 
 	@Test
-	void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
+	void repeatedWrongPasswordsSlowSignInDownAndAnswerTheSameForUnknownAddresses() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
-		for (int attempt = 0; attempt < 3; attempt++) {
-			mvc.perform(tokenRequest(ann.email(), "wrong password " + attempt))
-				.andExpect(status().isUnauthorized())
-				.andExpect(jsonPath("$.detail").value("Wrong e-mail or password."));
+		String nobody = "nobody-" + System.nanoTime() + "@example.com";
+		for (String email : new String[] { ann.email(), nobody }) {
+			for (int attempt = 0; attempt < 3; attempt++) {
+				mvc.perform(tokenRequest(email, "wrong password " + attempt))
+					.andExpect(status().isUnauthorized())
+					.andExpect(jsonPath("$.detail").value("Wrong e-mail or password."));
+			}
 		}
-		mvc.perform(tokenRequest(ann.email(), TestUsers.PASSWORD))
-			.andExpect(status().isUnauthorized())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("locked")));
+
+		String[] answers = new String[2];
+		int i = 0;
+		for (String email : new String[] { ann.email(), nobody }) {
+			answers[i++] = mvc.perform(tokenRequest(email, TestUsers.PASSWORD))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(header().exists("Retry-After"))
+				.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/too-many-requests"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()
+				.replaceAll("\\d+ s", "N s");
+		}
+		org.assertj.core.api.Assertions.assertThat(answers[0]).isEqualTo(answers[1]).contains("Too many failed sign-ins");
+		// tokens already issued keep working: slowing sign-in down locks nobody out of what they have
 		mvc.perform(ann.as(get("/api/tasks"))).andExpect(status().isOk());
 	}
 

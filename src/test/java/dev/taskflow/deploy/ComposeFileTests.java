@@ -88,7 +88,7 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void everySidecarSharesItsAppsNetworkAndCallsItOnTheAppPort() {
+	void everySidecarAndItsAppReachEachOtherByServiceNameSoEitherMayRestartAlone() {
 		assertThat(sidecars()).isNotEmpty();
 		Set<String> appIds = new HashSet<>();
 		for (String sidecar : sidecars()) {
@@ -97,16 +97,34 @@ class ComposeFileTests {
 			assertThat(arguments.get(0)).isEqualTo("./daprd");
 			assertThat(appIds.add(flag(arguments, "--app-id").orElseThrow())).as("app id of %s is unique", sidecar).isTrue();
 			assertThat(flag(arguments, "--app-id")).get().isIn(APP_IDS);
+			assertThat(services.get(sidecar)).as("%s has a network identity of its own", sidecar).doesNotContainKey("network_mode");
+			assertThat(services.get(app)).as("%s has a network identity of its own", app).doesNotContainKey("network_mode");
 
 			String appPort = flag(arguments, "--app-port").orElseThrow();
 			assertThat(appPort).isEqualTo("8000").isEqualTo(environment(app).get("PORT"));
 			assertThat(String.join(" ", strings(at(services.get(app), "healthcheck", "test"))))
 				.contains("localhost:" + appPort + "/actuator/health/liveness");
+			assertThat(flag(arguments, "--app-health-check-path")).contains("/actuator/health/liveness");
 			assertThat(flag(arguments, "--app-protocol")).contains("http");
 			assertThat(environment(app)).containsEntry("DAPR_HTTP_ENDPOINT",
-					"http://localhost:" + flag(arguments, "--dapr-http-port").orElseThrow());
+					"http://" + sidecar + ":" + flag(arguments, "--dapr-http-port").orElseThrow());
 			assertThat(profiles(sidecar)).as("profiles of %s", sidecar).isEqualTo(profiles(app));
 			assertThat(dependencies(sidecar)).containsKey(app);
+			assertThat(services.get(sidecar).get("restart")).isEqualTo("unless-stopped").isEqualTo(services.get(app).get("restart"));
+		}
+	}
+
+	@Test
+	void everyDaprdFlagIsOneThePinnedDaprVersionKnows() {
+		String version = DeployFiles.pinnedDaprVersion();
+		Set<String> known = DeployFiles.fixtureLines("daprd-" + version + "-flags.txt");
+		assertThat(known).as("flags of daprd %s", version).contains("app-id", "app-health-check-path", "resources-path");
+		for (String sidecar : sidecars()) {
+			assertThat(withDefaults(String.valueOf(services.get(sidecar).get("image")))).endsWith(":" + version);
+			command(sidecar).stream()
+				.filter(argument -> argument.startsWith("-"))
+				.map(argument -> argument.replaceFirst("^--?", "").split("=")[0])
+				.forEach(name -> assertThat(name).as("flag of %s", sidecar).isIn(known));
 		}
 	}
 
@@ -410,10 +428,10 @@ class ComposeFileTests {
 		return environment;
 	}
 
+	/** The app a sidecar calls: the service named by its --app-channel-address. */
 	private static String appOf(String sidecar) {
-		String networkMode = (String) services.get(sidecar).get("network_mode");
-		assertThat(networkMode).as("%s network_mode", sidecar).startsWith("service:");
-		String app = networkMode.substring("service:".length());
+		String app = flag(command(sidecar), "--app-channel-address").orElseThrow(() ->
+				new AssertionError(sidecar + " has no --app-channel-address: it would call 127.0.0.1, its own container"));
 		assertThat(services).containsKey(app);
 		return app;
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,8 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -87,6 +90,56 @@ final class DeployFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The Dapr version Compose runs by default and docs/deploy.md installs on Kubernetes. */
+	static String pinnedDaprVersion() {
+		Matcher image = Pattern.compile("daprio/daprd:\\$\\{DAPR_VERSION:-([^}]+)}").matcher(read(ROOT.resolve("docker-compose.yml")));
+		assertThat(image.find()).as("docker-compose.yml pins daprd").isTrue();
+		return image.group(1);
+	}
+
+	/**
+	 * The least time a Dapr retry policy keeps retrying. constant: maxRetries waits of duration.
+	 * exponential: Dapr 1.16 builds it on cenkalti/backoff v4 with that library's defaults (500 ms,
+	 * growing by 1.5, jitter 0.5) including its 15-minute maxElapsedTime, which a Resiliency spec
+	 * cannot change (pkg/resiliency/resiliency.go, kit retry.DefaultConfig at dapr v1.16.9).
+	 */
+	static Duration shortestRetryTime(Map<String, Object> policy) {
+		int retries = (Integer) policy.get("maxRetries");
+		assertThat(retries).as("a bounded policy: -1 would never dead-letter").isPositive();
+		if ("constant".equals(policy.get("policy"))) {
+			return goDuration(String.valueOf(policy.getOrDefault("duration", "5s"))).multipliedBy(retries);
+		}
+		assertThat(policy.get("policy")).isEqualTo("exponential");
+		long maxInterval = goDuration(String.valueOf(policy.getOrDefault("maxInterval", "60s"))).toMillis();
+		double interval = 500;
+		double total = 0;
+		for (int retry = 0; retry < retries; retry++) {
+			total += Math.min(interval, maxInterval) * 0.5;
+			interval *= 1.5;
+		}
+		return Duration.ofMillis((long) Math.min(total, Duration.ofMinutes(15).toMillis()));
+	}
+
+	/** A Go duration of one unit, as Dapr resources write them: 500ms, 30s, 5m, 2h. */
+	static Duration goDuration(String text) {
+		Matcher matcher = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+		assertThat(matcher.matches()).as("a duration: %s", text).isTrue();
+		long amount = Long.parseLong(matcher.group(1));
+		return switch (matcher.group(2)) {
+			case "ms" -> Duration.ofMillis(amount);
+			case "s" -> Duration.ofSeconds(amount);
+			case "m" -> Duration.ofMinutes(amount);
+			default -> Duration.ofHours(amount);
+		};
+	}
+
+	/** The lines of a fixture under src/test/resources/deploy, without its comment lines. */
+	static Set<String> fixtureLines(String name) {
+		String text = read(ROOT.resolve("src/test/resources/deploy").resolve(name));
+		return text.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	static Map<String, Object> yaml(Path file) {

@@ -1,8 +1,13 @@
 package dev.taskflow.deploy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +100,75 @@ class HelmChartTests {
 			assertThat(at(chart.one("Secret", apiToken), "stringData", "token").toString()).isNotBlank();
 			assertThat(secretRef(appContainer(deployment), "APP_API_TOKEN")).containsExactly(appToken, "token");
 			assertThat(secretRef(appContainer(deployment), "DAPR_API_TOKEN")).containsExactly(apiToken, "token");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void everyDaprAnnotationIsOneTheInjectorOfThePinnedDaprVersionReads(String values) {
+		String version = DeployFiles.pinnedDaprVersion();
+		assertThat(read(ROOT.resolve("docs/deploy.md"))).as("docs/deploy.md installs the pinned Dapr")
+			.contains("dapr/dapr --version " + version);
+		Set<String> known = DeployFiles.fixtureLines("dapr-injector-" + version + "-annotations.txt");
+		assertThat(known).contains("dapr.io/app-id", "dapr.io/app-health-check-path");
+		for (Map<String, Object> workload : render(values).workloads()) {
+			Map<String, Object> annotations = asMap(find(workload, "spec", "template", "metadata", "annotations").orElse(Map.of()));
+			assertThat(annotations.keySet()).filteredOn(key -> key.startsWith("dapr.io/"))
+				.as("dapr.io annotations of %s", name(workload))
+				.allSatisfy(key -> assertThat(key).isIn(known));
+		}
+	}
+
+	@Test
+	void generatedTokensAreTheOnesThePodChecksumCovers() {
+		Rendered chart = render(DEFAULTS);
+		String appToken = at(chart.one("Secret", "taskflow-app-api-token"), "stringData", "token");
+		String apiToken = at(chart.one("Secret", "taskflow-dapr-api-token"), "stringData", "token");
+		assertThat(appToken).hasSize(40).isNotEqualTo(apiToken);
+		for (Map<String, Object> deployment : chart.appDeployments()) {
+			assertThat(tokensChecksum(deployment)).as(name(deployment)).isEqualTo(sha256(appToken + "\n" + apiToken));
+		}
+	}
+
+	@Test
+	void upgradesReadTheTokensBackFromTheCluster() {
+		assertThat((Boolean) at(valuesOf(DEFAULTS), "dapr", "tokens", "lookup")).isTrue();
+		assertThatThrownBy(() -> new Helm(CHART).template().withName("taskflow").withNamespace("taskflow").call())
+			.as("with no cluster to ask, the lookup of the token Secrets is what fails")
+			.hasMessageContaining("lookup");
+		String given = new Helm(CHART).template().withName("taskflow").withNamespace("taskflow")
+			.set("dapr.tokens.appToken", "app-token").set("dapr.tokens.apiToken", "api-token").call();
+		assertThat(given).as("given tokens need no lookup").contains("app-token");
+	}
+
+	@Test
+	void aChangedTokenRollsThePodsAndAnUnchangedOneDoesNot() {
+		UnaryOperator<TemplateCommand> tokens = command -> command.set("dapr.tokens.appToken", "app-token-one")
+			.set("dapr.tokens.apiToken", "api-token-one");
+		Rendered first = new Rendered(template(tokens));
+		Rendered again = new Rendered(template(tokens));
+		Rendered changed = new Rendered(template(command -> tokens.apply(command).set("dapr.tokens.appToken", "app-token-two")));
+
+		assertThat((String) at(first.one("Secret", "taskflow-app-api-token"), "stringData", "token")).isEqualTo("app-token-one");
+		for (Map<String, Object> deployment : first.appDeployments()) {
+			String checksum = tokensChecksum(deployment);
+			assertThat(tokensChecksum(again.one("Deployment", name(deployment)))).isEqualTo(checksum);
+			assertThat(tokensChecksum(changed.one("Deployment", name(deployment)))).isNotEqualTo(checksum);
+		}
+	}
+
+	@Test
+	void tokenSecretsGivenByNameAreUsedAndNotRendered() {
+		Rendered chart = new Rendered(template(command -> command.set("dapr.tokens.existingAppTokenSecret", "my-app-token")
+			.set("dapr.tokens.existingApiTokenSecret", "my-dapr-token")));
+		assertThat(chart.ofKind("Secret")).extracting(HelmChartTests::name)
+			.doesNotContain("taskflow-app-api-token", "taskflow-dapr-api-token");
+		for (Map<String, Object> deployment : chart.appDeployments()) {
+			Map<String, Object> annotations = at(deployment, "spec", "template", "metadata", "annotations");
+			assertThat(annotations).containsEntry("dapr.io/app-token-secret", "my-app-token")
+				.containsEntry("dapr.io/api-token-secret", "my-dapr-token")
+				.containsKey("checksum/dapr-tokens");
+			assertThat(secretRef(appContainer(deployment), "APP_API_TOKEN")).containsExactly("my-app-token", "token");
 		}
 	}
 
@@ -209,9 +283,10 @@ class HelmChartTests {
 			.contains(names.pubsub(), LIVE_PUBSUB);
 		for (String pubsub : List.of(names.pubsub(), LIVE_PUBSUB)) {
 			String retry = at(resiliency, "spec", "targets", "components", pubsub, "inbound", "retry");
-			assertThat((Integer) at(resiliency, "spec", "policies", "retries", retry, "maxRetries")).as(pubsub).isPositive();
+			assertThat(DeployFiles.shortestRetryTime(at(resiliency, "spec", "policies", "retries", retry)))
+				.as(pubsub).isGreaterThanOrEqualTo(Duration.ofHours(1));
 		}
-		assertThat(asMap(at(resiliency, "spec", "targets", "apps")).keySet()).isSubsetOf(all);
+		assertThat(asMap(at(resiliency, "spec", "targets"))).doesNotContainKey("apps");
 	}
 
 	@ParameterizedTest
@@ -402,6 +477,15 @@ class HelmChartTests {
 	}
 
 	@Test
+	void tlsWithoutSaslIsRefusedAsDaprWouldConnectInPlaintext() {
+		assertThatThrownBy(() -> template(command -> command.set("kafka.tls", true).set("kafka.sasl.enabled", false)))
+			.hasMessageContaining("kafka.tls=true needs kafka.sasl.enabled=true");
+		Rendered saslOverTls = new Rendered(template(command -> command.set("kafka.tls", true).set("kafka.sasl.enabled", true)));
+		Map<String, String> metadata = DaprComponentTests.metadata(saslOverTls.one("Component", ComponentNames.ofTheApplication().pubsub()));
+		assertThat(metadata).containsEntry("authType", "password").containsEntry("disableTls", "false");
+	}
+
+	@Test
 	void theRedisStateStoreIsOneValueAway() {
 		Rendered chart = new Rendered(template(command -> command.set("stateStore.type", "redis")));
 		Map<String, Object> store = chart.one("Component", ComponentNames.ofTheApplication().stateStore());
@@ -422,8 +506,16 @@ class HelmChartTests {
 		}));
 	}
 
+	/**
+	 * helm-java's template, unlike {@code helm template}, fails a {@code lookup} when no cluster
+	 * answers: render without one (see {@link #upgradesReadTheTokensBackFromTheCluster()}).
+	 */
 	private static String template(UnaryOperator<TemplateCommand> options) {
-		return options.apply(new Helm(CHART).template().withName("taskflow").withNamespace("taskflow")).call();
+		return options.apply(withoutCluster(new Helm(CHART).template())).call();
+	}
+
+	private static TemplateCommand withoutCluster(TemplateCommand command) {
+		return command.withName("taskflow").withNamespace("taskflow").set("dapr.tokens.lookup", false);
 	}
 
 	private static Map<String, Object> valuesOf(String file) {
@@ -460,6 +552,19 @@ class HelmChartTests {
 
 		List<Map<String, Object>> workloads() {
 			return Stream.concat(ofKind("Deployment").stream(), ofKind("Job").stream()).toList();
+		}
+	}
+
+	private static String tokensChecksum(Map<String, Object> deployment) {
+		return at(deployment, "spec", "template", "metadata", "annotations", "checksum/dapr-tokens");
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -50,6 +50,9 @@ final class AccountInputRules {
 		else if (password.chars().distinct().count() < 4) {
 			errors.add("password", "is too easy to guess; use more different characters");
 		}
+		else if (CommonPasswords.contains(password)) {
+			errors.add("password", "is one of the most common passwords; choose one that is harder to guess");
+		}
 		else if (email != null && containsEmail(password.toLowerCase(Locale.ROOT), email)) {
 			errors.add("password", "must not contain your e-mail address");
 		}

@@ -22,8 +22,8 @@ class AccountRepository {
 
 	void insert(Account account, Instant createdAt) {
 		jdbc.sql("""
-				insert into users (id, email, password_hash, time_zone, failed_sign_ins, created_at)
-				values (:id, :email, :hash, :zone, 0, :createdAt)""")
+				insert into users (id, email, password_hash, time_zone, created_at)
+				values (:id, :email, :hash, :zone, :createdAt)""")
 			.param("id", account.id())
 			.param("email", account.email())
 			.param("hash", account.passwordHash())
@@ -51,30 +51,8 @@ class AccountRepository {
 		jdbc.sql("update users set time_zone = :zone where id = :id").param("zone", zone.getId()).param("id", id).update();
 	}
 
-	/**
-	 * Counts a failed sign-in and locks the account once the limit is reached. One statement, so
-	 * concurrent guesses cannot slip past the limit between a read and a write.
-	 */
-	void recordFailedSignIn(String email, int maxFailures, Instant lockUntil) {
-		jdbc.sql("""
-				update users set
-				  locked_until = case when failed_sign_ins + 1 >= :max then :lockUntil else locked_until end,
-				  failed_sign_ins = case when failed_sign_ins + 1 >= :max then 0 else failed_sign_ins + 1 end
-				where email = :email""")
-			.param("max", maxFailures)
-			.param("lockUntil", SqlTime.utc(lockUntil))
-			.param("email", email)
-			.update();
-	}
-
-	void recordSuccessfulSignIn(UUID id) {
-		jdbc.sql("update users set failed_sign_ins = 0, locked_until = null where id = :id and (failed_sign_ins > 0 or locked_until is not null)")
-			.param("id", id)
-			.update();
-	}
-
 	private Account map(ResultSet rs, int row) throws SQLException {
 		return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
-				ZoneId.of(rs.getString("time_zone")), SqlTime.instant(rs, "locked_until"));
+				ZoneId.of(rs.getString("time_zone")));
 	}
 }

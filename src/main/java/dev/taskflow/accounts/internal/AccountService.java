@@ -44,7 +44,7 @@ class AccountService implements Accounts {
 		if (accounts.emailExists(normalized)) {
 			throw new Conflict("An account with this e-mail address already exists.");
 		}
-		Account account = new Account(UUID.randomUUID(), normalized, passwordEncoder.encode(password), zone, null);
+		Account account = new Account(UUID.randomUUID(), normalized, passwordEncoder.encode(password), zone);
 		try {
 			accounts.insert(account, clock.instant());
 		}

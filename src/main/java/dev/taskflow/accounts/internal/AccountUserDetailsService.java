@@ -1,6 +1,5 @@
 package dev.taskflow.accounts.internal;
 
-import java.time.Clock;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -14,19 +13,16 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final AccountsProperties properties;
 
-	private final Clock clock;
-
-	AccountUserDetailsService(AccountRepository accounts, AccountsProperties properties, Clock clock) {
+	AccountUserDetailsService(AccountRepository accounts, AccountsProperties properties) {
 		this.accounts = accounts;
 		this.properties = properties;
-		this.clock = clock;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String email) {
 		return accounts.findByEmail(AccountInputRules.normalizeEmail(email))
 			.map(account -> new AccountUserDetails(account.id(), account.email(), account.passwordHash(),
-					account.isLockedAt(clock.instant()), properties.isOperator(account.email())))
+					false, properties.isOperator(account.email())))
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 }

@@ -15,7 +15,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +33,12 @@ final class ProblemSecurityHandlers {
 	AuthenticationEntryPoint entryPoint() {
 		return (request, response, ex) -> {
 			String detail;
-			if (ex instanceof LockedException) {
-				detail = "Too many failed sign-ins: this account is locked for a while. Try again later.";
+			if (ex instanceof ThrottledSignIn.TooManySignInAttempts throttled) {
+				response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+				write(response, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
+						"Too many failed sign-ins for this e-mail address or from your network. Try again in "
+								+ throttled.retryAfterSeconds() + " s, or reset your password.");
+				return;
 			}
 			else if (ex instanceof BadCredentialsException && ex.getMessage() != null
 					&& ex.getMessage().startsWith("The API token")) {

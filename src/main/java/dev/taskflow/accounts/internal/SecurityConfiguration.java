@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,6 +48,15 @@ class SecurityConfiguration {
 	@Bean
 	CsrfTokenRepository csrfTokenRepository() {
 		return CSRF_TOKENS;
+	}
+
+	/** Form and Basic sign-in check the password only when the sign-in throttle lets the attempt through. */
+	@Bean
+	AuthenticationProvider passwordSignIn(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ThrottledSignIn(passwords, throttle);
 	}
 
 	@Bean
@@ -121,7 +131,7 @@ class SecurityConfiguration {
 					attempt.setTargetRequestPath("/login");
 					attempt.put("email", request.getParameter("email"));
 					new SessionFlashMapManager().saveOutputFlashMap(attempt, request, response);
-					response.sendRedirect(ex instanceof LockedException ? "/login?locked" : "/login?error");
+					response.sendRedirect(ex instanceof ThrottledSignIn.TooManySignInAttempts ? "/login?locked" : "/login?error");
 				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
 			.headers(headers -> headers

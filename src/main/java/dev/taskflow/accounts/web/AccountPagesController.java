@@ -117,7 +117,7 @@ class AccountPagesController {
 		}
 		if (params.containsKey("locked")) {
 			model.addAttribute("problem",
-					"Too many failed sign-ins: this account is locked for a while. Please try again later.");
+					"Too many failed sign-ins for this e-mail address or from your network. Wait a little and try again.");
 		}
 		else if (params.containsKey("error")) {
 			model.addAttribute("problem", "Wrong e-mail or password.");

@@ -74,7 +74,7 @@ class AccountPagesTests {
 	}
 
 	@Test
-	void repeatedWrongPasswordsLockTheAccountWithAnExplanation() {
+	void repeatedWrongPasswordsSlowSignInDownWithAnExplanation() {
 		String email = Browser.signedUp(mvc).email();
 		for (int i = 0; i < 3; i++) {
 			mvc.perform(formLogin("/login").userParameter("email").user(email).password("wrong " + i));
@@ -83,7 +83,7 @@ class AccountPagesTests {
 		MvcTestResult locked = mvc.perform(formLogin("/login").userParameter("email").user(email).password(Browser.PASSWORD));
 
 		assertThat(locked).hasRedirectedUrl("/login?locked");
-		assertThat(body(mvc.get().uri("/login?locked").exchange())).contains("locked for a while");
+		assertThat(body(mvc.get().uri("/login?locked").exchange())).contains("Too many failed sign-ins");
 	}
 
 	@Test

@@ -35,6 +35,8 @@ final class DuePhrases {
 
 	private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?(am|pm|a\\.m|p\\.m|a\\.m\\.|p\\.m\\.)?");
 
+	private static final Pattern MERIDIEM = Pattern.compile("am|pm|a\\.m\\.?|p\\.m\\.?");
+
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
 	private final ZonedDateTime now;
@@ -313,7 +315,7 @@ final class DuePhrases {
 		int to = i + 1;
 		if (meridiem == null) {
 			String nextWord = words.next(i + 1);
-			if (nextWord != null && nextWord.matches("am|pm|a\\.m\\.?|p\\.m\\.?")) {
+			if (nextWord != null && MERIDIEM.matcher(nextWord).matches()) {
 				meridiem = nextWord;
 				to = i + 2;
 			}

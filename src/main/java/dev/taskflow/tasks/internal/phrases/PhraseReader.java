@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.DateRange;
@@ -39,6 +40,14 @@ public final class PhraseReader {
 	 * is refused as a title anyway, and reading stays cheap whatever is pasted.
 	 */
 	public static final int MAX_INPUT = TaskDraft.MAX_TITLE * 5;
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private static final Pattern SPACE_BEFORE_CLOSING = Pattern.compile(" ([,.;:!?)\\]])");
+
+	private static final Pattern SPACE_AFTER_OPENING = Pattern.compile("([(\\[]) ");
+
+	private static final Pattern DANGLING_SEPARATOR = Pattern.compile("^[,;:]\\s*|\\s*[,;:]$");
 
 	private final ZonedDateTime now;
 
@@ -177,7 +186,7 @@ public final class PhraseReader {
 	/** Whether a daily/weekly/… word stands before a title word, as in "Weekly review", rather than after it. */
 	private static boolean describesNextWord(Words words, List<Match> found, int index) {
 		int next = found.get(index).to();
-		if (next >= words.size() || words.next(next) == null) {
+		if (next >= words.size() || words.next(next) == null || !words.word(next - 1).trail().isEmpty()) {
 			return false;
 		}
 		return index + 1 >= found.size() || found.get(index + 1).from() != next;
@@ -400,13 +409,10 @@ public final class PhraseReader {
 
 	/** Collapses runs of whitespace and drops the space an omitted phrase leaves before punctuation. */
 	static String tidy(String text) {
-		String collapsed = text.strip().replaceAll("\\s+", " ");
-		return collapsed.replaceAll(" ([,.;:!?)\\]])", "$1")
-			.replaceAll("([(\\[]) ", "$1")
-			.replace("()", "")
-			.replace("[]", "")
-			.replaceAll("^[,;:]\\s*|\\s*[,;:]$", "")
-			.replaceAll("\\s+", " ")
-			.strip();
+		String collapsed = SPACES.matcher(text.strip()).replaceAll(" ");
+		collapsed = SPACE_BEFORE_CLOSING.matcher(collapsed).replaceAll("$1");
+		collapsed = SPACE_AFTER_OPENING.matcher(collapsed).replaceAll("$1").replace("()", "").replace("[]", "");
+		collapsed = DANGLING_SEPARATOR.matcher(collapsed).replaceAll("");
+		return SPACES.matcher(collapsed).replaceAll(" ").strip();
 	}
 }

@@ -13,7 +13,8 @@ import dev.taskflow.tasks.internal.phrases.Repeat.Freq;
 /**
  * Recurrence phrases: "every day", "every 3 days", "every weekday", "every 2 weeks on Mon and Wed",
  * "every Monday", "every month on the 1st", "every last Friday", "every Dec 24", "every year", and the
- * words daily, weekly, monthly, yearly (optionally "on …"). "every!" counts from completion.
+ * words daily, weekly, fortnightly, monthly, yearly (optionally "on …"). "each" is "every"; "every!"
+ * counts from completion.
  */
 final class RepeatPhrases {
 
@@ -25,19 +26,19 @@ final class RepeatPhrases {
 		if (word == null) {
 			return null;
 		}
-		Freq adjective = switch (word) {
-			case "daily" -> Freq.DAILY;
-			case "weekly" -> Freq.WEEKLY;
-			case "monthly" -> Freq.MONTHLY;
-			case "yearly", "annually" -> Freq.YEARLY;
+		Repeat adjective = switch (word) {
+			case "daily" -> Repeat.every(Freq.DAILY, 1);
+			case "weekly" -> Repeat.every(Freq.WEEKLY, 1);
+			case "fortnightly", "biweekly" -> Repeat.every(Freq.WEEKLY, 2);
+			case "monthly" -> Repeat.every(Freq.MONTHLY, 1);
+			case "yearly", "annually" -> Repeat.every(Freq.YEARLY, 1);
 			default -> null;
 		};
 		if (adjective != null) {
-			Match detailed = details(words, i + 1, Repeat.every(adjective, 1), i);
-			return detailed != null ? detailed
-					: new Match(Kind.RECURRENCE, i, i + 1, new RepeatWord(Repeat.every(adjective, 1)));
+			Match detailed = details(words, i + 1, adjective, i);
+			return detailed != null ? detailed : new Match(Kind.RECURRENCE, i, i + 1, new RepeatWord(adjective));
 		}
-		if (!word.equals("every")) {
+		if (!word.equals("every") && !word.equals("each")) {
 			return null;
 		}
 		boolean fromCompletion = words.word(i).trail().startsWith("!");
@@ -57,7 +58,7 @@ final class RepeatPhrases {
 		switch (word) {
 			case "day":
 				return repeat(from, j + 1, Repeat.every(Freq.DAILY, 1));
-			case "weekday", "weekdays":
+			case "weekday", "weekdays", "workday", "workdays":
 				return repeat(from, j + 1, Repeat.every(Freq.WEEKLY, 1).onDays(Repeat.WEEKDAYS, 0));
 			case "weekend", "weekends":
 				return repeat(from, j + 1,

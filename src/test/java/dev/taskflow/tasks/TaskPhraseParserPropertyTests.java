@@ -1,6 +1,7 @@
 package dev.taskflow.tasks;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 import net.jqwik.api.Arbitraries;
@@ -15,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What holds for any line: reading never fails, parts lie inside the text in order without overlapping,
- * a line with letters never yields an empty title, and undoing a part puts its text back in the title.
- * Lines are drawn from the parser's own vocabulary (so phrases really occur and collide) and from
+ * a line with letters never yields an empty title, and undoing a part turns its text into title.
+ * Lines (read in any zone, daylight-saving gaps included) are drawn from the parser's own vocabulary (so phrases really occur and collide) and from
  * arbitrary characters.
  */
-class TaskPhraseParserProperties {
+class TaskPhraseParserPropertyTests {
 
 	private static final List<String> VOCABULARY = List.of("Buy", "milk", "call", "mom", "tomorrow", "today", "tonight",
 			"next", "this", "Monday", "mon", "Fri", "on", "by", "due", "at", "9", "5pm", "5:30", "pm", "17:00", "noon",
@@ -49,9 +50,15 @@ class TaskPhraseParserProperties {
 			.ofMaxLength(60));
 	}
 
-	@Property(tries = 800)
-	void readingNeverFailsAndPartsLieInTheTextInOrderWithoutOverlapping(@ForAll("lines") String line) {
-		ParsedTask parsed = parser.parse(line, BERLIN);
+	@Provide
+	Arbitrary<ZoneId> zones() {
+		return Arbitraries.of(ZoneId.getAvailableZoneIds()).map(ZoneId::of);
+	}
+
+	@Property(tries = 500)
+	void readingNeverFailsAndPartsLieInTheTextInOrderWithoutOverlapping(@ForAll("lines") String line,
+			@ForAll("zones") ZoneId zone) {
+		ParsedTask parsed = parser.parse(line, zone);
 
 		int previousEnd = 0;
 		for (RecognisedPart part : parsed.parts()) {
@@ -64,7 +71,7 @@ class TaskPhraseParserProperties {
 		assertThat(parsed.text()).isEqualTo(line);
 	}
 
-	@Property(tries = 800)
+	@Property(tries = 500)
 	void aLineWithLettersNeverHasAnEmptyTitle(@ForAll("lines") String line) {
 		ParsedTask parsed = parser.parse(line, BERLIN);
 
@@ -74,25 +81,27 @@ class TaskPhraseParserProperties {
 		assertThat(parsed.title()).isEqualTo(parsed.title().strip());
 	}
 
-	@Property(tries = 400)
-	void undoingAPartLeavesOneFewerPartOfItsKindAndKeepsItsWordsInTheTitle(@ForAll("lines") String line) {
+	@Property(tries = 200)
+	void undoingAPartMakesItsTextTitleAndNoPartAnyMore(@ForAll("lines") String line) {
 		ParsedTask parsed = parser.parse(line, BERLIN);
 
 		for (RecognisedPart part : parsed.parts()) {
 			ParsedTask without = parsed.without(part);
-			assertThat(without.parts(part.kind())).hasSizeLessThanOrEqualTo(parsed.parts(part.kind()).size());
+			// the quoted text starts one character later: after the inserted opening quote
+			RecognisedPart quoted = new RecognisedPart(part.kind(), part.start() + 1, part.end() + 1, part.text(), "");
+			assertThat(without.parts()).noneMatch(quoted::overlaps);
 			for (String word : part.text().split("\\s+")) {
 				assertThat(without.title()).contains(word);
 			}
 		}
 	}
 
-	@Property(tries = 300)
+	@Property(tries = 200)
 	void readingIsDeterministic(@ForAll("lines") String line) {
 		assertThat(parser.parse(line, BERLIN)).isEqualTo(parser.parse(line, BERLIN));
 	}
 
-	@Property(tries = 50)
+	@Property(tries = 30)
 	void aLongPastedLineIsReadQuickly(@ForAll("lines") String line) {
 		String pasted = (line + " ").repeat(Math.max(1, 900 / Math.max(1, line.length() + 1)));
 		assertThat(parser.parse(pasted, BERLIN).text()).isEqualTo(pasted);

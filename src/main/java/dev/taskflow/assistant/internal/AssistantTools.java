@@ -1,0 +1,288 @@
+package dev.taskflow.assistant.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.recurrence.Recurrence;
+import dev.taskflow.tasks.DateRange;
+import dev.taskflow.tasks.Due;
+import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.Reminder;
+import dev.taskflow.tasks.Task;
+import dev.taskflow.tasks.TaskDraft;
+import dev.taskflow.tasks.TaskManagement;
+import dev.taskflow.tasks.TaskPhraseParser;
+import dev.taskflow.tasks.TaskQuery;
+import dev.taskflow.tasks.TaskSort;
+import dev.taskflow.tasks.TaskStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The five task tools every engine (offline, LLM, MCP) calls: {@code add_task}, {@code list_tasks},
+ * {@code complete_task}, {@code delete_task}, {@code update_task}. They act only through
+ * {@link TaskManagement} as the given user, so validation, ownership, events, audit and live updates
+ * are those of the REST API. Dates arrive as text and are read by our own parser in the user's zone;
+ * a date a model computed is never taken on trust.
+ */
+@Component
+public class AssistantTools {
+
+	public static final String ADD = "add_task";
+
+	public static final String LIST = "list_tasks";
+
+	public static final String COMPLETE = "complete_task";
+
+	public static final String DELETE = "delete_task";
+
+	public static final String UPDATE = "update_task";
+
+	public static final List<String> NAMES = List.of(ADD, LIST, COMPLETE, DELETE, UPDATE);
+
+	public static final int MAX_LIST = 50;
+
+	private final TaskManagement tasks;
+
+	private final TaskPhraseParser parser;
+
+	public AssistantTools(TaskManagement tasks, TaskPhraseParser parser) {
+		this.tasks = tasks;
+		this.parser = parser;
+	}
+
+	/** Whether a call deletes, completes or changes more than one task, and so needs a confirmation. */
+	public static boolean isDestructive(ToolCall call) {
+		return call.tool().equals(DELETE) || call.tool().equals(COMPLETE) || (call.tool().equals(UPDATE)
+				&& "completed".equalsIgnoreCase(String.valueOf(call.arguments().get("status"))));
+	}
+
+	/** Runs a call; a user mistake (bad argument, unknown task) becomes a failed action, not an exception. */
+	public ChatAction run(CurrentUser user, ToolCall call) {
+		try {
+			return switch (call.tool()) {
+				case ADD -> add(user, call);
+				case LIST -> list(user, call);
+				case COMPLETE -> complete(user, call);
+				case DELETE -> delete(user, call);
+				case UPDATE -> update(user, call);
+				default -> ChatAction.failed(call, "There is no tool called " + call.tool() + ".");
+			};
+		}
+		catch (InvalidInput ex) {
+			return ChatAction.failed(call, ex.problems()
+				.stream()
+				.map(p -> p.field() + " " + p.message())
+				.collect(Collectors.joining("; ")));
+		}
+		catch (dev.taskflow.platform.ResourceNotFound | dev.taskflow.platform.Conflict ex) {
+			return ChatAction.failed(call, ex.getMessage());
+		}
+	}
+
+	/** What a call would do, in words, for the confirmation question ("delete #12 “Buy milk”"). */
+	public String preview(CurrentUser user, ToolCall call) {
+		String verb = switch (call.tool()) {
+			case DELETE -> "delete";
+			case COMPLETE -> "mark as done";
+			default -> "change";
+		};
+		Long id = call.number("task_id");
+		if (id == null) {
+			return verb + " a task";
+		}
+		try {
+			return verb + " " + describe(tasks.get(user, id), user.timeZone());
+		}
+		catch (dev.taskflow.platform.ResourceNotFound ex) {
+			return verb + " task #" + id;
+		}
+	}
+
+	private ChatAction add(CurrentUser user, ToolCall call) {
+		FieldErrors errors = new FieldErrors();
+		Due due = due(call.text("due"), user.timeZone(), errors);
+		Priority priority = priority(call.text("priority"), errors);
+		Recurrence recurrence = Recurrence.parse(call.text("recurrence"), call.text("recurrence_from"), "recurrence", "recurrence_from", errors)
+			.orElse(null);
+		List<Reminder.Spec> reminders = reminders(call.list("reminders"), user.timeZone(), errors);
+		errors.throwIfAny();
+		Task task = tasks.create(user, new TaskDraft(call.text("title"), call.text("description"), TaskStatus.PENDING,
+				priority, call.list("tags"), due, recurrence, reminders));
+		return ChatAction.done(call, "Added " + describe(task, user.timeZone()) + ".", List.of(task.id()));
+	}
+
+	private ChatAction list(CurrentUser user, ToolCall call) {
+		ZoneId zone = user.timeZone();
+		FieldErrors errors = new FieldErrors();
+		Set<TaskStatus> statuses = statuses(call.text("status"), errors);
+		DateRange dueRange = range(call.text("due"), "due", zone, errors);
+		DateRange completedRange = range(call.text("completed"), "completed", zone, errors);
+		int limit = call.number("limit") == null ? 20 : call.number("limit").intValue();
+		if (limit < 1 || limit > MAX_LIST) {
+			errors.add("limit", "must be between 1 and " + MAX_LIST);
+		}
+		errors.throwIfAny();
+		if (completedRange != null) {
+			statuses = EnumSet.of(TaskStatus.COMPLETED);
+		}
+		TaskQuery query = new TaskQuery(statuses, Set.of(), call.list("tags"), false,
+				dueRange == null ? null : startOf(dueRange.from(), zone),
+				dueRange == null ? null : startOf(dueRange.to().plusDays(1), zone), call.flag("overdue"), null,
+				call.text("query"), completedRange != null ? TaskSort.parse("-updated") : TaskSort.parse("due,-priority"),
+				completedRange != null ? TaskQuery.MAX_LIMIT : limit, null);
+		List<Task> found = tasks.list(user, query)
+			.items()
+			.stream()
+			.filter(task -> completedRange == null || (task.completedAt() != null
+					&& completedRange.contains(LocalDate.ofInstant(task.completedAt(), zone))))
+			.limit(limit)
+			.toList();
+		String result = found.isEmpty() ? "No tasks match."
+				: found.stream().map(task -> "- " + describe(task, zone)).collect(Collectors.joining("\n"));
+		return ChatAction.done(call, result, found.stream().map(Task::id).toList());
+	}
+
+	private ChatAction complete(CurrentUser user, ToolCall call) {
+		Task task = tasks.complete(user, taskId(call), null);
+		return ChatAction.done(call, "Completed " + describe(task, user.timeZone()) + ".", List.of(task.id()));
+	}
+
+	private ChatAction delete(CurrentUser user, ToolCall call) {
+		long id = taskId(call);
+		Task task = tasks.get(user, id);
+		tasks.delete(user, id, null);
+		return ChatAction.done(call, "Deleted #" + id + " \u201c" + task.title() + "\u201d.", List.of(id));
+	}
+
+	private ChatAction update(CurrentUser user, ToolCall call) {
+		long id = taskId(call);
+		ZoneId zone = user.timeZone();
+		FieldErrors errors = new FieldErrors();
+		String dueText = call.text("due");
+		boolean clearDue = dueText != null && dueText.strip().equalsIgnoreCase("none");
+		Due due = clearDue ? null : due(dueText, zone, errors);
+		Priority priority = priority(call.text("priority"), errors);
+		Set<TaskStatus> status = call.text("status") == null ? null : statuses(call.text("status"), errors);
+		if (status != null && status.size() != 1) {
+			errors.add("status", "must be pending or completed");
+		}
+		errors.throwIfAny();
+		Task task = tasks.change(user, id, draft -> {
+			TaskDraft changed = draft.withDetails(orElse(call.text("title"), draft.title()),
+					orElse(call.text("description"), draft.description()),
+					priority == null ? draft.priority() : priority,
+					call.list("tags") == null ? draft.tags() : call.list("tags"),
+					clearDue ? null : due == null ? draft.due() : due);
+			return status == null ? changed : changed.withStatus(status.iterator().next());
+		}, null);
+		return ChatAction.done(call, "Updated " + describe(task, zone) + ".", List.of(task.id()));
+	}
+
+	private static long taskId(ToolCall call) {
+		Long id = call.number("task_id");
+		if (id == null) {
+			throw InvalidInput.of("task_id", "is required");
+		}
+		return id;
+	}
+
+	private Due due(String text, ZoneId zone, FieldErrors errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return parser.parseDue(text, zone).orElseGet(() -> {
+			errors.add("due", "'" + text + "' is not a date I can read (try 'tomorrow 5pm' or 2026-12-01)");
+			return null;
+		});
+	}
+
+	private DateRange range(String text, String field, ZoneId zone, FieldErrors errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return parser.parseRange(text, zone).orElseGet(() -> {
+			errors.add(field, "'" + text + "' is not a day or range I can read (try today, this week, yesterday)");
+			return null;
+		});
+	}
+
+	private static Priority priority(String text, FieldErrors errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return Priority.parse(text.strip().toLowerCase(Locale.ROOT)).orElseGet(() -> {
+			errors.add("priority", "must be one of " + Priority.allowedValues());
+			return null;
+		});
+	}
+
+	private static Set<TaskStatus> statuses(String text, FieldErrors errors) {
+		if (text == null || text.isBlank() || text.equalsIgnoreCase("all")) {
+			return text == null ? EnumSet.of(TaskStatus.PENDING) : Set.of();
+		}
+		return switch (text.strip().toLowerCase(Locale.ROOT)) {
+			case "pending", "open" -> EnumSet.of(TaskStatus.PENDING);
+			case "completed", "done" -> EnumSet.of(TaskStatus.COMPLETED);
+			default -> {
+				errors.add("status", "must be pending, completed or all");
+				yield Set.of();
+			}
+		};
+	}
+
+	/** Reminders as ISO-8601 lead times before the due (PT30M) or moments our parser reads (tomorrow 8am). */
+	private List<Reminder.Spec> reminders(List<String> texts, ZoneId zone, FieldErrors errors) {
+		List<Reminder.Spec> reminders = new ArrayList<>();
+		for (String text : texts == null ? List.<String>of() : texts) {
+			if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
+				try {
+					reminders.add(new Reminder.Spec(null, java.time.Duration.parse(text.toUpperCase(Locale.ROOT))));
+				}
+				catch (java.time.format.DateTimeParseException ex) {
+					errors.add("reminders", "'" + text + "' is not an ISO-8601 duration such as PT30M");
+				}
+				continue;
+			}
+			parser.parseDue(text, zone)
+				.ifPresentOrElse(due -> reminders.add(new Reminder.Spec(due.startsAt(zone), null)),
+						() -> errors.add("reminders", "'" + text + "' is not a moment I can read"));
+		}
+		return reminders;
+	}
+
+	static String describe(Task task, ZoneId zone) {
+		StringBuilder text = new StringBuilder("#").append(task.id()).append(" \u201c").append(task.title()).append('\u201d');
+		if (task.due() != null) {
+			text.append(" due ").append(task.due().allDay() ? task.due().date().toString()
+					: task.due().dateTime().atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' '));
+		}
+		if (task.priority() != Priority.NONE) {
+			text.append(", ").append(task.priority().value()).append(" priority");
+		}
+		if (!task.tags().isEmpty()) {
+			text.append(", #").append(String.join(" #", task.tags()));
+		}
+		if (task.isCompleted()) {
+			text.append(" (done)");
+		}
+		return text.toString();
+	}
+
+	private static Instant startOf(LocalDate day, ZoneId zone) {
+		return day.atStartOfDay(zone).toInstant();
+	}
+
+	private static String orElse(String value, String fallback) {
+		return value == null ? fallback : value;
+	}
+}

@@ -1,0 +1,20 @@
+package dev.taskflow.assistant.internal;
+
+import dev.taskflow.accounts.CurrentUser;
+
+/** Turns a user's message into tool calls (through the turn) and a reply. */
+public interface ChatEngine {
+
+	/**
+	 * @param history the conversation so far (engines with context use it; the offline engine does not)
+	 */
+	EngineReply respond(CurrentUser user, Conversation history, String message, ToolTurn turn);
+
+	/** An engine's answer; {@code choice} is set when it needs the user to pick one of several tasks. */
+	record EngineReply(String reply, PendingAction choice) {
+
+		public static EngineReply of(String reply) {
+			return new EngineReply(reply, null);
+		}
+	}
+}

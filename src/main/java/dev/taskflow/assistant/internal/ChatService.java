@@ -1,0 +1,163 @@
+package dev.taskflow.assistant.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.Conflict;
+import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.ResourceNotFound;
+import org.springframework.stereotype.Service;
+
+/**
+ * One chat turn: load the user's conversation, settle a pending confirmation or choice, otherwise let
+ * the engine answer; then hold destructive calls back as a pending action and store the exchange.
+ */
+@Service
+public class ChatService {
+
+	public static final int MAX_MESSAGE = 4000;
+
+	static final Duration CONFIRMATION_LIFETIME = Duration.ofMinutes(5);
+
+	private static final Pattern YES = Pattern
+		.compile("^(?:y|yes|yep|yeah|sure|ok|okay|confirm|do it|go ahead|please do)[.!]*$", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern NO = Pattern.compile("^(?:n|no|nope|cancel|stop|don't|never mind)[.!]*$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern CHOICE = Pattern.compile("^(?:(?:number|no\\.?)\\s*)?(#)?(\\d{1,18})[.!]*$",
+			Pattern.CASE_INSENSITIVE);
+
+	private final AssistantTools tools;
+
+	private final ChatEngine engine;
+
+	private final ConversationStore conversations;
+
+	private final Clock clock;
+
+	public ChatService(AssistantTools tools, ChatEngine engine, ConversationStore conversations, Clock clock) {
+		this.tools = tools;
+		this.engine = engine;
+		this.conversations = conversations;
+		this.clock = clock;
+	}
+
+	public ChatReply chat(CurrentUser user, UUID conversationId, String message) {
+		if (message == null || message.isBlank()) {
+			throw InvalidInput.of("message", "is required");
+		}
+		if (message.length() > MAX_MESSAGE) {
+			throw InvalidInput.of("message", "must be at most " + MAX_MESSAGE + " characters long");
+		}
+		Instant now = clock.instant();
+		Conversation conversation = conversationId == null ? Conversation.start(user.id(), message, now)
+				: get(user, conversationId);
+		ToolTurn turn = new ToolTurn(tools, user);
+		Answer answer = answer(user, conversation, message.strip(), turn, now);
+		List<ChatAction> actions = turn.actions();
+		Conversation saved = conversation.with(new Conversation.Message("user", message.strip(), List.of(), now),
+				new Conversation.Message("assistant", answer.reply(), actions, now), answer.pending(), now);
+		conversations.save(saved);
+		return new ChatReply(saved.id(), answer.reply(), actions, ChatReply.Pending.of(answer.pending()));
+	}
+
+	/** The explicit form of answering "yes": runs the pending action of the conversation. */
+	public ChatReply confirm(CurrentUser user, UUID conversationId) {
+		Conversation conversation = get(user, conversationId);
+		PendingAction pending = conversation.livePending(clock.instant());
+		if (pending == null || pending.kind() != PendingAction.Kind.CONFIRM) {
+			throw new Conflict("Nothing in this conversation is waiting for confirmation (or it expired after "
+					+ CONFIRMATION_LIFETIME.toMinutes() + " minutes).");
+		}
+		return chat(user, conversationId, "yes");
+	}
+
+	public Conversation get(CurrentUser user, UUID conversationId) {
+		return conversations.find(user.id(), conversationId)
+			.orElseThrow(() -> new ResourceNotFound("Conversation " + conversationId + " does not exist."));
+	}
+
+	public PendingAction livePending(Conversation conversation) {
+		return conversation.livePending(clock.instant());
+	}
+
+	public List<Conversation> list(CurrentUser user) {
+		return conversations.list(user.id(), 100);
+	}
+
+	public void delete(CurrentUser user, UUID conversationId) {
+		if (!conversations.delete(user.id(), conversationId)) {
+			throw new ResourceNotFound("Conversation " + conversationId + " does not exist.");
+		}
+	}
+
+	private record Answer(String reply, PendingAction pending) {
+	}
+
+	private Answer answer(CurrentUser user, Conversation conversation, String message, ToolTurn turn, Instant now) {
+		PendingAction pending = conversation.livePending(now);
+		if (pending != null && pending.kind() == PendingAction.Kind.CONFIRM) {
+			if (YES.matcher(message).matches()) {
+				String results = pending.calls().stream().map(turn::confirmed).map(ChatAction::result)
+						.collect(Collectors.joining("\n"));
+				return new Answer(results, null);
+			}
+			if (NO.matcher(message).matches()) {
+				return new Answer("OK, I won't " + pending.summary() + ".", null);
+			}
+		}
+		if (pending != null && pending.kind() == PendingAction.Kind.CHOOSE) {
+			Matcher choice = CHOICE.matcher(message);
+			if (choice.matches()) {
+				Long chosen = chosen(pending, choice.group(1) != null, Long.parseLong(choice.group(2)));
+				if (chosen == null) {
+					return new Answer("Please reply with one of the numbers 1 to " + pending.candidates().size() + ".", pending);
+				}
+				ChatAction action = turn.confirmed(withTask(pending.calls().get(0), chosen));
+				return new Answer(action.error() ? "I couldn't do that: " + action.result() : action.result(), null);
+			}
+			if (NO.matcher(message).matches()) {
+				return new Answer("OK, never mind.", null);
+			}
+		}
+		if (pending == null && conversation.pending() != null && YES.matcher(message).matches()) {
+			return new Answer("That request expired after " + CONFIRMATION_LIFETIME.toMinutes()
+					+ " minutes, so I did nothing. Please ask again.", null);
+		}
+		ChatEngine.EngineReply reply = engine.respond(user, conversation, message, turn);
+		List<ToolCall> held = turn.awaitingConfirmation();
+		if (held.isEmpty()) {
+			return new Answer(reply.reply(), reply.choice());
+		}
+		String summary = held.stream().map(call -> tools.preview(user, call)).collect(Collectors.joining(" and "));
+		String question = "Shall I " + summary + "? Reply yes to confirm (within "
+				+ CONFIRMATION_LIFETIME.toMinutes() + " minutes).";
+		String text = reply.reply() == null || reply.reply().isBlank() ? question : reply.reply() + "\n\n" + question;
+		return new Answer(text, new PendingAction(PendingAction.Kind.CONFIRM, summary, held, List.of(),
+				now.plus(CONFIRMATION_LIFETIME)));
+	}
+
+	/** A number 1..n picks from the list; "#id" names one of the candidates directly. */
+	private static Long chosen(PendingAction pending, boolean byId, long value) {
+		if (byId) {
+			return pending.candidates().contains(value) ? value : null;
+		}
+		return value >= 1 && value <= pending.candidates().size() ? pending.candidates().get((int) value - 1) : null;
+	}
+
+	private static ToolCall withTask(ToolCall template, long taskId) {
+		Map<String, Object> arguments = new LinkedHashMap<>(template.arguments());
+		arguments.put("task_id", taskId);
+		return new ToolCall(template.tool(), arguments);
+	}
+}

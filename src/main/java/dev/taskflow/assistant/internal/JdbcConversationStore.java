@@ -1,0 +1,68 @@
+package dev.taskflow.assistant.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.taskflow.platform.SqlTime;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Conversations in the application's database (embedded mode, and any deployment without Dapr state). */
+@Repository
+@ConditionalOnProperty(name = "taskflow.assistant.store", havingValue = "database", matchIfMissing = true)
+class JdbcConversationStore implements ConversationStore {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	JdbcConversationStore(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@Override
+	public Optional<Conversation> find(UUID ownerId, UUID id) {
+		return jdbc.sql("select document from assistant_conversations where owner_id = ? and id = ?")
+			.params(ownerId, id)
+			.query((rs, row) -> json.readValue(rs.getString("document"), Conversation.class))
+			.optional();
+	}
+
+	@Override
+	@Transactional
+	public void save(Conversation conversation) {
+		String document = json.writeValueAsString(conversation);
+		int updated = jdbc
+			.sql("update assistant_conversations set updated_at = ?, document = ? where id = ? and owner_id = ?")
+			.params(SqlTime.utc(conversation.updatedAt()), document, conversation.id(), conversation.ownerId())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("insert into assistant_conversations (id, owner_id, title, created_at, updated_at, document) "
+					+ "values (?, ?, ?, ?, ?, ?)")
+				.params(conversation.id(), conversation.ownerId(), conversation.title(),
+						SqlTime.utc(conversation.createdAt()), SqlTime.utc(conversation.updatedAt()), document)
+				.update();
+		}
+	}
+
+	@Override
+	public List<Conversation> list(UUID ownerId, int limit) {
+		return jdbc.sql("select id, owner_id, title, created_at, updated_at from assistant_conversations "
+				+ "where owner_id = ? order by updated_at desc, id limit ?")
+			.params(ownerId, limit)
+			.query((rs, row) -> new Conversation(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
+					rs.getString("title"), SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"),
+					List.of(), null))
+			.list();
+	}
+
+	@Override
+	public boolean delete(UUID ownerId, UUID id) {
+		return jdbc.sql("delete from assistant_conversations where owner_id = ? and id = ?").params(ownerId, id).update() > 0;
+	}
+}

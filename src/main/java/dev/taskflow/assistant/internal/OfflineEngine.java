@@ -1,0 +1,235 @@
+package dev.taskflow.assistant.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.tasks.ParsedTask;
+import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.Reminder;
+import dev.taskflow.tasks.Task;
+import dev.taskflow.tasks.TaskManagement;
+import dev.taskflow.tasks.TaskPhraseParser;
+import dev.taskflow.tasks.TaskQuery;
+import dev.taskflow.tasks.TaskSort;
+import dev.taskflow.tasks.TaskStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine that needs no key and no network: a few English intents on top of the quick-add parser.
+ * It recognises what people say to a todo list ("add …", "remind me to …", "what's due this week?",
+ * "show overdue work tasks", "mark buy milk as done", "move the dentist to next Tuesday", "delete the
+ * groceries task", "what did I finish yesterday?") and, when a phrase matches several tasks, asks
+ * which one rather than guessing. Anything else gets a short help text.
+ */
+@Component
+public class OfflineEngine implements ChatEngine {
+
+	static final Duration CHOICE_LIFETIME = Duration.ofMinutes(5);
+
+	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+	private static final Pattern REMIND = Pattern.compile("^remind me to\\s+(.+)$", FLAGS);
+
+	private static final Pattern ADD = Pattern
+		.compile("^(?:add|create|new task:?|todo:?)\\s+(?:a\\s+)?(?:(?:new\\s+)?task\\s*(?::|to\\s+)?\\s*)?(.+)$", FLAGS);
+
+	private static final Pattern FINISHED = Pattern
+		.compile("^what (?:did|have) i (?:finish|finished|complete|completed|do|done|get done)\\s*(.*)$", FLAGS);
+
+	private static final Pattern DUE = Pattern.compile(
+			"^(?:what(?:'s|\u2019s| is| are)?|show(?: me)?|list)\\s+(?:my\\s+)?(?:tasks\\s+|todos\\s+)?(?:is\\s+|are\\s+)?due\\s+(.+)$",
+			FLAGS);
+
+	private static final Pattern AGENDA = Pattern
+		.compile("^what do i have(?: to do)?\\s+(.+)$", FLAGS);
+
+	private static final Pattern OVERDUE = Pattern.compile(
+			"^(?:(?:show|list)(?: me)?|what(?:'s|\u2019s| is| are))\\s+(?:my\\s+)?(?:all\\s+)?overdue(?:\\s+#?([\\p{L}\\p{N}_-]+?))?(?:\\s+(?:tasks|todos|items))?$",
+			FLAGS);
+
+	private static final Pattern LIST = Pattern.compile(
+			"^(?:show|list)(?: me)?(?: my)?(?: all)?(?:\\s+#?([\\p{L}\\p{N}_-]+?))?\\s+(?:tasks|todos)$", FLAGS);
+
+	private static final Pattern MARK_DONE = Pattern.compile(
+			"^(?:mark|check off|tick off)\\s+(.+?)(?:\\s+(?:as\\s+)?(?:done|complete|completed|finished))?$", FLAGS);
+
+	private static final Pattern COMPLETE = Pattern
+		.compile("^(?:complete|finish|i (?:finished|did|completed)|done with)\\s+(.+)$", FLAGS);
+
+	private static final Pattern MOVE = Pattern
+		.compile("^(?:move|reschedule|push|postpone|change)\\s+(.+?)\\s+(?:to|until|till)\\s+(.+)$", FLAGS);
+
+	private static final Pattern DELETE = Pattern.compile("^(?:delete|remove|drop|cancel)\\s+(.+)$", FLAGS);
+
+	static final String HELP = "I can add, list, complete, move and delete tasks. Try: \u201cadd buy milk tomorrow #errands\u201d, "
+			+ "\u201cwhat's due this week?\u201d, \u201cshow overdue work tasks\u201d, \u201cmark buy milk as done\u201d, "
+			+ "\u201cmove the dentist to next Tuesday\u201d, \u201cdelete the groceries task\u201d or "
+			+ "\u201cwhat did I finish yesterday?\u201d";
+
+	private final TaskPhraseParser parser;
+
+	private final TaskManagement tasks;
+
+	private final Clock clock;
+
+	public OfflineEngine(TaskPhraseParser parser, TaskManagement tasks, Clock clock) {
+		this.parser = parser;
+		this.tasks = tasks;
+		this.clock = clock;
+	}
+
+	@Override
+	public EngineReply respond(CurrentUser user, Conversation history, String message, ToolTurn turn) {
+		String text = message.strip().replaceAll("[?.!]+$", "").strip();
+		Matcher m;
+		if ((m = REMIND.matcher(text)).matches()) {
+			return add(user, turn, m.group(1), true);
+		}
+		if ((m = ADD.matcher(text)).matches()) {
+			return add(user, turn, m.group(1), false);
+		}
+		if ((m = FINISHED.matcher(text)).matches()) {
+			String when = m.group(1).isBlank() ? "today" : m.group(1);
+			return listed(turn, ToolCall.of(AssistantTools.LIST, "completed", when), "Finished " + when + ":",
+					"Nothing finished " + when + ".");
+		}
+		if ((m = OVERDUE.matcher(text)).matches()) {
+			String tag = tagOrNull(m.group(1));
+			return listed(turn,
+					ToolCall.of(AssistantTools.LIST, "overdue", true, "tags", tag == null ? null : List.of(tag)),
+					"Overdue" + (tag == null ? "" : " #" + tag) + ":", "Nothing overdue" + (tag == null ? "" : " tagged #" + tag) + ".");
+		}
+		if ((m = DUE.matcher(text)).matches() || (m = AGENDA.matcher(text)).matches()) {
+			String when = m.group(1).strip();
+			if (parser.parseRange(when, user.timeZone()).isEmpty()) {
+				return EngineReply.of("I can't tell which days \u201c" + when + "\u201d means. Try today, tomorrow or this week.");
+			}
+			return listed(turn, ToolCall.of(AssistantTools.LIST, "due", when), "Due " + when + ":",
+					"Nothing due " + when + ".");
+		}
+		if ((m = LIST.matcher(text)).matches()) {
+			String tag = m.group(1);
+			return listed(turn, ToolCall.of(AssistantTools.LIST, "tags", tag == null ? null : List.of(tag)),
+					"Your open tasks:", "You have no open tasks" + (tag == null ? "" : " tagged #" + tag) + ".");
+		}
+		if ((m = MOVE.matcher(text)).matches()) {
+			String when = m.group(2).strip();
+			if (parser.parseDue(when, user.timeZone()).isEmpty()) {
+				return EngineReply.of("I can't read \u201c" + when + "\u201d as a date. Try \u201cnext Tuesday\u201d or \u201cDec 24 5pm\u201d.");
+			}
+			return onOneTask(user, turn, m.group(1), "move", id -> ToolCall.of(AssistantTools.UPDATE, "task_id", id, "due", when));
+		}
+		if ((m = MARK_DONE.matcher(text)).matches() || (m = COMPLETE.matcher(text)).matches()) {
+			return onOneTask(user, turn, m.group(1), "complete", id -> ToolCall.of(AssistantTools.COMPLETE, "task_id", id));
+		}
+		if ((m = DELETE.matcher(text)).matches()) {
+			return onOneTask(user, turn, m.group(1), "delete", id -> ToolCall.of(AssistantTools.DELETE, "task_id", id));
+		}
+		return EngineReply.of(HELP);
+	}
+
+	private EngineReply add(CurrentUser user, ToolTurn turn, String line, boolean remind) {
+		ParsedTask parsed = parser.parse(line, user.timeZone());
+		if (parsed.title() == null || parsed.title().isBlank()) {
+			return EngineReply.of("What should the task be called?");
+		}
+		List<String> reminders = new ArrayList<>(parsed.reminders().stream().map(OfflineEngine::reminderText).toList());
+		if (remind && reminders.isEmpty() && parsed.due() != null) {
+			reminders.add(Duration.ZERO.toString());
+		}
+		ChatAction action = turn.call(ToolCall.of(AssistantTools.ADD, "title", parsed.title(), "due",
+				parsed.due() == null ? null : parsed.due().format(),
+				"priority", parsed.priority() == Priority.NONE ? null : parsed.priority().value(),
+				"tags", parsed.tags().isEmpty() ? null : parsed.tags(),
+				"recurrence", parsed.recurrence() == null ? null : parsed.recurrence().text(),
+				"recurrence_from", parsed.recurrence() == null ? null : parsed.recurrence().from().value(),
+				"reminders", reminders.isEmpty() ? null : reminders));
+		if (action.error()) {
+			return EngineReply.of("I couldn't add that: " + action.result());
+		}
+		String note = remind && parsed.due() == null ? " It has no time, so there is no reminder; say when, e.g. \u201cremind me to call mum tomorrow 6pm\u201d." : "";
+		return EngineReply.of(action.result() + note);
+	}
+
+	private static String reminderText(Reminder.Spec spec) {
+		return spec.before() != null ? spec.before().toString() : spec.at().toString();
+	}
+
+	private static EngineReply listed(ToolTurn turn, ToolCall call, String heading, String none) {
+		ChatAction action = turn.call(call);
+		if (action.error()) {
+			return EngineReply.of("I couldn't look that up: " + action.result());
+		}
+		return EngineReply.of(action.taskIds().isEmpty() ? none : heading + "\n" + action.result());
+	}
+
+	/**
+	 * Finds the one task a phrase names and calls the tool on it. An exact title match wins; several
+	 * candidates make the assistant ask which one.
+	 */
+	private EngineReply onOneTask(CurrentUser user, ToolTurn turn, String phrase, String verb,
+			Function<Long, ToolCall> callFor) {
+		String target = target(phrase);
+		Optional<Long> byId = explicitId(target);
+		List<Task> matches = byId.isPresent() ? List.of() : find(user, target, verb.equals("delete"));
+		if (byId.isPresent()) {
+			return run(turn, callFor.apply(byId.get()));
+		}
+		if (matches.isEmpty()) {
+			return EngineReply.of("I couldn't find a task matching \u201c" + target + "\u201d.");
+		}
+		List<Task> exact = matches.stream().filter(t -> t.title().equalsIgnoreCase(target)).toList();
+		List<Task> candidates = exact.size() == 1 ? exact : matches;
+		if (candidates.size() == 1) {
+			return run(turn, callFor.apply(candidates.get(0).id()));
+		}
+		List<Task> shown = candidates.stream().limit(5).toList();
+		StringBuilder question = new StringBuilder("Several tasks match \u201c" + target + "\u201d. Which one should I " + verb + "?");
+		for (int i = 0; i < shown.size(); i++) {
+			question.append("\n").append(i + 1).append(". ").append(AssistantTools.describe(shown.get(i), user.timeZone()));
+		}
+		question.append("\nReply with its number.");
+		return new EngineReply(question.toString(), new PendingAction(PendingAction.Kind.CHOOSE, verb,
+				List.of(callFor.apply(0L)), shown.stream().map(Task::id).toList(), clock.instant().plus(CHOICE_LIFETIME)));
+	}
+
+	private static EngineReply run(ToolTurn turn, ToolCall call) {
+		ChatAction action = turn.call(call);
+		if (action.error()) {
+			return EngineReply.of("I couldn't do that: " + action.result());
+		}
+		return EngineReply.of(AssistantTools.isDestructive(call) ? null : action.result());
+	}
+
+	private List<Task> find(CurrentUser user, String target, boolean includeCompleted) {
+		TaskQuery query = new TaskQuery(includeCompleted ? java.util.Set.of() : java.util.Set.of(TaskStatus.PENDING),
+				java.util.Set.of(), List.of(), false, null, null, null, null, target, TaskSort.parse("due,-priority"), 20, null);
+		return tasks.list(user, query).items();
+	}
+
+	private static Optional<Long> explicitId(String target) {
+		Matcher id = Pattern.compile("^(?:task\\s+)?#(\\d{1,18})$").matcher(target);
+		return id.matches() ? Optional.of(Long.parseLong(id.group(1))) : Optional.empty();
+	}
+
+	private static String tagOrNull(String word) {
+		return word == null || word.matches("(?i)tasks|todos|items") ? null : word;
+	}
+
+	/** "the groceries task" → "groceries". */
+	static String target(String phrase) {
+		String target = phrase.strip()
+			.replaceAll("^[\"\u201c']|[\"\u201d']$", "")
+			.replaceFirst("(?i)^(?:the|my|a)\\s+", "")
+			.replaceFirst("(?i)\\s+(?:task|todo|item)$", "")
+			.strip();
+		return target;
+	}
+}

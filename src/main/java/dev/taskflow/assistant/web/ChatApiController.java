@@ -1,0 +1,82 @@
+package dev.taskflow.assistant.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.assistant.internal.ChatReply;
+import dev.taskflow.assistant.internal.ChatService;
+import dev.taskflow.assistant.internal.Conversation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/chat")
+@Tag(name = "Assistant")
+class ChatApiController {
+
+	private final ChatService chat;
+
+	ChatApiController(ChatService chat) {
+		this.chat = chat;
+	}
+
+	record ChatRequest(@Schema(description = "omit to start a new conversation") UUID conversationId,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = ChatService.MAX_MESSAGE) String message) {
+	}
+
+	record ConversationSummary(UUID id, String title, Instant createdAt, Instant updatedAt) {
+
+		static ConversationSummary of(Conversation conversation) {
+			return new ConversationSummary(conversation.id(), conversation.title(), conversation.createdAt(),
+					conversation.updatedAt());
+		}
+	}
+
+	record ConversationResponse(UUID id, String title, Instant createdAt, Instant updatedAt,
+			List<Conversation.Message> messages, ChatReply.Pending pending) {
+	}
+
+	@PostMapping
+	@Operation(summary = "Send the assistant a message; the reply lists the actions it took")
+	ChatReply send(CurrentUser user, @RequestBody ChatRequest request) {
+		return chat.chat(user, request.conversationId(), request.message());
+	}
+
+	@PostMapping("/{id}/confirm")
+	@Operation(summary = "Confirm the conversation's pending destructive action (same as replying yes)")
+	ChatReply confirm(CurrentUser user, @PathVariable UUID id) {
+		return chat.confirm(user, id);
+	}
+
+	@GetMapping
+	@Operation(summary = "Your conversations, most recently active first")
+	List<ConversationSummary> list(CurrentUser user) {
+		return chat.list(user).stream().map(ConversationSummary::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A conversation with its messages and actions")
+	ConversationResponse get(CurrentUser user, @PathVariable UUID id) {
+		Conversation conversation = chat.get(user, id);
+		return new ConversationResponse(conversation.id(), conversation.title(), conversation.createdAt(),
+				conversation.updatedAt(), conversation.messages(), ChatReply.Pending.of(chat.livePending(conversation)));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a conversation")
+	ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
+		chat.delete(user, id);
+		return ResponseEntity.noContent().build();
+	}
+}

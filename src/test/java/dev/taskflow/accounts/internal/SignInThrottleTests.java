@@ -1,0 +1,99 @@
+package dev.taskflow.accounts.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInThrottleTests {
+
+	private final MovableClock clock = new MovableClock();
+
+	private final SignInThrottle throttle = new SignInThrottle(
+			new AccountsProperties(3, Duration.ofMinutes(15), Set.of(), null, null, null, 5, Duration.ofSeconds(1)),
+			clock);
+
+	@Test
+	void afterTheAllowedFailuresEachFurtherOneDoublesTheWaitUpToTheCap() {
+		fail("ann@example.com", "10.0.0.1", 3);
+		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.2")).hasValue(Duration.ofSeconds(1));
+
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.2")).isEmpty();
+		fail("ann@example.com", "10.0.0.2", 1);
+		assertThat(throttle.waitBefore("Ann@Example.com ", "10.0.0.3")).hasValue(Duration.ofSeconds(2));
+
+		for (int i = 0; i < 20; i++) {
+			clock.advance(throttle.waitBefore("ann@example.com", "10.0.1." + i).orElse(Duration.ZERO));
+			fail("ann@example.com", "10.0.1." + i, 1);
+		}
+		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.99")).hasValue(Duration.ofMinutes(15));
+	}
+
+	@Test
+	void theRightPasswordEndsTheBackOffForThatEmail() {
+		fail("ann@example.com", "10.0.0.1", 3);
+		clock.advance(Duration.ofSeconds(1));
+
+		throttle.succeeded("ann@example.com");
+		fail("ann@example.com", "10.0.0.1", 1);
+
+		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.1")).isEmpty();
+	}
+
+	@Test
+	void oneAddressGuessingManyEmailsIsSlowedDownForEveryEmailButOthersAreNot() {
+		for (int i = 0; i < 5; i++) {
+			fail("user" + i + "@example.com", "10.6.6.6", 1);
+		}
+
+		assertThat(throttle.waitBefore("someone-else@example.com", "10.6.6.6")).hasValue(Duration.ofSeconds(1));
+		assertThat(throttle.waitBefore("someone-else@example.com", "10.0.0.1")).isEmpty();
+	}
+
+	@Test
+	void failuresAreForgottenAfterAQuietSpell() {
+		fail("ann@example.com", "10.0.0.1", 2);
+		clock.advance(Duration.ofMinutes(16));
+
+		fail("ann@example.com", "10.0.0.1", 1);
+
+		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.1")).isEmpty();
+	}
+
+	private void fail(String email, String address, int times) {
+		for (int i = 0; i < times; i++) {
+			throttle.failed(email, address);
+		}
+	}
+
+	static final class MovableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-11-28T12:00:00Z");
+
+		void advance(Duration duration) {
+			now = now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+	}
+}

@@ -1,0 +1,260 @@
+package dev.taskflow.assistant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.assistant.internal.AssistantTools;
+import dev.taskflow.assistant.internal.Conversation;
+import dev.taskflow.assistant.internal.ConversationStore;
+import dev.taskflow.assistant.internal.PendingAction;
+import dev.taskflow.assistant.internal.ToolCall;
+import dev.taskflow.assistant.internal.ToolTurn;
+import dev.taskflow.support.TaskFlowTest;
+import dev.taskflow.support.TestUsers;
+import dev.taskflow.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static dev.taskflow.support.TestUsers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The chat API over the offline engine, on a real database, through real security. */
+@TaskFlowTest
+class ChatApiTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ConversationStore conversations;
+
+	@Autowired
+	AssistantTools tools;
+
+	@Autowired
+	Accounts accounts;
+
+	@Test
+	void addingATaskByChatCreatesItWithTheParsedFields() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		JsonNode reply = say(ann, null, "add Buy milk on Dec 24 #errands p1");
+		JsonNode action = reply.get("actions").get(0);
+		assertThat(action.get("tool").asString()).isEqualTo("add_task");
+		assertThat(action.get("arguments").get("title").asString()).isEqualTo("Buy milk");
+		long id = action.get("task_ids").get(0).asLong();
+		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn());
+		assertThat(task.get("title").asString()).isEqualTo("Buy milk");
+		assertThat(task.get("due_at").asString()).endsWith("-12-24");
+		assertThat(task.get("priority").asString()).isEqualTo("high");
+		assertThat(task.get("tags").get(0).asString()).isEqualTo("errands");
+		assertThat(reply.get("reply").asString()).contains("Added #" + id);
+	}
+
+	@Test
+	void completingWaitsForYesAndThenHappensOnce() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = addTask(ann, "Water the plants");
+		JsonNode asked = say(ann, null, "mark water the plants as done");
+		assertThat(asked.get("actions")).isEmpty();
+		assertThat(asked.get("pending").get("kind").asString()).isEqualTo("confirm");
+		assertThat(asked.get("reply").asString()).contains("Reply yes");
+		assertThat(statusOf(ann, id)).isEqualTo("pending");
+
+		String conversation = asked.get("conversation_id").asString();
+		JsonNode done = say(ann, conversation, "yes");
+		assertThat(done.get("actions").get(0).get("tool").asString()).isEqualTo("complete_task");
+		assertThat(done.get("actions").get(0).get("task_ids").get(0).asLong()).isEqualTo(id);
+		assertThat(done.get("pending").isNull()).isTrue();
+		assertThat(statusOf(ann, id)).isEqualTo("completed");
+
+		JsonNode again = say(ann, conversation, "yes");
+		assertThat(again.get("actions")).isEmpty();
+	}
+
+	@Test
+	void theConfirmEndpointRunsThePendingDeletionAndRefusesWhenNothingWaits() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = addTask(ann, "Groceries");
+		JsonNode asked = say(ann, null, "delete the groceries task");
+		String conversation = asked.get("conversation_id").asString();
+		mvc.perform(ann.as(post("/api/chat/" + conversation + "/confirm")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.actions[0].tool").value("delete_task"));
+		mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isNotFound());
+		mvc.perform(ann.as(post("/api/chat/" + conversation + "/confirm")))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void anyOtherMessageOrAnExpiredConfirmationCancelsTheAction() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = addTask(ann, "Old report");
+		String conversation = say(ann, null, "delete old report").get("conversation_id").asString();
+		say(ann, conversation, "what's due today?");
+		assertThat(say(ann, conversation, "yes").get("actions")).isEmpty();
+		mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isOk());
+
+		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
+		Conversation stale = conversations.find(user.id(), UUID.fromString(conversation)).orElseThrow();
+		PendingAction expired = new PendingAction(PendingAction.Kind.CONFIRM, "delete it",
+				List.of(ToolCall.of("delete_task", "task_id", id)), List.of(), Instant.now().minusSeconds(1));
+		conversations.save(new Conversation(stale.id(), stale.ownerId(), stale.title(), stale.createdAt(),
+				stale.updatedAt(), stale.messages(), expired));
+		JsonNode late = say(ann, conversation, "yes");
+		assertThat(late.get("reply").asString()).contains("expired");
+		assertThat(late.get("actions")).isEmpty();
+		mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isOk());
+	}
+
+	@Test
+	void twoMatchingTasksMakeTheAssistantAskWhichOne() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long first = addTask(ann, "Call the dentist");
+		long second = addTask(ann, "Pay the dentist");
+		JsonNode asked = say(ann, null, "move the dentist to Dec 24");
+		assertThat(asked.get("actions")).isEmpty();
+		assertThat(asked.get("pending").get("kind").asString()).isEqualTo("choose");
+		List<Long> candidates = asked.get("pending").get("candidates").valueStream().map(JsonNode::asLong).toList();
+		assertThat(candidates).containsExactlyInAnyOrder(first, second);
+
+		JsonNode moved = say(ann, asked.get("conversation_id").asString(), "2");
+		long chosen = candidates.get(1);
+		assertThat(moved.get("actions").get(0).get("task_ids").get(0).asLong()).isEqualTo(chosen);
+		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + chosen))).andReturn());
+		assertThat(task.get("due_at").asString()).endsWith("-12-24");
+	}
+
+	@Test
+	void listsAnswerFromTheUsersOwnTasks() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long overdue = addTask(ann, "File taxes");
+		mvc.perform(ann.as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/tasks/" + overdue))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"due_at\":\"2020-01-01\",\"tags\":[\"work\"]}")).andExpect(status().isOk());
+		JsonNode reply = say(ann, null, "show overdue work tasks");
+		assertThat(reply.get("actions").get(0).get("task_ids").get(0).asLong()).isEqualTo(overdue);
+		assertThat(reply.get("reply").asString()).contains("File taxes");
+		assertThat(say(ann, null, "show overdue home tasks").get("actions").get(0).get("task_ids")).isEmpty();
+
+		String conversation = say(ann, null, "complete file taxes").get("conversation_id").asString();
+		say(ann, conversation, "yes");
+		JsonNode finished = say(ann, null, "what did I finish today?");
+		assertThat(finished.get("reply").asString()).contains("File taxes");
+	}
+
+	@Test
+	void aUserCannotReachAnotherUsersConversationsOrTasks() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		TestUser bob = TestUsers.signUp(mvc);
+		long annsTask = addTask(ann, "Secret plan");
+		String annsConversation = say(ann, null, "hello").get("conversation_id").asString();
+
+		mvc.perform(bob.as(get("/api/chat/" + annsConversation))).andExpect(status().isNotFound());
+		mvc.perform(bob.as(delete("/api/chat/" + annsConversation))).andExpect(status().isNotFound());
+		mvc.perform(bob.as(post("/api/chat/" + annsConversation + "/confirm"))).andExpect(status().isNotFound());
+		mvc.perform(bob.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"conversation_id\":\"" + annsConversation + "\",\"message\":\"yes\"}"))
+			.andExpect(status().isNotFound());
+		assertThat(json(mvc.perform(bob.as(get("/api/chat"))).andReturn())).isEmpty();
+
+		JsonNode asked = say(bob, null, "delete #" + annsTask);
+		JsonNode tried = say(bob, asked.get("conversation_id").asString(), "yes");
+		assertThat(tried.get("actions").get(0).get("error").asBoolean()).isTrue();
+		assertThat(say(bob, null, "mark secret plan as done").get("reply").asString()).contains("couldn't find");
+		assertThat(statusOf(ann, annsTask)).isEqualTo("pending");
+	}
+
+	@Test
+	void conversationsAreListedReadAndDeleted() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		String id = say(ann, null, "add Plan the trip").get("conversation_id").asString();
+		say(ann, id, "what's due this week?");
+		mvc.perform(ann.as(get("/api/chat")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].id").value(id))
+			.andExpect(jsonPath("$[0].title").value("add Plan the trip"));
+		mvc.perform(ann.as(get("/api/chat/" + id)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.messages.length()").value(4))
+			.andExpect(jsonPath("$.messages[1].actions[0].tool").value("add_task"));
+		mvc.perform(ann.as(delete("/api/chat/" + id))).andExpect(status().isNoContent());
+		mvc.perform(ann.as(get("/api/chat/" + id))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void badRequestsAreProblems() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		mvc.perform(ann.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON).content("{\"message\":\" \"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("message"));
+		mvc.perform(ann.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"message\":\"" + "x".repeat(4001) + "\"}")).andExpect(status().isBadRequest());
+		mvc.perform(ann.as(get("/api/chat/not-a-uuid"))).andExpect(status().isBadRequest());
+		mvc.perform(ann.as(get("/api/chat/" + UUID.randomUUID())))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(post("/api/chat").contentType(MediaType.APPLICATION_JSON).content("{\"message\":\"hi\"}"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void anIdenticalToolCallRepeatedInOneTurnIsAppliedOnce() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
+		ToolTurn turn = new ToolTurn(tools, user);
+		ToolCall add = ToolCall.of("add_task", "title", "Only once", "due", "tomorrow");
+		long first = turn.call(add).taskIds().get(0);
+		long second = turn.call(ToolCall.of("add_task", "title", "Only once", "due", "tomorrow")).taskIds().get(0);
+		assertThat(second).isEqualTo(first);
+		assertThat(turn.actions()).hasSize(1);
+		JsonNode list = json(mvc.perform(ann.as(get("/api/tasks").param("q", "Only once"))).andReturn());
+		assertThat(list.get("items")).hasSize(1);
+	}
+
+	@Test
+	void aDateTheToolCannotReadIsAToolErrorNotAGuess() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
+		var action = tools.run(user, ToolCall.of("add_task", "title", "Guess", "due", "when pigs fly"));
+		assertThat(action.error()).isTrue();
+		assertThat(action.result()).contains("due");
+		assertThat(tools.run(user, ToolCall.of("update_task", "task_id", 999_999_999L, "priority", "high")).error())
+			.isTrue();
+	}
+
+	private long addTask(TestUser user, String title) throws Exception {
+		return json(mvc.perform(user.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"" + title + "\"}")).andExpect(status().isCreated()).andReturn()).get("id").asLong();
+	}
+
+	private String statusOf(TestUser user, long id) throws Exception {
+		return json(mvc.perform(user.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn()).get("status")
+			.asString();
+	}
+
+	private JsonNode say(TestUser user, String conversationId, String message) throws Exception {
+		var body = JSON.createObjectNode().put("message", message);
+		if (conversationId != null) {
+			body.put("conversation_id", conversationId);
+		}
+		return json(mvc.perform(user.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON).content(body.toString()))
+			.andExpect(status().isOk())
+			.andReturn());
+	}
+}
