@@ -79,6 +79,13 @@
     }
   });
 
+  // The boxes sent are the ones ticked now, whatever live updates did to the rows a moment ago.
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches && event.target.matches("[data-bulk-bar]")) {
+      render();
+    }
+  }, true);
+
   // An Undo toast goes once its Undo has been answered.
   document.addEventListener("htmx:afterRequest", function (event) {
     var toast = event.target.closest ? event.target.closest(".undo-toast") : null;
