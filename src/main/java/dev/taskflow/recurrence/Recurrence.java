@@ -1,13 +1,16 @@
 package dev.taskflow.recurrence;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.recurrence.internal.Rule;
+import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRule.Part;
 import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
 
 /**
@@ -53,6 +56,10 @@ public record Recurrence(String text, From from) {
 
 	public static final int MAX_LENGTH = 500;
 
+	public static final int MAX_INTERVAL = 1000;
+
+	public static final int MAX_COUNT = 10000;
+
 	public Recurrence {
 		if (text == null || text.isBlank()) {
 			throw new IllegalArgumentException("A recurrence needs a rule");
@@ -89,19 +96,59 @@ public record Recurrence(String text, From from) {
 			errors.add(field, "must be at most " + MAX_LENGTH + " characters long");
 			return Optional.empty();
 		}
+		RecurrenceRule parsed;
 		try {
-			new RecurrenceRule(rule, RfcMode.RFC5545_STRICT);
+			parsed = new RecurrenceRule(rule, RfcMode.RFC5545_STRICT);
 		}
-		catch (InvalidRecurrenceRuleException | IllegalArgumentException ex) {
+		catch (InvalidRecurrenceRuleException | RuntimeException ex) {
 			errors.add(field, "'" + value + "' is neither a preset (daily, weekdays, weekly, monthly, yearly, none) "
 					+ "nor a valid RRULE such as FREQ=WEEKLY;BYDAY=MO,WE (" + ex.getMessage() + ")");
 			return Optional.empty();
 		}
-		if (!Rule.of(rule).occurs()) {
+		Optional<String> outOfBounds = outOfBounds(parsed);
+		if (outOfBounds.isPresent()) {
+			errors.add(field, "'" + value + "' " + outOfBounds.get());
+			return Optional.empty();
+		}
+		boolean occurs;
+		try {
+			occurs = Rule.of(rule).occurs();
+		}
+		catch (RuntimeException ex) {
+			// lib-recur refuses some combinations only when iterating ("too many empty recurrence sets")
+			occurs = false;
+		}
+		if (!occurs) {
 			errors.add(field, "'" + value + "' never occurs (such as the 30th of February)");
 			return Optional.empty();
 		}
 		return Optional.of(new Recurrence(rule, mode));
+	}
+
+	/**
+	 * The limits that keep working out the next instance cheap: iterating a rule costs time in
+	 * proportion to its interval, its count and how far apart its instances are, so a task repeats at
+	 * most hourly, every {@value #MAX_INTERVAL}th period at most, {@value #MAX_COUNT} times at most.
+	 */
+	private static Optional<String> outOfBounds(RecurrenceRule rule) {
+		if (rule.getFreq() == Freq.SECONDLY || rule.getFreq() == Freq.MINUTELY) {
+			return Optional.of("repeats more often than hourly; use FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY");
+		}
+		if (rule.getInterval() < 1 || rule.getInterval() > MAX_INTERVAL) {
+			return Optional.of("must have an INTERVAL from 1 to " + MAX_INTERVAL);
+		}
+		Integer count = rule.getCount();
+		if (count != null && (count < 1 || count > MAX_COUNT)) {
+			return Optional.of("must have a COUNT from 1 to " + MAX_COUNT);
+		}
+		List<Integer> positions = rule.getByPart(Part.BYSETPOS);
+		if (positions != null && positions.stream().anyMatch(position -> position == 0 || Math.abs(position) > 366)) {
+			return Optional.of("must have BYSETPOS values from 1 to 366 or -366 to -1");
+		}
+		if (rule.getUntil() != null && (rule.getUntil().getYear() < 1900 || rule.getUntil().getYear() > 9999)) {
+			return Optional.of("must have an UNTIL in the years 1900 to 9999");
+		}
+		return Optional.empty();
 	}
 
 	/** The RRULE this recurrence stands for. */

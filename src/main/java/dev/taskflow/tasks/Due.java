@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -34,24 +35,44 @@ public record Due(LocalDate date, OffsetDateTime dateTime) {
 		return new Due(null, dateTime);
 	}
 
+	/** The first and last year a due date, a reminder or a list filter may name. */
+	public static final int FIRST_YEAR = 1900;
+
+	public static final int LAST_YEAR = 9999;
+
+	/** How {@link #parse} wants its input, for messages. */
+	public static final String EXPECTED = "a date (2026-12-01) or a date-time with offset (2026-12-01T09:00:00+01:00) "
+			+ "in the years " + FIRST_YEAR + " to " + LAST_YEAR;
+
 	/**
 	 * Reads {@code 2026-12-01}, {@code 2026-12-01T09:00:00+02:00} or {@code …Z}. A date-time without an
-	 * offset is taken in the given zone, the way a person means "9 o'clock".
+	 * offset is taken in the given zone, the way a person means "9 o'clock". Dates outside the years
+	 * 1900 to 9999, and offsets with seconds, are refused: no one plans a task there, and the arithmetic
+	 * of reminders and recurrence would overflow or fail on them long after the request was accepted.
 	 */
 	public static Optional<Due> parse(String text, ZoneId zone) {
 		String value = text.trim();
 		try {
 			if (value.length() == 10) {
-				return Optional.of(allDay(LocalDate.parse(value)));
+				return Optional.of(allDay(LocalDate.parse(value))).filter(due -> sane(due.date()));
 			}
-			if (hasOffset(value)) {
-				return Optional.of(at(OffsetDateTime.parse(value)));
-			}
-			return Optional.of(at(LocalDateTime.parse(value).atZone(zone).toOffsetDateTime()));
+			OffsetDateTime moment = hasOffset(value) ? OffsetDateTime.parse(value)
+					: LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
+			return Optional.of(at(moment)).filter(due -> sane(moment));
 		}
 		catch (DateTimeException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** Whether a moment is one TaskFlow accepts: in the years 1900 to 9999, with an offset of whole minutes. */
+	public static boolean sane(OffsetDateTime moment) {
+		return sane(moment.toLocalDate()) && sane(moment.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate())
+				&& moment.getOffset().getTotalSeconds() % 60 == 0;
+	}
+
+	private static boolean sane(LocalDate date) {
+		return date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR;
 	}
 
 	private static boolean hasOffset(String value) {

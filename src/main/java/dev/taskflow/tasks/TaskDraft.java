@@ -1,6 +1,7 @@
 package dev.taskflow.tasks;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
@@ -45,13 +46,21 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 		if (title == null || title.isEmpty()) {
 			errors.add("title", "is required");
 		}
-		else if (title.length() > MAX_TITLE) {
+		else if (lengthForSearch(title) > MAX_TITLE) {
 			errors.add("title", "must be at most " + MAX_TITLE + " characters long");
 		}
-		if (description != null && description.length() > MAX_DESCRIPTION) {
+		if (description != null && lengthForSearch(description) > MAX_DESCRIPTION) {
 			errors.add("description", "must be at most " + MAX_DESCRIPTION + " characters long");
 		}
 		return Tags.normalizeAll(tags == null ? List.of() : tags, "tags", errors);
+	}
+
+	/**
+	 * The length of a text as sorted and searched: lower-cased, where some letters take two characters
+	 * (İ becomes i and a combining dot), so a text within the limit stays within its columns.
+	 */
+	private static int lengthForSearch(String text) {
+		return Math.max(text.length(), text.toLowerCase(Locale.ROOT).length());
 	}
 
 	public static TaskDraft titled(String title) {

@@ -51,6 +51,11 @@ public record TaskSort(List<Order> orders) {
 			}
 			orders.add(new Order(key, descending));
 		}
+		if (orders.isEmpty()) {
+			// "," names no key at all
+			throw InvalidInput.of("sort", "'" + text + "' names no sort key; use due, priority, created, updated or "
+					+ "title, with a leading - for descending");
+		}
 		return new TaskSort(orders);
 	}
 

@@ -5,11 +5,15 @@ import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -46,6 +50,53 @@ class ApiErrorResponseTests {
 		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content("[1, 2]"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("body"));
+	}
+
+	/** Inputs a fuzzer once turned into 500s: each is a 400 naming the field at fault. */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			reminders[0].before | {"title": "x", "reminders": [{"before": {"a": 1}}]}
+			reminders[0].before | {"title": "x", "reminders": [{"before": ["PT1M"]}]}
+			reminders[0].at     | {"title": "x", "reminders": [{"at": {"a": 1}}]}
+			reminders[0].at     | {"title": "x", "reminders": [{"at": "-300000000-01-01T00:00:00Z"}]}
+			reminders[0].at     | {"title": "x", "reminders": [{"at": "1899-12-31T23:00:00Z"}]}
+			due_at              | {"title": "x", "due_at": "-999999999-01-01T00:00:00-18:00", "reminders": [{"before": "PT1M"}]}
+			due_at              | {"title": "x", "due_at": "+1000000000-01-01"}
+			due_at              | {"title": "x", "due_at": "0000-01-01"}
+			due_at              | {"title": "x", "due_at": "1800-01-01T09:00:00", "recurrence": "daily"}
+			due_at              | {"title": "x", "due_at": "2026-12-01T09:00:00+01:00:30"}
+			recurrence          | {"title": "x", "recurrence": "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6"}
+			recurrence          | {"title": "x", "recurrence": "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-367"}
+			recurrence          | {"title": "x", "recurrence": "FREQ=DAILY;UNTIL=20261301"}
+			recurrence          | {"title": "x", "recurrence": "FREQ=SECONDLY;INTERVAL=2147483647"}
+			recurrence          | {"title": "x", "recurrence": "FREQ=MINUTELY"}
+			recurrence          | {"title": "x", "recurrence": "FREQ=MONTHLY;INTERVAL=2147483647"}
+			recurrence          | {"title": "x", "recurrence": "FREQ=YEARLY;INTERVAL=999999"}
+			""")
+	void badValuesAre400WithAFieldError(String field, String body) throws Exception {
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem(field)));
+	}
+
+	@Test
+	void textsThatGrowWhenLowerCasedAreMeasuredAsSearched() throws Exception {
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\": \"" + "\u0130".repeat(200) + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("title"));
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\": \"" + "\u0130".repeat(100) + "\"}"))
+			.andExpect(status().isCreated());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sort=,", "sort=,,", "due_from=0000-01-01", "due_to=+1000000000-01-01" })
+	void badListFiltersAre400(String query) throws Exception {
+		mvc.perform(ann.as(get("/api/tasks?" + query)))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")));
 	}
 
 	@Test

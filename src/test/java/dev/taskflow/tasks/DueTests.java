@@ -43,4 +43,17 @@ class DueTests {
 	void leapDaysAreDates() {
 		assertThat(Due.parse("2028-02-29", BERLIN).orElseThrow().date()).isEqualTo(LocalDate.of(2028, 2, 29));
 	}
+
+	@Test
+	void onlyTheYears1900To9999AndWholeMinuteOffsetsAreDues() {
+		assertThat(Due.parse("1900-01-01", BERLIN)).isPresent();
+		assertThat(Due.parse("9999-12-31T09:00:00Z", BERLIN)).isPresent();
+		assertThat(Due.parse("1899-12-31", BERLIN)).isEmpty();
+		assertThat(Due.parse("0000-01-01", BERLIN)).isEmpty();
+		assertThat(Due.parse("1800-01-01T09:00:00", BERLIN)).isEmpty();
+		assertThat(Due.parse("+1000000000-01-01", BERLIN)).isEmpty();
+		assertThat(Due.parse("-999999999-01-01T00:00:00+18:00", BERLIN)).isEmpty();
+		assertThat(Due.parse("9999-12-31T23:00:00-05:00", BERLIN)).as("the year 10000 in UTC").isEmpty();
+		assertThat(Due.parse("2026-12-01T09:00:00+01:00:30", BERLIN)).isEmpty();
+	}
 }

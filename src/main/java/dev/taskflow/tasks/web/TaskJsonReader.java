@@ -2,10 +2,12 @@ package dev.taskflow.tasks.web;
 
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.taskflow.platform.FieldErrors;
@@ -196,12 +198,10 @@ final class TaskJsonReader {
 				continue;
 			}
 			if (hasAt) {
-				try {
-					reminders.add(new Reminder.Spec(OffsetDateTime.parse(at.asString()).toInstant(), null));
-				}
-				catch (DateTimeException ex) {
-					errors.add(field + ".at", "'" + at.asString() + "' is not a date-time with offset");
-				}
+				reminderAt(at, field + ".at").ifPresent(moment -> reminders.add(new Reminder.Spec(moment, null)));
+			}
+			else if (!before.isString()) {
+				errors.add(field + ".before", "must be an ISO-8601 duration such as PT15M or P1D");
 			}
 			else {
 				try {
@@ -227,14 +227,33 @@ final class TaskJsonReader {
 		return reminders;
 	}
 
+	private Optional<Instant> reminderAt(JsonNode at, String field) {
+		String expected = "must be a date-time with offset (2026-12-01T09:00:00+01:00) in the years " + Due.FIRST_YEAR
+				+ " to " + Due.LAST_YEAR;
+		if (!at.isString()) {
+			errors.add(field, expected);
+			return Optional.empty();
+		}
+		try {
+			OffsetDateTime moment = OffsetDateTime.parse(at.stringValue());
+			if (Due.sane(moment)) {
+				return Optional.of(moment.toInstant());
+			}
+		}
+		catch (DateTimeException ex) {
+			// reported below
+		}
+		errors.add(field, "'" + at.stringValue() + "' " + expected.replace("must be", "is not"));
+		return Optional.empty();
+	}
+
 	private Due due() {
 		String value = text("due_at", false);
 		if (value == null) {
 			return null;
 		}
 		return Due.parse(value, zone).orElseGet(() -> {
-			errors.add("due_at", "'" + value + "' is not a date (2026-12-01) or a date-time with offset "
-					+ "(2026-12-01T09:00:00+01:00)");
+			errors.add("due_at", "'" + value + "' is not " + Due.EXPECTED);
 			return null;
 		});
 	}

@@ -113,7 +113,7 @@ final class TaskListParameters {
 			// inclusive upper bound: the whole day, or the exact moment itself
 			return due.allDay() ? due.overdueAt(zone) : due.startsAt(zone).plus(1, ChronoUnit.MICROS);
 		}).orElseGet(() -> {
-			errors.add(name, "'" + value + "' is not a date (2026-12-01) or a date-time with offset");
+			errors.add(name, "'" + value + "' is not " + Due.EXPECTED);
 			return null;
 		});
 	}
