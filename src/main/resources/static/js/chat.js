@@ -1,0 +1,100 @@
+// The assistant's chat panel: "c" opens it, messages go to POST /api/chat (one JSON answer, not
+// streamed yet), the reply is shown with its actions as chips linking to the tasks. The task list
+// itself updates through the live stream (/api/stream), like any other change.
+(function () {
+  "use strict";
+  var conversationId = null;
+
+  function panel() { return document.getElementById("chat-panel"); }
+
+  function toggle(open) {
+    var el = panel();
+    if (!el) { return; }
+    var show = open === undefined ? el.hidden : open;
+    el.hidden = !show;
+    document.querySelectorAll("[data-chat-toggle]").forEach(function (b) { b.setAttribute("aria-expanded", String(show)); });
+    if (show) { document.getElementById("chat-input").focus(); }
+  }
+
+  function typing(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  function add(role, text) {
+    var item = document.createElement("li");
+    item.className = "chat-message chat-" + role;
+    item.textContent = text;
+    document.querySelector("[data-chat-log]").appendChild(item);
+    item.scrollIntoView({ block: "end" });
+    return item;
+  }
+
+  function chips(item, actions) {
+    if (!actions || !actions.length) { return; }
+    var box = document.createElement("div");
+    box.className = "chat-actions";
+    actions.forEach(function (action) {
+      var ids = action.task_ids && action.task_ids.length ? action.task_ids : [null];
+      ids.slice(0, 10).forEach(function (id) {
+        var chip = document.createElement(id && action.tool !== "delete_task" ? "a" : "span");
+        chip.className = "chat-chip" + (action.error ? " chat-error" : "");
+        chip.textContent = action.tool.replace("_task", "").replace("_tasks", "") + (id ? " #" + id : "");
+        if (chip.tagName === "A") { chip.href = "/tasks/" + id + "/edit"; }
+        chip.title = action.result;
+        box.appendChild(chip);
+      });
+    });
+    item.appendChild(box);
+  }
+
+  function headers() {
+    var all = { "Content-Type": "application/json", "Accept": "application/json" };
+    var csrf = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
+    Object.keys(csrf).forEach(function (name) { all[name] = csrf[name]; });
+    return all;
+  }
+
+  async function send(message) {
+    add("user", message);
+    var item = add("assistant", "…");
+    try {
+      var body = { message: message };
+      if (conversationId) { body.conversation_id = conversationId; }
+      var response = await fetch("/api/chat", { method: "POST", headers: headers(), body: JSON.stringify(body),
+        credentials: "same-origin" });
+      var data = await response.json().catch(function () { return {}; });
+      if (!response.ok) {
+        item.textContent = data.detail || ("The assistant could not answer (HTTP " + response.status + ").");
+        return;
+      }
+      conversationId = data.conversation_id;
+      item.textContent = data.reply;
+      chips(item, data.actions);
+    } catch (e) {
+      item.textContent = "The assistant could not be reached. Check your connection and try again.";
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "c" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
+      event.preventDefault();
+      toggle(true);
+    } else if (event.key === "Escape" && panel() && !panel().hidden && panel().contains(event.target)) {
+      toggle(false);
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-chat-toggle]")) { toggle(); }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("[data-chat-form]");
+    if (!form) { return; }
+    event.preventDefault();
+    var input = form.querySelector("input");
+    var message = input.value.trim();
+    if (message) { input.value = ""; send(message); }
+  });
+})();
