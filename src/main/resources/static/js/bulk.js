@@ -1,33 +1,48 @@
 // Selecting rows for the bulk bar: click a row's box, shift-click to select a range, Space on a
-// focused row toggles it; the bar shows while something is selected. Without this file the boxes
-// and the bar still work; this only adds ranges, the keyboard and the count. Also removes an Undo
-// toast once its Undo has gone through.
+// focused row toggles it; the bar shows while something is selected. The selection is kept by task
+// id, so a row that live updates replace keeps its tick. Without this file the boxes and the bar
+// still work; this only adds ranges, the keyboard and the count. Also removes an Undo toast once its
+// Undo has gone through.
 (function () {
   "use strict";
 
-  var last = null;
+  var selected = new Set();
+  var lastId = null;
 
   function boxes() {
     return Array.prototype.slice.call(document.querySelectorAll("[data-bulk-select]"));
   }
 
-  function showCount() {
-    var count = boxes().filter(function (box) { return box.checked; }).length;
-    var label = document.querySelector("[data-bulk-count]");
-    var bar = document.querySelector("[data-bulk-bar]");
-    if (!label || !bar) {
-      return;
+  function remember(box) {
+    if (box.checked) {
+      selected.add(box.value);
+    } else {
+      selected.delete(box.value);
     }
-    label.textContent = count === 0 ? "With the selected tasks:" : count + " selected:";
-    bar.classList.toggle("has-selection", count > 0);
-    // with scripts on, the bar shows only while something is selected
-    bar.hidden = count === 0;
-    boxes().forEach(function (box) {
+  }
+
+  function render() {
+    var all = boxes();
+    all.forEach(function (box) {
+      box.checked = selected.has(box.value);
       var row = box.closest("li");
       if (row) {
         row.classList.toggle("selected", box.checked);
       }
     });
+    var count = all.filter(function (box) { return box.checked; }).length;
+    var label = document.querySelector("[data-bulk-count]");
+    var bar = document.querySelector("[data-bulk-bar]");
+    if (!label || !bar) {
+      return;
+    }
+    var text = count === 0 ? "With the selected tasks:" : count + " selected:";
+    if (label.textContent !== text) {
+      label.textContent = text;
+    }
+    bar.classList.toggle("has-selection", count > 0);
+    // with scripts on, the bar shows only while something is selected
+    bar.hidden = count === 0;
   }
 
   document.addEventListener("click", function (event) {
@@ -35,24 +50,18 @@
     if (!box) {
       return;
     }
-    if (event.shiftKey && last && last !== box && last.isConnected) {
-      var all = boxes();
-      var from = all.indexOf(last);
+    var all = boxes();
+    var from = all.findIndex(function (other) { return other.value === lastId; });
+    if (event.shiftKey && from >= 0 && lastId !== box.value) {
       var to = all.indexOf(box);
-      var start = Math.min(from, to);
-      var end = Math.max(from, to);
-      for (var i = start; i <= end; i++) {
+      for (var i = Math.min(from, to); i <= Math.max(from, to); i++) {
         all[i].checked = box.checked;
+        remember(all[i]);
       }
     }
-    last = box;
-    showCount();
-  });
-
-  document.addEventListener("change", function (event) {
-    if (event.target.matches && event.target.matches("[data-bulk-select]")) {
-      showCount();
-    }
+    remember(box);
+    lastId = box.value;
+    render();
   });
 
   // Space on a focused row (not in a field or on a button) toggles its box.
@@ -64,10 +73,18 @@
     if (box) {
       event.preventDefault();
       box.checked = !box.checked;
-      last = box;
-      showCount();
+      remember(box);
+      lastId = box.value;
+      render();
     }
   });
+
+  // The boxes sent are the ones ticked now, whatever live updates did to the rows a moment ago.
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches && event.target.matches("[data-bulk-bar]")) {
+      render();
+    }
+  }, true);
 
   // An Undo toast goes once its Undo has been answered.
   document.addEventListener("htmx:afterRequest", function (event) {
@@ -77,6 +94,20 @@
     }
   });
 
-  document.addEventListener("htmx:afterSwap", showCount);
-  document.addEventListener("DOMContentLoaded", showCount);
+  document.addEventListener("DOMContentLoaded", function () {
+    boxes().forEach(remember);
+    render();
+    var results = document.querySelector("main") || document.body;
+    var pending = false;
+    // rows come and go (htmx swaps, live updates): tick them again from the selection
+    new MutationObserver(function () {
+      if (!pending) {
+        pending = true;
+        requestAnimationFrame(function () {
+          pending = false;
+          render();
+        });
+      }
+    }).observe(results, { childList: true, subtree: true });
+  });
 }());

@@ -101,6 +101,12 @@
           if (!current || !parsed) {
             return;
           }
+          // a row action still on its way (delete, complete) needs its row in the page for its answer:
+          // look again once it is through
+          if (current.querySelector(".htmx-request")) {
+            refreshList();
+            return;
+          }
           var fresh = document.importNode(parsed, true);
           // focus stays where it was: on the same element if kept (an open editor), else on the same row
           var focused = current.contains(document.activeElement) ? document.activeElement : null;

@@ -125,6 +125,30 @@ class TaskFeatureJourneyTests {
 	}
 
 	@Test
+	void quickAddPreviewsWhatItReadAndAChipsCrossKeepsThatPartInTheTitle() {
+		Page page = context.newPage();
+		signUp(page);
+		Locator field = page.getByLabel("New task");
+		Locator preview = page.locator("#quick-add-preview");
+
+		field.fill("Call the dentist tomorrow 9am #health p1");
+		assertThat(preview).containsText("Tomorrow 9:00");
+		assertThat(preview).containsText("#health");
+		assertThat(preview).containsText("High priority");
+
+		preview.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Keep Tomorrow 9:00 in the title"))
+			.click();
+		assertThat(field).hasValue("Call the dentist \"tomorrow 9am\" #health p1");
+		assertThat(preview).not().containsText("Tomorrow 9:00");
+		assertThat(preview).containsText("Call the dentist tomorrow 9am");
+
+		field.press("Enter");
+		Locator row = task(page, "Call the dentist tomorrow 9am");
+		assertThat(row).isVisible();
+		assertThat(row).containsText("#health");
+	}
+
+	@Test
 	void deletingATaskAsksNothingAndUndoBringsItBack() {
 		Page page = context.newPage();
 		signUp(page);

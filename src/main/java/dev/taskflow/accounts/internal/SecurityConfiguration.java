@@ -156,7 +156,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
 			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/favicon.ico",
+			.requestMatchers("/login", "/signup", "/password-reset", "/password-reset/*", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/favicon.ico",
 					"/manifest.webmanifest", "/sw.js", "/offline.html", "/error")
 			.permitAll()
 			.anyRequest()

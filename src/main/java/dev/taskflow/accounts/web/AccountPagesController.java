@@ -117,13 +117,17 @@ class AccountPagesController {
 		}
 		if (params.containsKey("locked")) {
 			model.addAttribute("problem",
-					"Too many failed sign-ins for this e-mail address or from your network. Wait a little and try again.");
+					"Too many failed sign-ins for this e-mail address or from your network. Wait a little and try "
+							+ "again, or reset your password.");
 		}
 		else if (params.containsKey("error")) {
 			model.addAttribute("problem", "Wrong e-mail or password.");
 		}
 		else if (params.containsKey("signed-out")) {
 			model.addAttribute("notice", "You are signed out.");
+		}
+		else if (params.containsKey("reset")) {
+			model.addAttribute("notice", "Your password is changed. Sign in with the new one.");
 		}
 		return "accounts/sign-in";
 	}

@@ -12,9 +12,9 @@ import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.tasks.StaleTaskVersion;
 import dev.taskflow.tasks.Task;
-import dev.taskflow.tasks.TaskDraft;
 import dev.taskflow.tasks.TaskManagement;
 import dev.taskflow.tasks.TaskPage;
+import dev.taskflow.tasks.TaskPhraseParser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -50,10 +50,13 @@ class TaskPagesController {
 
 	private final TaskManagement tasks;
 
+	private final TaskPhraseParser parser;
+
 	private final Clock clock;
 
-	TaskPagesController(TaskManagement tasks, Clock clock) {
+	TaskPagesController(TaskManagement tasks, TaskPhraseParser parser, Clock clock) {
 		this.tasks = tasks;
+		this.parser = parser;
 		this.clock = clock;
 	}
 
@@ -68,7 +71,7 @@ class TaskPagesController {
 			HttpServletResponse response) {
 		TaskListFilter filter = TaskListFilter.parse(back);
 		try {
-			Task task = tasks.create(user, TaskDraft.titled(title));
+			Task task = tasks.create(user, QuickAdd.draft(parser.parse(title, user.timeZone()), filter));
 			redirect.addFlashAttribute("notice", "Added “" + task.title() + "”.");
 			return "redirect:" + filter.firstPage().url();
 		}

@@ -1,0 +1,85 @@
+package dev.taskflow.tasks.web;
+
+import dev.taskflow.support.Browser;
+import dev.taskflow.support.TaskFlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static dev.taskflow.support.Browser.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Quick add reads the line with the phrase parser; the preview shows what it read before Enter. */
+@TaskFlowTest
+class QuickAddPagesTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void theLineIsSavedAsTitleDuePriorityAndTags() {
+		Browser browser = Browser.signedUp(mvc);
+
+		assertThat(browser.post("/tasks", "title", "Call the dentist tomorrow 9am #health p1")).hasStatus3xxRedirection();
+
+		String page = browser.page("/tasks?view=all&tag=health");
+		assertThat(page).contains("Added “Call the dentist”.").contains("Call the dentist").contains("#health");
+		assertThat(page).doesNotContain(">Call the dentist tomorrow");
+	}
+
+	@Test
+	void thePreviewShowsEachPartWithALineThatKeepsItInTheTitle() {
+		Browser browser = Browser.signedUp(mvc);
+
+		MvcTestResult preview = preview(browser, "Call the dentist tomorrow 9am #health p1", "");
+
+		assertThat(preview).hasStatusOk();
+		assertThat(body(preview)).contains("id=\"quick-add-preview\"")
+			.contains("“<span>Call the dentist</span>”")
+			.contains("Tomorrow 9:00")
+			.contains("#health")
+			.contains("High priority")
+			.contains("data-quick-add-text=\"Call the dentist &quot;tomorrow 9am&quot; #health p1\"");
+	}
+
+	@Test
+	void aQuotedPartStaysInTheTitle() {
+		Browser browser = Browser.signedUp(mvc);
+
+		browser.post("/tasks", "title", "Call the dentist \"tomorrow 9am\" #health p1");
+
+		assertThat(browser.page("/tasks?view=all&tag=health")).contains("Call the dentist tomorrow 9am");
+	}
+
+	@Test
+	void quickAddUnderATagOrPriorityFilterAddsThemSoTheTaskStaysInView() {
+		Browser browser = Browser.signedUp(mvc);
+
+		MvcTestResult preview = preview(browser, "Weed the beds", "tag=garden&priority=high");
+		assertThat(body(preview)).contains("#garden (this view)").contains("High priority (this view)");
+
+		browser.post("/tasks", "title", "Weed the beds", "back", "tag=garden&priority=high");
+		assertThat(browser.page("/tasks?view=all&tag=garden&priority=high")).contains("Weed the beds");
+	}
+
+	@Test
+	void anEmptyLineHasNoPreviewAndIsRefusedWithAReason() {
+		Browser browser = Browser.signedUp(mvc);
+
+		assertThat(body(preview(browser, "", ""))).doesNotContain("chip");
+		MvcTestResult rejected = browser.post("/tasks", "title", "   ");
+		assertThat(rejected.getResponse().getStatus()).isEqualTo(422);
+		assertThat(body(rejected)).contains("Title is required.");
+	}
+
+	private MvcTestResult preview(Browser browser, String line, String back) {
+		return mvc.get()
+			.uri("/tasks/quick-add/preview")
+			.param("title", line)
+			.param("back", back)
+			.session(browser.session())
+			.header("HX-Request", "true")
+			.exchange();
+	}
+}
