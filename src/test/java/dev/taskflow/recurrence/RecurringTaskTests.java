@@ -166,8 +166,10 @@ class RecurringTaskTests {
 		complete(ann, id);
 		long created = id(awaitNextInstanceOf(ann, id));
 		EventEnvelope completed = awaitCompletion(id, 1);
-		// with the next instance gone, only the unique link to the completed task stops the racers
+		// with the next instance gone for good (deleted, then purged from the trash), only the unique
+		// link to the completed task stops the racers
 		mvc.perform(ann.as(delete("/api/tasks/" + created))).andExpect(status().isNoContent());
+		jdbc.sql("delete from tasks where id = :id and deleted_at is not null").param("id", created).update();
 
 		List<Boolean> outcomes = deliverConcurrently(8, i -> withNewId(completed));
 
@@ -175,6 +177,21 @@ class RecurringTaskTests {
 		assertThat(instancesCreatedFrom(id)).isEqualTo(1);
 		assertThat(pendingTasks(ann)).hasSize(1);
 		assertThat(pendingTasks(ann).get(0).get("due_at").asString()).isEqualTo("2026-02-28");
+	}
+
+	@Test
+	void aRedeliveredCompletionDoesNotBringBackANextInstanceTheOwnerDeleted() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = id(create(ann, "{\"title\": \"Rent\", \"due_at\": \"2026-01-31\", \"recurrence\": \"monthly\"}"));
+		complete(ann, id);
+		long created = id(awaitNextInstanceOf(ann, id));
+		EventEnvelope completed = awaitCompletion(id, 1);
+		mvc.perform(ann.as(delete("/api/tasks/" + created))).andExpect(status().isNoContent());
+
+		assertThat(consumers.deliver(recurrence(), withNewId(completed))).isTrue();
+
+		assertThat(instancesCreatedFrom(id)).isEqualTo(1);
+		assertThat(pendingTasks(ann)).isEmpty();
 	}
 
 	@Test
