@@ -22,6 +22,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -258,6 +259,8 @@ class BrowserJourneyTests {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(email))).isVisible();
+		// htmx wires the page up on DOMContentLoaded, after the deferred scripts: type only once it has
+		page.waitForLoadState(LoadState.LOAD);
 	}
 
 	/** Through the account page, as a person setting up a script would. */

@@ -17,6 +17,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.KeyboardModifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -216,6 +217,8 @@ class TaskFeatureJourneyTests {
 		page.getByLabel("Password").fill(PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
 		assertThat(page.getByLabel("New task")).isVisible();
+		// htmx wires the page up on DOMContentLoaded, after the deferred scripts: type only once it has
+		page.waitForLoadState(LoadState.LOAD);
 	}
 
 	private static void quickAdd(Page page, String title) {
