@@ -23,7 +23,7 @@ PARTS = [
     ("event path: building task events", r"dev\.taskflow\.tasks\.internal\.TaskEventPublisher|dev\.taskflow\.tasks\.TaskChanges|dev\.taskflow\.eventing\.EventEnvelope"),
     ("API token check (SQL + SHA-256)", r"dev\.taskflow\.accounts\.internal\.(ApiTokenService|ApiTokenRepository|AccountRepository)"),
     ("task repository (SQL)", r"dev\.taskflow\.tasks\.internal\.(TaskRepository|TaskListQuery)"),
-    ("transactions (begin/commit)", r"org\.springframework\.(jdbc\.datasource|transaction\.support)|com\.zaxxer\.hikari"),
+    ("JDBC: driver, pool, transactions", r"org\.springframework\.(jdbc\.datasource|transaction\.support)|com\.zaxxer\.hikari"),
     ("controller", r"dev\.taskflow\.[a-z]+\.web\."),
     ("rest of TaskFlow (domain, services)", r"dev\.taskflow\."),
     ("Spring AOP + transaction interceptor", r"org\.springframework\.(aop|transaction\.interceptor)"),

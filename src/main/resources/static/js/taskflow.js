@@ -72,9 +72,27 @@
   }
 
   // Fetches this page again and swaps in its results; rows being edited here are kept as they are.
-  function refreshList() {
+  // Tasks the page was told about but did not show; a refresh for them is skipped when they appear
+  // meanwhile (a quick add here: the event can overtake the page's own answer).
+  var awaited = {};
+  var refreshAll = false;
+
+  function refreshList(taskId) {
+    if (taskId === undefined) {
+      refreshAll = true;
+    }
+    else {
+      awaited[taskId] = true;
+    }
     clearTimeout(listTimer);
     listTimer = setTimeout(function () {
+      var waiting = Object.keys(awaited);
+      var all = refreshAll;
+      awaited = {};
+      refreshAll = false;
+      if (!all && waiting.every(function (id) { return document.getElementById("task-" + id); })) {
+        return;
+      }
       fetch(location.href, { headers: { "Accept": "text/html" } })
         .then(function (response) { return response.ok ? response.text() : null; })
         .then(function (html) {
@@ -145,7 +163,7 @@
     var row = document.getElementById("task-" + change.task_id);
     if (!row) {
       if (change.event_type !== "task.deleted") {
-        refreshList();
+        refreshList(change.task_id);
       }
       return;
     }

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,6 +86,22 @@ class ShellBrowserTests {
 	private final List<BrowserContext> contexts = new ArrayList<>();
 
 	private final List<String> consoleErrors = new ArrayList<>();
+
+	/** Runs before {@code @AfterEach}, while the pages are still open: what the page looked like and held focus. */
+	@RegisterExtension
+	final AfterTestExecutionCallback screenshotOnFailure = test -> {
+		if (test.getExecutionException().isPresent()) {
+			for (BrowserContext context : contexts) {
+				for (Page page : context.pages()) {
+					Path file = Paths.get(System.getProperty("taskflow.build.dir", "target"), "browser-journeys",
+							test.getRequiredTestMethod().getName() + ".png");
+					page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+					System.err.println("Browser screenshot: " + file.toAbsolutePath() + " (" + page.url() + "), focus on "
+							+ page.evaluate("() => document.activeElement.outerHTML.substring(0, 160)"));
+				}
+			}
+		}
+	};
 
 	static boolean chromiumIsInstalled() {
 		if (!Files.isExecutable(CHROMIUM) && "required".equals(System.getProperty("taskflow.test.browser"))) {
@@ -219,25 +237,25 @@ class ShellBrowserTests {
 		assertThat(first).isFocused();
 		String firstTitle = page.locator("#task-results li.task:focus").getAttribute("data-task-title");
 
-		page.keyboard().press("x");
-		Locator completed = page.locator("#task-results li.task.completed");
-		assertThat(completed).hasAttribute("data-task-title", firstTitle);
-		assertThat(completed).isFocused();
-
 		page.keyboard().press("e");
 		Locator titleField = page.locator("li.task.editing input[name=title]");
 		assertThat(titleField).isFocused();
 		assertThat(titleField).hasValue(firstTitle);
 		page.keyboard().press("Escape");
 		assertThat(page.locator("li.task.editing")).hasCount(0);
-		assertThat(page.locator("#task-results li.task").first()).isFocused();
+		Locator row = page.locator("#task-results li.task").filter(new Locator.FilterOptions().setHasText(firstTitle));
+		assertThat(row).isFocused();
 
 		page.keyboard().press("#");
 		assertThat(page.locator("li.task.editing input[name=tags]")).isFocused();
 		page.keyboard().type("home");
 		page.keyboard().press("Enter");
-		assertThat(page.locator("#task-results li.task").first()).containsText("#home");
-		assertThat(page.locator("#task-results li.task").first()).isFocused();
+		assertThat(row).containsText("#home");
+		assertThat(row).isFocused();
+
+		page.keyboard().press("x");
+		assertThat(row).hasClass(java.util.regex.Pattern.compile("\\bcompleted\\b"));
+		assertThat(row).isFocused();
 
 		page.keyboard().press("/");
 		assertThat(page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search"))).isFocused();
@@ -357,6 +375,11 @@ class ShellBrowserTests {
 			}
 		});
 		page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
+		if (Boolean.getBoolean("taskflow.test.trace-focus")) {
+			page.onConsoleMessage(message -> System.err.println("page: " + message.text()));
+			page.addInitScript("['focusin', 'htmx:beforeRequest', 'htmx:afterSettle'].forEach(t => document.addEventListener(t,"
+					+ " e => console.log(t + ' ' + e.target.tagName + '#' + e.target.id + ' active=' + (document.activeElement || {}).id), true))");
+		}
 		return page;
 	}
 

@@ -4,5 +4,5 @@
  * actions, and conversations kept through a small store port. Every tool acts through
  * {@link dev.taskflow.tasks.TaskManagement} as the authenticated user.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "accounts", "tasks", "recurrence" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "accounts", "tasks", "recurrence", "eventing" })
 package dev.taskflow.assistant;

@@ -11,6 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Roles {
 
+	/**
+	 * Republishes what lands on the dead-letter topics ({@code <topic>-dlq}) to their topics, in
+	 * Dapr mode. Never part of {@code all}: name it ({@code TASKFLOW_ROLES=all,replay}) while the
+	 * cause is fixed and the dead letters should flow again, then take it away.
+	 */
+	public static final String REPLAY = "replay";
+
 	private final EventingProperties properties;
 
 	Roles(EventingProperties properties) {

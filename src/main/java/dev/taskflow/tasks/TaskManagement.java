@@ -104,7 +104,7 @@ public class TaskManagement {
 		if (!tasks.update(changed, current.version(), owner.timeZone())) {
 			throw new StaleTaskVersion(get(owner, id));
 		}
-		Task saved = get(owner, id);
+		Task saved = TaskRepository.asStored(changed);
 		events.publishEvent(TaskChanges.eventFor(current, saved, now));
 		return saved;
 	}
@@ -208,10 +208,14 @@ public class TaskManagement {
 				draft.tags(), draft.due(), draft.recurrence(), series, reminders(draft, List.of(), zone), now, now,
 				draft.status() == TaskStatus.COMPLETED ? now : null, 1);
 		long id = tasks.insert(unsaved, zone, previousTaskId);
+		Series stored = series;
 		if (series == null && draft.recurrence() != null) {
 			tasks.startSeries(id, draft.due());
+			stored = Series.startingAt(id, draft.due());
 		}
-		Task created = tasks.find(ownerId, id).orElseThrow();
+		Task created = TaskRepository.asStored(new Task(id, ownerId, unsaved.title(), unsaved.description(),
+				unsaved.status(), unsaved.priority(), unsaved.tags(), unsaved.due(), unsaved.recurrence(), stored,
+				unsaved.reminders(), unsaved.createdAt(), unsaved.updatedAt(), unsaved.completedAt(), unsaved.version()));
 		events.publishEvent(new TaskEvent.TaskCreated(UUID.randomUUID(), now, ownerId, created.id(), created.version(),
 				TaskSnapshot.of(created), Map.of(), TraceContext.currentTraceparent()));
 		return created;

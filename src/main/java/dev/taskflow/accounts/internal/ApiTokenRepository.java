@@ -63,7 +63,7 @@ class ApiTokenRepository {
 				update api_tokens set last_used_at = :now
 				where token_hash = :hash and (last_used_at is null or last_used_at < :threshold)""")
 			.param("now", utc(now))
-			.param("threshold", utc(now.minusSeconds(60)))
+			.param("threshold", utc(now.minus(ApiTokenService.TOUCH_INTERVAL)))
 			.param("hash", hash)
 			.update();
 	}

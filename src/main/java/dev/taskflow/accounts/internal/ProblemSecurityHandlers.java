@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 
 import dev.taskflow.platform.ProblemTypes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 for the API as problem details, never a redirect to the sign-in page. */
@@ -31,6 +33,19 @@ final class ProblemSecurityHandlers {
 	}
 
 	AuthenticationEntryPoint entryPoint() {
+		return entryPoint(request -> "Bearer realm=\"taskflow\"");
+	}
+
+	/**
+	 * For protected resources such as MCP: the challenge names the protected-resource metadata document
+	 * (RFC 9728 section 5.1), at this server's own address as the client reached it.
+	 */
+	AuthenticationEntryPoint resourceMetadataEntryPoint(String metadataPath) {
+		return entryPoint(request -> "Bearer realm=\"taskflow\", resource_metadata=\""
+				+ ServletUriComponentsBuilder.fromContextPath(request).path(metadataPath).toUriString() + "\"");
+	}
+
+	private AuthenticationEntryPoint entryPoint(java.util.function.Function<HttpServletRequest, String> challenge) {
 		return (request, response, ex) -> {
 			String detail;
 			if (ex instanceof ThrottledSignIn.TooManySignInAttempts throttled) {
@@ -50,7 +65,7 @@ final class ProblemSecurityHandlers {
 			else {
 				detail = "Sign in first: send 'Authorization: Bearer <token>' (create one at /account or POST /api/tokens).";
 			}
-			response.setHeader("WWW-Authenticate", "Bearer realm=\"taskflow\"");
+			response.setHeader("WWW-Authenticate", challenge.apply(request));
 			write(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, detail);
 		};
 	}

@@ -8,9 +8,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -24,11 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Four filter chains:
+ * Five filter chains:
  * <ol>
  * <li>{@code POST /api/tokens}: token, session or HTTP Basic (so scripts can bootstrap a token);</li>
  * <li>{@code /api/**}: token or session, answers 401/403 as problem details;</li>
  * <li>{@code /actuator/**}: public health probes, operator-only everything else;</li>
+ * <li>{@code /mcp}: API tokens only, 401 with the RFC 9728 metadata address;</li>
  * <li>everything else: the pages, with form sign-in, sessions and CSRF protection.</li>
  * </ol>
  * Only sign-in/up, health and static assets are public.
@@ -41,6 +46,8 @@ class SecurityConfiguration {
 	 * rendering a form for an anonymous visitor (the sign-in page) creates no session.
 	 */
 	private static final CsrfTokenRepository CSRF_TOKENS = csrfTokens();
+
+	static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
 
 	private static final RequestMatcher HAS_AUTHORIZATION_HEADER = request -> request.getHeader("Authorization") != null;
 
@@ -64,6 +71,16 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * No Micrometer observation around each security filter, authentication and authorization: they
+	 * cost about a tenth of an API call's CPU (bench/README.md) and feed no metric TaskFlow reports;
+	 * {@code http.server.requests} still times every request.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
 	@Bean
 	ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
 		return new ProblemSecurityHandlers(json);
@@ -85,6 +102,32 @@ class SecurityConfiguration {
 			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.securityMatcher("/api/**");
 		apiDefaults(http, tokens, accounts, properties, problems);
+		return http.build();
+	}
+
+	/**
+	 * The MCP endpoint: API tokens only (no session, so no CSRF), and a 401 that points clients at the
+	 * protected-resource metadata (RFC 9728), which is public.
+	 */
+	@Bean
+	@Order(4)
+	SecurityFilterChain mcp(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
+			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
+		AuthenticationEntryPoint entryPoint = problems.resourceMetadataEntryPoint(PROTECTED_RESOURCE_METADATA);
+		http.securityMatcher("/mcp", "/mcp/**", PROTECTED_RESOURCE_METADATA, PROTECTED_RESOURCE_METADATA + "/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(PROTECTED_RESOURCE_METADATA, PROTECTED_RESOURCE_METADATA + "/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, entryPoint),
+					BasicAuthenticationFilter.class)
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(problems.accessDeniedHandler()));
 		return http.build();
 	}
 

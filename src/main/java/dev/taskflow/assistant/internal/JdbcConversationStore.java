@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Conversations in the application's database (embedded mode, and any deployment without Dapr state). */
 @Repository
-@ConditionalOnProperty(name = "taskflow.assistant.store", havingValue = "database", matchIfMissing = true)
+@ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "embedded", matchIfMissing = true)
 class JdbcConversationStore implements ConversationStore {
 
 	private final JdbcClient jdbc;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.taskflow.eventing.Roles;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,7 +25,9 @@ public record EventingProperties(Transport transport, String roles, Integer maxA
 	}
 
 	static final Set<String> KNOWN_ROLES = Set.of("api", "web", "assistant", "audit", "recurrence", "reminders",
-			"notifications");
+			"notifications", Roles.REPLAY);
+
+	private static final String ALL = "all";
 
 	public EventingProperties {
 		transport = transport == null ? Transport.EMBEDDED : transport;
@@ -35,17 +38,22 @@ public record EventingProperties(Transport transport, String roles, Integer maxA
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("taskflow.eventing.max-attempts must be at least 1");
 		}
-		if (!roles.equals("all")) {
-			Set<String> unknown = roleSet(roles).stream().filter(r -> !KNOWN_ROLES.contains(r)).collect(Collectors.toSet());
-			if (!unknown.isEmpty()) {
-				throw new IllegalArgumentException("TASKFLOW_ROLES has unknown roles " + unknown + "; known are "
-						+ KNOWN_ROLES + " or 'all'");
-			}
+		Set<String> unknown = roleSet(roles).stream()
+			.filter(r -> !r.equals(ALL) && !KNOWN_ROLES.contains(r))
+			.collect(Collectors.toSet());
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("TASKFLOW_ROLES has unknown roles " + unknown + "; known are "
+					+ KNOWN_ROLES + " or 'all'");
 		}
 	}
 
+	/**
+	 * Whether this process runs {@code role}. {@code all} runs every role but {@code replay}, which
+	 * an operator names on purpose for as long as the dead letters take to drain.
+	 */
 	public boolean runs(String role) {
-		return roles.equals("all") || roleSet(roles).contains(role);
+		Set<String> named = roleSet(roles);
+		return named.contains(role) || (named.contains(ALL) && !role.equals(Roles.REPLAY));
 	}
 
 	/** The wait before attempt {@code attempt + 1}: exponential, capped. */

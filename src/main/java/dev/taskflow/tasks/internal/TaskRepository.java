@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,6 +63,34 @@ public class TaskRepository {
 		insertTags(id, task.tags());
 		insertReminders(id, task.reminders());
 		return id;
+	}
+
+	/**
+	 * The task exactly as {@link #find} would read it back after {@link #insert} or {@link #update}:
+	 * tags in order, times to the microsecond and lead times to the second (what both databases keep),
+	 * so a write needs no read after it.
+	 */
+	public static Task asStored(Task task) {
+		Due due = task.due() == null || task.due().allDay() ? task.due()
+				: Due.at(task.due().dateTime().truncatedTo(ChronoUnit.MICROS));
+		List<Reminder> reminders = task.reminders()
+			.stream()
+			.map(r -> new Reminder(micros(r.at()),
+					r.before() == null ? null : Duration.ofSeconds(r.before().getSeconds()), micros(r.remindAt()),
+					micros(r.sentAt())))
+			.toList();
+		return new Task(task.id(), task.ownerId(), task.title(), task.description(), task.status(), task.priority(),
+				sortedTags(task.tags()), due, task.recurrence(), task.series(), reminders, micros(task.createdAt()),
+				micros(task.updatedAt()), micros(task.completedAt()), task.version());
+	}
+
+	private static Instant micros(Instant instant) {
+		return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** Tags in Java's order rather than the database's collation, so H2 and PostgreSQL list them alike. */
+	private static List<String> sortedTags(List<String> tags) {
+		return tags.stream().sorted().toList();
 	}
 
 	/** Writes a new state if the stored version is still {@code expectedVersion}; false if it moved on. */
@@ -192,7 +221,7 @@ public class TaskRepository {
 		}
 		List<Long> ids = tasks.stream().map(Task::id).toList();
 		Map<Long, List<String>> tags = new HashMap<>();
-		jdbc.sql("select task_id, tag from task_tags where task_id in (:ids) order by tag")
+		jdbc.sql("select task_id, tag from task_tags where task_id in (:ids)")
 			.param("ids", ids)
 			.query(rs -> {
 				tags.computeIfAbsent(rs.getLong("task_id"), id -> new ArrayList<>()).add(rs.getString("tag"));
@@ -208,16 +237,27 @@ public class TaskRepository {
 			});
 		return tasks.stream()
 			.map(t -> new Task(t.id(), t.ownerId(), t.title(), t.description(), t.status(), t.priority(),
-					List.copyOf(tags.getOrDefault(t.id(), List.of())), t.due(), t.recurrence(), t.series(),
+					sortedTags(tags.getOrDefault(t.id(), List.of())), t.due(), t.recurrence(), t.series(),
 					List.copyOf(reminders.getOrDefault(t.id(), List.of())), t.createdAt(), t.updatedAt(),
 					t.completedAt(), t.version()))
 			.toList();
 	}
 
+	/** All tags in one statement: one round trip however many there are. */
 	private void insertTags(long taskId, Collection<String> tags) {
-		for (String tag : tags) {
-			jdbc.sql("insert into task_tags (task_id, tag) values (:id, :tag)").param("id", taskId).param("tag", tag).update();
+		if (tags.isEmpty()) {
+			return;
 		}
+		StringBuilder sql = new StringBuilder("insert into task_tags (task_id, tag) values ");
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", taskId);
+		int i = 0;
+		for (String tag : tags) {
+			sql.append(i == 0 ? "" : ", ").append("(:id, :tag").append(i).append(')');
+			params.put("tag" + i, tag);
+			i++;
+		}
+		jdbc.sql(sql.toString()).params(params).update();
 	}
 
 	private void insertReminders(long taskId, List<Reminder> reminders) {

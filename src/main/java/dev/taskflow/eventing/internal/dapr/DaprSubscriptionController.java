@@ -2,7 +2,9 @@ package dev.taskflow.eventing.internal.dapr;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
@@ -42,15 +44,20 @@ class DaprSubscriptionController {
 
 	private final JsonMapper json;
 
-	DaprSubscriptionController(ConsumerInvoker consumers, DaprProperties properties, JsonMapper json) {
+	private final DeadLetterReplay replay;
+
+	DaprSubscriptionController(ConsumerInvoker consumers, DaprProperties properties, JsonMapper json,
+			DeadLetterReplay replay) {
 		this.consumers = consumers;
 		this.properties = properties;
 		this.json = json;
+		this.replay = replay;
 	}
 
 	/** One programmatic subscription; field names as Dapr reads them (not our snake_case). */
 	record Subscription(@JsonProperty("pubsubname") String pubsubName, @JsonProperty("topic") String topic,
-			@JsonProperty("route") String route, @JsonProperty("deadLetterTopic") String deadLetterTopic,
+			@JsonProperty("route") String route,
+			@JsonProperty("deadLetterTopic") @JsonInclude(JsonInclude.Include.NON_NULL) String deadLetterTopic,
 			@JsonProperty("metadata") Map<String, String> metadata) {
 	}
 
@@ -63,10 +70,10 @@ class DaprSubscriptionController {
 
 	@GetMapping(path = "/dapr/subscribe", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<Subscription> subscriptions() {
-		return Topics.ALL.stream()
+		return Stream.concat(Topics.ALL.stream()
 			.filter(topic -> !consumers.consumersOf(topic).isEmpty())
 			.map(topic -> new Subscription(properties.pubsubName(), topic, ROUTE_PREFIX + topic,
-					Topics.deadLetterTopic(topic), Map.of()))
+					Topics.deadLetterTopic(topic), Map.of())), replay.subscriptions().stream())
 			.toList();
 	}
 

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -42,7 +44,13 @@ final class SidecarStandIn implements AutoCloseable {
 		}
 	}
 
+	private static final String STATE = "/v1.0/state/";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	private final Map<String, String> state = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private volatile int publishStatus = 204;
 
@@ -146,10 +154,57 @@ final class SidecarStandIn implements AutoCloseable {
 		}
 	}
 
+	/** The state API (Dapr's documented contract): POST a list of key/value items, GET a key (204 if none), DELETE it. */
+	private void answerState(HttpExchange exchange, String path, String body) throws IOException {
+		String[] parts = path.substring(STATE.length()).split("/", 2);
+		String store = parts[0];
+		int status;
+		byte[] answer = new byte[0];
+		if (exchange.getRequestMethod().equals("POST") && parts.length == 1) {
+			for (JsonNode item : JSON.readTree(body)) {
+				state.put(store + "/" + item.get("key").asString(), item.get("value").toString());
+			}
+			status = 204;
+		}
+		else if (exchange.getRequestMethod().equals("GET") && parts.length == 2) {
+			String value = state.get(store + "/" + parts[1]);
+			status = value == null ? 204 : 200;
+			answer = value == null ? answer : value.getBytes(StandardCharsets.UTF_8);
+		}
+		else if (exchange.getRequestMethod().equals("DELETE") && parts.length == 2) {
+			state.remove(store + "/" + parts[1]);
+			status = 204;
+		}
+		else {
+			status = 400;
+		}
+		Map<String, List<String>> headers = new TreeMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
+				body, status));
+		if (answer.length == 0) {
+			exchange.sendResponseHeaders(status, -1);
+			return;
+		}
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, answer.length);
+		exchange.getResponseBody().write(answer);
+	}
+
+	/** What the state API holds, by "store/key", as JSON text. */
+	Map<String, String> state() {
+		return Map.copyOf(state);
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			if (path.startsWith(STATE)) {
+				answerState(exchange, path, body);
+				return;
+			}
 			boolean publish = path.startsWith("/v1.0/publish/");
 			boolean hang = publish && stall.getCount() > 0;
 			int status = hang ? NO_ANSWER

@@ -1,0 +1,185 @@
+package dev.taskflow.assistant;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import dev.taskflow.support.TestUsers;
+import dev.taskflow.support.TestUsers.TestUser;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static dev.taskflow.support.TestUsers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The MCP server over real HTTP, driven by the MCP Java SDK's own client. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:mcp-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+class McpServerTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void listsTheFiveToolsWithPreciseSchemasAndTruthfulHints() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		try (McpSyncClient client = client(ann.token())) {
+			client.initialize();
+			List<McpSchema.Tool> tools = client.listTools().tools();
+			assertThat(tools).extracting(McpSchema.Tool::name)
+				.containsExactlyInAnyOrder("add_task", "list_tasks", "complete_task", "delete_task", "update_task");
+			McpSchema.Tool list = tool(tools, "list_tasks");
+			assertThat(list.annotations().readOnlyHint()).isTrue();
+			assertThat(list.annotations().destructiveHint()).isFalse();
+			assertThat(tool(tools, "delete_task").annotations().destructiveHint()).isTrue();
+			assertThat(tool(tools, "add_task").annotations().destructiveHint()).isFalse();
+			Map<String, Object> add = tool(tools, "add_task").inputSchema();
+			assertThat(add.get("required")).isEqualTo(List.of("title"));
+			assertThat(add.get("additionalProperties")).isEqualTo(false);
+			assertThat(property(add, "priority").get("enum")).isEqualTo(List.of("none", "low", "medium", "high"));
+			assertThat(property(add, "title").get("maxLength")).isEqualTo(200);
+			Map<String, Object> taskId = property(tool(tools, "delete_task").inputSchema(), "task_id");
+			assertThat(taskId.get("type")).isEqualTo("integer");
+			assertThat(taskId.get("minimum")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void everyToolWorksThroughTheTaskRulesAsTheTokensUser() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		try (McpSyncClient client = client(ann.token())) {
+			client.initialize();
+			McpSchema.CallToolResult added = client.callTool(new McpSchema.CallToolRequest("add_task",
+					Map.of("title", "Dentist", "due", "Dec 24 5pm", "priority", "high", "tags", List.of("health"))));
+			assertThat(added.isError()).isNotEqualTo(Boolean.TRUE);
+			long id = taskIds(added).get(0);
+			JsonNode task = task(ann, id);
+			assertThat(task.get("due_at").asString()).contains("-12-24T17:00");
+			assertThat(task.get("priority").asString()).isEqualTo("high");
+			assertThat(((McpSchema.TextContent) added.content().get(0)).text()).contains("Dentist");
+
+			McpSchema.CallToolResult listed = client.callTool(new McpSchema.CallToolRequest("list_tasks", Map.of("query", "dentist")));
+			assertThat(taskIds(listed)).containsExactly(id);
+
+			client.callTool(new McpSchema.CallToolRequest("update_task", Map.of("task_id", id, "title", "Dentist at 5")));
+			assertThat(task(ann, id).get("title").asString()).isEqualTo("Dentist at 5");
+
+			client.callTool(new McpSchema.CallToolRequest("complete_task", Map.of("task_id", id)));
+			assertThat(task(ann, id).get("status").asString()).isEqualTo("completed");
+
+			McpSchema.CallToolResult deleted = client.callTool(new McpSchema.CallToolRequest("delete_task", Map.of("task_id", id)));
+			assertThat(deleted.isError()).isNotEqualTo(Boolean.TRUE);
+			mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isNotFound());
+
+			McpSchema.CallToolResult invalid = client.callTool(new McpSchema.CallToolRequest("add_task",
+					Map.of("title", "Later", "due", "when pigs fly")));
+			assertThat(invalid.isError()).isTrue();
+			assertThat(((McpSchema.TextContent) invalid.content().get(0)).text()).contains("due");
+		}
+	}
+
+	@Test
+	void aTokenUserCannotTouchAnotherUsersTaskEvenByItsId() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		TestUser bob = TestUsers.signUp(mvc);
+		long annsTask = json(mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"Ann's secret\"}")).andReturn()).get("id").asLong();
+		try (McpSyncClient client = client(bob.token())) {
+			client.initialize();
+			for (String tool : List.of("complete_task", "delete_task", "update_task")) {
+				McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool,
+						Map.of("task_id", annsTask, "owner_id", ann.id())));
+				assertThat(result.isError()).as(tool).isTrue();
+			}
+			McpSchema.CallToolResult listed = client.callTool(new McpSchema.CallToolRequest("list_tasks", Map.of("status", "all")));
+			assertThat(taskIds(listed)).doesNotContain(annsTask);
+		}
+		JsonNode task = task(ann, annsTask);
+		assertThat(task.get("status").asString()).isEqualTo("pending");
+		assertThat(task.get("title").asString()).isEqualTo("Ann's secret");
+	}
+
+	@Test
+	void withoutATokenTheAnswerPointsToTheProtectedResourceMetadata() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json, text/event-stream")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(401);
+		String challenge = refused.headers().firstValue("WWW-Authenticate").orElseThrow();
+		assertThat(challenge).startsWith("Bearer ")
+			.contains("resource_metadata=\"" + base() + "/.well-known/oauth-protected-resource\"");
+
+		HttpResponse<String> metadata = http.send(
+				HttpRequest.newBuilder(URI.create(base() + "/.well-known/oauth-protected-resource")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(metadata.statusCode()).isEqualTo(200);
+		JsonNode document = JSON.readTree(metadata.body());
+		assertThat(document.get("resource").asString()).isEqualTo(base() + "/mcp");
+		assertThat(document.get("bearer_methods_supported").get(0).asString()).isEqualTo("header");
+
+		HttpResponse<String> badToken = http.send(HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+			.header("Authorization", "Bearer tf_not-a-real-token")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(badToken.statusCode()).isEqualTo(401);
+	}
+
+	private McpSyncClient client(String token) {
+		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base())
+			.endpoint("/mcp")
+			.requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+			.build();
+		return McpClient.sync(transport).build();
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+	private JsonNode task(TestUser user, long id) throws Exception {
+		return json(mvc.perform(user.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Long> taskIds(McpSchema.CallToolResult result) {
+		Map<String, Object> structured = (Map<String, Object>) result.structuredContent();
+		return ((List<Number>) structured.get("task_ids")).stream().map(Number::longValue).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> property(Map<String, Object> schema, String name) {
+		return (Map<String, Object>) ((Map<String, Object>) schema.get("properties")).get(name);
+	}
+
+	private static McpSchema.Tool tool(List<McpSchema.Tool> tools, String name) {
+		return tools.stream().filter(tool -> tool.name().equals(name)).findFirst().orElseThrow();
+	}
+}
