@@ -12,6 +12,7 @@ import dev.taskflow.platform.Throttled;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -48,6 +49,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			ProblemTypes.METHOD_NOT_ALLOWED, 406, ProblemTypes.NOT_ACCEPTABLE, 409, ProblemTypes.CONFLICT, 413,
 			ProblemTypes.PAYLOAD_TOO_LARGE, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, 500, ProblemTypes.INTERNAL);
 
+	/** The stable type of a problem with this status; 4xx without one of their own are malformed requests. */
+	static URI typeFor(int status) {
+		return TYPES_BY_STATUS.getOrDefault(status, status >= 500 ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST);
+	}
+
 	@ExceptionHandler(InvalidInput.class)
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
 		return validationProblem(ex.getMessage(), ex.problems());
@@ -83,6 +89,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		String detail = "'" + ex.getValue() + "' is not a valid value";
 		return validationProblem(ex.getName() + ": " + detail,
 				List.of(new InvalidInput.FieldProblem(ex.getName(), detail)));
+	}
+
+	/**
+	 * A query string Tomcat cannot decode ({@code ?q=%}, {@code ?a=1&=}): it only says so when a
+	 * parameter is first read, which may be anywhere in the request's handling.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
+				"The query string is not valid: use key=value pairs joined by & with %XX escapes of UTF-8 bytes");
 	}
 
 	/** Anything unforeseen: logged with its stack trace here, reported to the client without one. */

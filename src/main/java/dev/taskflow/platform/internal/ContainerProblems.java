@@ -1,0 +1,56 @@
+package dev.taskflow.platform.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Problem details for errors the servlet container answers before (or instead of) Spring MVC: a
+ * request Tomcat will not parse (an encoded slash, a broken query), one the firewall rejects
+ * ({@code ..} in the path) or a method no servlet serves ({@code TRACE}). Under {@code /api} they get
+ * the same problem+json as every other error; elsewhere the error page stays.
+ */
+final class ContainerProblems {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private ContainerProblems() {
+	}
+
+	/** Whether a raw request URI (possibly undecodable) is an API path. */
+	static boolean isApi(String requestUri) {
+		return requestUri != null && (requestUri.equals("/api") || requestUri.startsWith("/api/"));
+	}
+
+	static void write(HttpServletResponse response, int status) throws IOException {
+		HttpStatus known = HttpStatus.resolve(status);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(known == null ? HttpStatus.BAD_REQUEST : known,
+				detail(status));
+		problem.setType(ApiProblemHandler.typeFor(status));
+		response.resetBuffer();
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		Writer writer = response.getWriter();
+		writer.write(JSON.writeValueAsString(problem));
+		writer.flush();
+	}
+
+	private static String detail(int status) {
+		return switch (status) {
+			case 400 -> "The request could not be read: check its path, query string and headers";
+			case 404 -> "No such resource";
+			case 405 -> "This method is not allowed here";
+			default -> {
+				HttpStatus known = HttpStatus.resolve(status);
+				yield known == null ? "The request failed" : known.getReasonPhrase();
+			}
+		};
+	}
+}
