@@ -1,6 +1,5 @@
 package dev.taskflow;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -36,6 +34,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.taskflow.support.Chromium;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -46,14 +46,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code /usr/bin/chromium} these tests are skipped, or fail when {@code -Dtaskflow.test.browser=required}
  * (as in CI, after {@code scripts/install-test-browser.sh}).
  */
-@EnabledIf(value = "chromiumIsInstalled",
-		disabledReason = "/usr/bin/chromium is missing: scripts/install-test-browser.sh installs it")
+@EnabledIf(value = "dev.taskflow.support.Chromium#isInstalled", disabledReason = Chromium.MISSING)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:browser-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class BrowserJourneyTests {
-
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
 	private static final String PASSWORD = "correct horse battery staple";
 
@@ -82,25 +79,10 @@ class BrowserJourneyTests {
 	};
 
 	/** For {@code @EnabledIf}: false skips the tests, unless the browser is required, which fails them. */
-	static boolean chromiumIsInstalled() {
-		if (!Files.isExecutable(CHROMIUM) && "required".equals(System.getProperty("taskflow.test.browser"))) {
-			fail(CHROMIUM + " is missing, so the browser journeys cannot run. "
-					+ "Install it with scripts/install-test-browser.sh.");
-		}
-		return Files.isExecutable(CHROMIUM);
-	}
-
 	@BeforeAll
 	static void launchChromium() {
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				// root in CI needs --no-sandbox; a container's small /dev/shm would crash tabs without the last one
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage")));
-		PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
 	}
 
 	@AfterAll

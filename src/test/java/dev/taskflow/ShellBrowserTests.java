@@ -3,7 +3,6 @@ package dev.taskflow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -44,6 +42,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.taskflow.support.Chromium;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -53,15 +53,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * state in light and dark mode at desktop and phone width, and each state is saved as a screenshot under
  * {@code target/screenshots} for CI to keep. One browser for the class; one context per scenario.
  */
-@EnabledIf(value = "chromiumIsInstalled",
-		disabledReason = "/usr/bin/chromium is missing: scripts/install-test-browser.sh installs it")
+@EnabledIf(value = "dev.taskflow.support.Chromium#isInstalled", disabledReason = Chromium.MISSING)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:shell-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShellBrowserTests {
-
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
 	private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
@@ -103,24 +100,10 @@ class ShellBrowserTests {
 		}
 	};
 
-	static boolean chromiumIsInstalled() {
-		if (!Files.isExecutable(CHROMIUM) && "required".equals(System.getProperty("taskflow.test.browser"))) {
-			fail(CHROMIUM + " is missing, so the browser tests cannot run. "
-					+ "Install it with scripts/install-test-browser.sh.");
-		}
-		return Files.isExecutable(CHROMIUM);
-	}
-
 	@BeforeAll
 	void launchChromiumAndSetUpAWeekOfTasks() throws IOException {
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage")));
-		PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
 		try (InputStream axe = getClass().getClassLoader().getResourceAsStream(AXE)) {
 			axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
 		}

@@ -1,17 +1,14 @@
 package dev.taskflow;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -31,22 +28,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.taskflow.support.Chromium;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Task-level features in a real browser (Debian's Chromium through Playwright, as in
  * {@link BrowserJourneyTests}): undo after delete, bulk complete with shift-click and its undo, and
  * snoozing a reminder from its toast.
  */
-@EnabledIf(value = "chromiumIsInstalled",
-		disabledReason = "/usr/bin/chromium is missing: scripts/install-test-browser.sh installs it")
+@EnabledIf(value = "dev.taskflow.support.Chromium#isInstalled", disabledReason = Chromium.MISSING)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:features-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class TaskFeatureJourneyTests {
-
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
 	private static final String PASSWORD = "correct horse battery staple";
 
@@ -76,24 +71,10 @@ class TaskFeatureJourneyTests {
 		}
 	};
 
-	static boolean chromiumIsInstalled() {
-		if (!Files.isExecutable(CHROMIUM) && "required".equals(System.getProperty("taskflow.test.browser"))) {
-			fail(CHROMIUM + " is missing, so the browser journeys cannot run. "
-					+ "Install it with scripts/install-test-browser.sh.");
-		}
-		return Files.isExecutable(CHROMIUM);
-	}
-
 	@BeforeAll
 	static void launchChromium() {
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage")));
-		PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
 	}
 
 	@AfterAll

@@ -1,15 +1,11 @@
 package dev.taskflow.assistant;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.RequestOptions;
@@ -19,38 +15,30 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.taskflow.support.Chromium;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** A person opens the chat with "c", adds a task by saying so, and sees the reply, a chip and the task in the list. */
-@EnabledIf(value = "chromiumIsInstalled", disabledReason = "/usr/bin/chromium is missing: scripts/install-test-browser.sh installs it")
+@EnabledIf(value = "dev.taskflow.support.Chromium#isInstalled", disabledReason = Chromium.MISSING)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:chat-browser-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class ChatPanelBrowserTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final String PASSWORD = "correct horse battery staple";
 
 	@LocalServerPort
 	int port;
 
-	static boolean chromiumIsInstalled() {
-		return Files.isExecutable(CHROMIUM);
-	}
-
 	@Test
 	void addingATaskByChatShowsTheReplyAChipAndTheTask() {
 		String email = "chat-" + UUID.randomUUID() + "@example.com";
-		try (Playwright playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+		try (Playwright playwright = Chromium.playwright()) {
 			APIRequestContext api = playwright.request()
 				.newContext(new APIRequest.NewContextOptions().setBaseURL("http://localhost:" + port));
 			org.assertj.core.api.Assertions.assertThat(api.post("/api/accounts", RequestOptions.create()
 				.setData(Map.of("email", email, "password", PASSWORD, "time_zone", "UTC"))).status()).isEqualTo(201);
-			Browser browser = playwright.chromium()
-				.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-					.setHeadless(true)
-					.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
+			Browser browser = Chromium.launch(playwright);
 			Page page = browser.newPage(new Browser.NewPageOptions().setBaseURL("http://localhost:" + port));
 			page.navigate("/login");
 			page.locator("input[name=email]").fill(email);
