@@ -79,6 +79,21 @@ public class ReminderClaims {
 				.flatMap(row -> markSent(owner, row, now)));
 	}
 
+	/**
+	 * Sets aside a reminder that could not be fired, so that later sweeps pass over it rather than
+	 * retry it ahead of everyone else's; the reason stays with it for the operator.
+	 */
+	@Transactional
+	public boolean setAside(DueReminder reminder, Instant now, String failure) {
+		return reminders.setAside(reminder.reminderId(), now, failure);
+	}
+
+	/** How many reminders are set aside. */
+	@Transactional(readOnly = true)
+	public long countSetAside() {
+		return reminders.countSetAside();
+	}
+
 	private Optional<ClaimedReminder> markSent(UUID owner, ReminderRepository.Row row, Instant now) {
 		if (!reminders.markSent(row.id(), now)) {
 			return Optional.empty();

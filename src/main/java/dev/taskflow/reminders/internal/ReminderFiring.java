@@ -74,7 +74,7 @@ class ReminderFiring {
 			long reminderId, String title, String dueAt, Instant remindAt) {
 	}
 
-	/** What a sweep did: reminders fired here, and claims that failed (they stay due for the next try). */
+	/** What a sweep did: reminders fired here, and reminders that failed (set aside, see {@link #setAside}). */
 	record Sweep(int fired, int failed) {
 	}
 
@@ -86,6 +86,7 @@ class ReminderFiring {
 		while (true) {
 			List<DueReminder> due = claims.due(now, BATCH);
 			int firedNow = 0;
+			int failedNow = 0;
 			for (DueReminder reminder : due) {
 				try {
 					if (Boolean.TRUE.equals(transactions.execute(status -> publish(claims.claim(reminder, now), now)))) {
@@ -93,15 +94,31 @@ class ReminderFiring {
 					}
 				}
 				catch (RuntimeException ex) {
-					failed++;
-					log.warn("Could not fire the reminder at position {} of task {} (due {}); trying again later: {}",
-							reminder.position(), reminder.taskId(), reminder.remindAt(), ex.toString());
+					failedNow++;
+					setAside(reminder, now, ex);
 				}
 			}
 			fired += firedNow;
-			if (due.size() < BATCH || firedNow == 0) {
+			failed += failedNow;
+			if (due.size() < BATCH || firedNow + failedNow == 0) {
 				return new Sweep(fired, failed);
 			}
+		}
+	}
+
+	/**
+	 * A reminder that fails to fire would fail again on every sweep and, being the most overdue, stand
+	 * in front of every other user's reminders: it is set aside (kept, with the reason) for the operator.
+	 */
+	private void setAside(DueReminder reminder, Instant now, RuntimeException failure) {
+		try {
+			claims.setAside(reminder, now, failure.toString());
+			log.warn("Set aside the reminder at position {} of task {} (due {}): it could not be fired: {}",
+					reminder.position(), reminder.taskId(), reminder.remindAt(), failure.toString());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not fire the reminder at position {} of task {} (due {}), nor set it aside; trying again"
+					+ " later: {}", reminder.position(), reminder.taskId(), reminder.remindAt(), failure.toString());
 		}
 	}
 

@@ -33,7 +33,8 @@ public class ReminderRepository {
 	public Optional<Instant> earliestUnsent() {
 		return jdbc.sql("""
 				select r.remind_at from task_reminders r join tasks t on t.id = r.task_id
-				where r.sent_at is null and r.remind_at is not null and t.status = 'pending' and t.deleted_at is null
+				where r.sent_at is null and r.failed_at is null and r.remind_at is not null and t.status = 'pending'
+				and t.deleted_at is null
 				order by r.remind_at limit 1""")
 			.query((rs, row) -> SqlTime.instant(rs, "remind_at"))
 			.optional();
@@ -43,7 +44,8 @@ public class ReminderRepository {
 	public List<Row> dueBy(Instant now, int limit) {
 		return jdbc.sql("""
 				select r.id, r.task_id, r.position, r.remind_at from task_reminders r join tasks t on t.id = r.task_id
-				where r.sent_at is null and r.remind_at <= :now and t.status = 'pending' and t.deleted_at is null
+				where r.sent_at is null and r.failed_at is null and r.remind_at <= :now and t.status = 'pending'
+				and t.deleted_at is null
 				order by r.remind_at, r.id limit :limit""")
 			.param("now", SqlTime.utc(now))
 			.param("limit", limit)
@@ -96,6 +98,22 @@ public class ReminderRepository {
 			.param("now", SqlTime.utc(now))
 			.param("id", reminderId)
 			.update() == 1;
+	}
+
+	/** Takes a reminder out of the sweeps, keeping why; false if it was sent or set aside meanwhile. */
+	public boolean setAside(long reminderId, Instant now, String failure) {
+		return jdbc.sql("""
+				update task_reminders set failed_at = :now, failure = :failure
+				where id = :id and sent_at is null and failed_at is null""")
+			.param("now", SqlTime.utc(now))
+			.param("failure", failure.length() > 500 ? failure.substring(0, 500) : failure)
+			.param("id", reminderId)
+			.update() == 1;
+	}
+
+	/** How many reminders are set aside, for the operator's metrics. */
+	public long countSetAside() {
+		return jdbc.sql("select count(*) from task_reminders where failed_at is not null").query(Long.class).single();
 	}
 
 	private record LockedTask(UUID owner, String status) {
