@@ -20,6 +20,7 @@ import dev.taskflow.TaskFlowApplication;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -96,6 +97,16 @@ class HostileRequestPropertyTests {
 	@BeforeTry
 	void forgetEarlierLogs() {
 		errors.list.clear();
+	}
+
+	@Example
+	void aWildcardContentTypeIsAnUnsupportedMediaType() {
+		for (String pattern : List.of("*/*", "application/*")) {
+			Answer answer = send("POST", "/api/tasks", auth() + "Content-Type: " + pattern + "\r\n",
+					utf8("{\"title\": \"x\"}"));
+			assertWellAnswered(answer);
+			assertThat(answer.status()).as("status of %s", answer).isEqualTo(415);
+		}
 	}
 
 	@Property(tries = 150)

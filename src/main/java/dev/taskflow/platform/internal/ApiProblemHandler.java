@@ -18,6 +18,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -108,9 +110,29 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 				|| ex instanceof AccessDeniedException) {
 			throw ex;
 		}
+		if (hasWildcardContentType(request)) {
+			// Spring refuses to read a body whose Content-Type is a pattern (*/*, application/*) with an
+			// IllegalArgumentException from deep inside; to the client it is an unsupported media type
+			return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+					"Content-Type must name the body's media type, not a pattern such as */*: send application/json");
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
 				"Something went wrong on our side. The request was not completed; please try again.");
+	}
+
+	private static boolean hasWildcardContentType(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isWildcardType() || type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	@Override
