@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.Base64;
 import java.util.List;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,13 @@ class ShutdownTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	@Test
+	/**
+	 * Closes the context right after the last write, with the outbox relay and the dispatcher still
+	 * committing: the workers must finish the piece in hand rather than be interrupted inside a JDBC call
+	 * (which broke the embedded database's file and failed every later commit). Repeated because the
+	 * race it guards is a matter of timing.
+	 */
+	@RepeatedTest(3)
 	void stoppingTheApplicationLogsNoWarningOrError(@TempDir Path dataDir, CapturedOutput output) throws Exception {
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(TaskFlowApplication.class)
 			.run("--server.port=0", "--TASKFLOW_DATA_DIR=" + dataDir.toAbsolutePath());
@@ -61,11 +68,6 @@ class ShutdownTests {
 					.POST(HttpRequest.BodyPublishers.ofString(
 							"{\"title\": \"Task " + i + "\", \"reminders\": [{\"at\": \"2020-01-01T00:00:00Z\"}]}")));
 			}
-			// Stop once that work is through: a stop while deliveries are still committing can still log a
-			// failed commit (the dispatcher is not yet stopped before the pool), which is known and open.
-			JdbcClient jdbc = app.getBean(JdbcClient.class);
-			await().atMost(Duration.ofMinutes(1)).until(() -> jdbc.sql("select (select count(*) from event_publication)"
-					+ " + (select count(*) from embedded_deliveries where status = 'pending')").query(Long.class).single() == 0);
 		}
 		finally {
 			System.out.println(MARK);
