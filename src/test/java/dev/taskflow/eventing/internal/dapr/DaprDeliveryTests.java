@@ -191,7 +191,7 @@ class DaprDeliveryTests {
 			.getResponse()
 			.getContentAsString();
 		long task = json.readTree(created).get("id").asLong();
-		SidecarStandIn.Request published = await().atMost(Duration.ofSeconds(10))
+		SidecarStandIn.Request published = await()
 			.until(() -> sidecar.acceptedPublishes()
 				.stream()
 				.filter(request -> request.path().endsWith("/task-events")
