@@ -12,12 +12,20 @@ import org.springframework.context.SmartLifecycle;
  * One daemon thread that works in rounds and sleeps between them until its next round is due or
  * someone {@linkplain #wake() wakes} it. Started and stopped with the application context; a failed
  * round is logged and retried after a short pause.
+ *
+ * Stopping is cooperative: the thread finishes the piece of work in hand (a round checks
+ * {@link #stopping()} between pieces) and is interrupted only if it does not end within the grace
+ * period. An interrupt in the middle of a JDBC call is not harmless: the embedded database closes its
+ * file channel when its writer is interrupted, which fails every later commit of the process.
  */
 public abstract class BackgroundWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
 
 	private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
+
+	/** How long a stop waits for the piece of work in hand before interrupting it. */
+	private static final Duration GRACE = Duration.ofSeconds(10);
 
 	private final String name;
 
@@ -62,15 +70,26 @@ public abstract class BackgroundWorker implements SmartLifecycle {
 	public void stop() {
 		Thread running = worker;
 		worker = null;
-		if (running != null) {
-			running.interrupt();
-			try {
-				running.join(Duration.ofSeconds(5).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+		if (running == null) {
+			return;
+		}
+		wake();
+		try {
+			running.join(GRACE.toMillis());
+			if (running.isAlive()) {
+				log.warn("{} did not stop within {}; interrupting it", name, GRACE);
+				running.interrupt();
+				running.join(Duration.ofSeconds(1).toMillis());
 			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Whether the application is stopping this worker: a long round should end after its current piece. */
+	protected final boolean stopping() {
+		return worker != Thread.currentThread();
 	}
 
 	@Override
@@ -79,14 +98,14 @@ public abstract class BackgroundWorker implements SmartLifecycle {
 	}
 
 	private void run() {
-		while (worker == Thread.currentThread()) {
+		while (!stopping()) {
 			Duration wait;
 			try {
 				wait = round();
 			}
 			catch (RuntimeException ex) {
-				if (worker != Thread.currentThread()) {
-					return; // stopping: the interrupt broke off whatever the round was doing
+				if (stopping()) {
+					return; // the grace period ran out and the interrupt broke off whatever the round was doing
 				}
 				roundFailed(ex, AFTER_FAILURE);
 				wait = AFTER_FAILURE;

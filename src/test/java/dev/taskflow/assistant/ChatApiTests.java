@@ -50,6 +50,13 @@ class ChatApiTests {
 	Accounts accounts;
 
 	@Test
+	void withoutAProviderOnlyTheOfflineEngineExists(@Autowired org.springframework.context.ApplicationContext context) {
+		assertThat(context.getBeansOfType(dev.taskflow.assistant.internal.ChatEngine.class).values())
+			.singleElement()
+			.isInstanceOf(dev.taskflow.assistant.internal.OfflineEngine.class);
+	}
+
+	@Test
 	void addingATaskByChatCreatesItWithTheParsedFields() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		JsonNode reply = say(ann, null, "add Buy milk on Dec 24 #errands p1");

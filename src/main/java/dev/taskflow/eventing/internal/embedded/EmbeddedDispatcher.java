@@ -62,6 +62,9 @@ public class EmbeddedDispatcher extends BackgroundWorker {
 		Set<String> blockedLanes = new HashSet<>();
 		Instant nextDue = null;
 		for (Delivery delivery : pending) {
+			if (stopping()) {
+				return Duration.ZERO; // the rest stays queued for the next start
+			}
 			if (blockedLanes.contains(delivery.lane())) {
 				continue;
 			}

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -191,7 +190,7 @@ class DaprDeliveryTests {
 			.getResponse()
 			.getContentAsString();
 		long task = json.readTree(created).get("id").asLong();
-		SidecarStandIn.Request published = await().atMost(Duration.ofSeconds(10))
+		SidecarStandIn.Request published = await()
 			.until(() -> sidecar.acceptedPublishes()
 				.stream()
 				.filter(request -> request.path().endsWith("/task-events")

@@ -1,0 +1,125 @@
+package dev.taskflow.assistant.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Any OpenAI-compatible chat completions endpoint (OpenAI, Ollama, vLLM, LM Studio):
+ * {@code POST {base}/chat/completions} with {@code messages} and {@code tools} (type {@code function}),
+ * answered by {@code choices[0].message} with {@code content} and/or {@code tool_calls}, whose
+ * {@code function.arguments} is a JSON string. Tool results go back as {@code role: tool} messages
+ * naming the {@code tool_call_id}.
+ */
+final class OpenAiCompatibleClient implements ModelClient {
+
+	private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {
+	};
+
+	private final ModelHttp http;
+
+	private final AssistantProperties.OpenAi settings;
+
+	private final List<Map<String, Object>> tools;
+
+	OpenAiCompatibleClient(ModelHttp http, AssistantProperties.OpenAi settings) {
+		this.http = http;
+		this.settings = settings;
+		this.tools = McpToolCatalog.tools()
+			.stream()
+			.map(tool -> Map.<String, Object>of("type", "function", "function",
+					Map.of("name", tool.name(), "description", tool.description(), "parameters", tool.inputSchema())))
+			.toList();
+	}
+
+	@Override
+	public String describe() {
+		return "The language model (" + settings.model() + ")";
+	}
+
+	@Override
+	public ModelAnswer next(String instructions, List<ModelMessage> transcript) {
+		List<Object> messages = new ArrayList<>();
+		messages.add(Map.of("role", "system", "content", instructions));
+		for (ModelMessage message : transcript) {
+			messages.add(toOpenAi(message));
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("model", settings.model());
+		body.put("messages", messages);
+		body.put("tools", tools);
+		body.put("tool_choice", "auto");
+		Map<String, String> headers = settings.apiKey() == null ? Map.of()
+				: Map.of("Authorization", "Bearer " + settings.apiKey());
+		return read(http.post(endpoint(), headers, body));
+	}
+
+	private static Object toOpenAi(ModelMessage message) {
+		if (message instanceof ModelMessage.User user) {
+			return Map.of("role", "user", "content", user.text());
+		}
+		if (message instanceof ModelMessage.Assistant assistant) {
+			return assistant.answer() != null && assistant.answer().raw() != null ? assistant.answer().raw()
+					: Map.of("role", "assistant", "content", assistant.text());
+		}
+		ModelMessage.ToolResult result = (ModelMessage.ToolResult) message;
+		return Map.of("role", "tool", "tool_call_id", result.call().id() == null ? result.call().name() : result.call().id(),
+				"content", ModelEngine.resultText(result.action()));
+	}
+
+	private URI endpoint() {
+		String base = settings.baseUrl().toString();
+		return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
+	}
+
+	private ModelAnswer read(JsonNode answer) {
+		JsonNode message = answer.path("choices").path(0).path("message");
+		if (!message.isObject()) {
+			throw http.malformed("no choices[0].message");
+		}
+		JsonNode content = message.path("content");
+		String text = content.isString() ? content.asString() : null;
+		List<ModelToolCall> calls = new ArrayList<>();
+		for (JsonNode call : message.path("tool_calls")) {
+			JsonNode function = call.path("function");
+			if (!function.path("name").isString()) {
+				throw http.malformed("a tool call without a function name");
+			}
+			calls.add(new ModelToolCall(call.path("id").isString() ? call.path("id").asString() : null,
+					function.path("name").asString(), arguments(function.path("arguments"))));
+		}
+		if (text == null && calls.isEmpty()) {
+			throw http.malformed("neither text nor tool calls");
+		}
+		ObjectNode raw = ((ObjectNode) message).deepCopy();
+		raw.put("role", "assistant");
+		if (raw.path("tool_calls") instanceof ArrayNode && raw.path("tool_calls").isEmpty()) {
+			raw.remove("tool_calls");
+		}
+		return new ModelAnswer(text, calls, raw);
+	}
+
+	/** The arguments are a JSON object encoded as a string; some servers send the object itself. */
+	private Map<String, Object> arguments(JsonNode arguments) {
+		try {
+			if (arguments.isObject()) {
+				return http.json().convertValue(arguments, ARGUMENTS);
+			}
+			if (arguments.isString() && !arguments.asString().isBlank()) {
+				return http.json().readValue(arguments.asString(), ARGUMENTS);
+			}
+			return Map.of();
+		}
+		catch (JacksonException ex) {
+			throw http.malformed("tool call arguments that are not a JSON object");
+		}
+	}
+}
