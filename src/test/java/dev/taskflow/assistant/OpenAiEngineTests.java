@@ -160,6 +160,27 @@ class OpenAiEngineTests {
 	}
 
 	@Test
+	void changingASecondTaskInOneMessageWaitsForYes() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long report = addTask(ann, "Write report");
+		long slides = addTask(ann, "Make slides");
+		MODEL.answerJson(toolCalls(call("call_1", "update_task", Map.of("task_id", report, "priority", "high")),
+				call("call_2", "update_task", Map.of("task_id", slides, "priority", "high"))))
+			.answerJson(text("One is done, the other needs your confirmation."));
+
+		JsonNode asked = say(ann, null, "make my report and slides high priority");
+
+		assertThat(asked.get("actions")).hasSize(1);
+		assertThat(asked.get("pending").get("kind").asString()).isEqualTo("confirm");
+		assertThat(asked.get("reply").asString()).contains("Make slides").contains("Reply yes");
+		assertThat(priorityOf(ann, report)).isEqualTo("high");
+		assertThat(priorityOf(ann, slides)).isEqualTo("none");
+
+		say(ann, asked.get("conversation_id").asString(), "yes");
+		assertThat(priorityOf(ann, slides)).isEqualTo("high");
+	}
+
+	@Test
 	void identicalToolCallsInOneTurnAreAppliedOnce() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		Map<String, Object> arguments = Map.of("title", "Water plants", "due", "tomorrow");
@@ -257,6 +278,11 @@ class OpenAiEngineTests {
 
 	private static JsonNode last(JsonNode array) {
 		return array.get(array.size() - 1);
+	}
+
+	private String priorityOf(TestUser user, long id) throws Exception {
+		return json(mvc.perform(user.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn()).get("priority")
+			.asString();
 	}
 
 	private long addTask(TestUser user, String title) throws Exception {

@@ -60,8 +60,7 @@ public class ChatService {
 			throw InvalidInput.of("message", "must be at most " + MAX_MESSAGE + " characters long");
 		}
 		Instant now = clock.instant();
-		Conversation conversation = conversationId == null ? Conversation.start(user.id(), message, now)
-				: get(user, conversationId);
+		Conversation conversation = conversationId == null ? started(user, message, now) : get(user, conversationId);
 		ToolTurn turn = new ToolTurn(tools, user);
 		Answer answer = answer(user, conversation, message.strip(), turn, now);
 		List<ChatAction> actions = turn.actions();
@@ -69,6 +68,16 @@ public class ChatService {
 				new Conversation.Message("assistant", answer.reply(), actions, now), answer.pending(), now);
 		conversations.save(saved);
 		return new ChatReply(saved.id(), answer.reply(), actions, ChatReply.Pending.of(answer.pending()));
+	}
+
+	/**
+	 * A new conversation is stored before the engine acts, so a store that cannot be reached stops the
+	 * message before any task is changed, as it does for an existing conversation on reading it.
+	 */
+	private Conversation started(CurrentUser user, String message, Instant now) {
+		Conversation conversation = Conversation.start(user.id(), message, now);
+		conversations.save(conversation);
+		return conversation;
 	}
 
 	/** The explicit form of answering "yes": runs the pending action of the conversation. */
