@@ -97,7 +97,8 @@
       addActions(event.detail.element, item);
     }
     // every open tab gets the event; the tag lets the system show it once
-    if (window.Notification && Notification.permission === "granted" && item) {
+    // the account page's "browser pop-up" setting (data-notify-browser on the body)
+    if (window.Notification && Notification.permission === "granted" && item && !browserPopUpsOff()) {
       var shown = new Notification(item.title || "TaskFlow reminder", {
         body: item.message, tag: "taskflow-notification-" + item.id
       });
@@ -113,10 +114,14 @@
     document.title = count > 0 ? "(" + count + ") " + baseTitle : baseTitle;
   });
 
+  function browserPopUpsOff() {
+    return document.body.getAttribute("data-notify-browser") === "off";
+  }
+
   // Browser notifications: offered in the panel until the person decides.
   function offerBrowserNotifications() {
     var panel = document.querySelector(".notification-panel");
-    if (!panel || !window.Notification || Notification.permission !== "default"
+    if (!panel || !window.Notification || Notification.permission !== "default" || browserPopUpsOff()
         || panel.querySelector("[data-enable-browser-notifications]")) {
       return;
     }

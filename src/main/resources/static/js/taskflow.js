@@ -317,7 +317,8 @@
     TASK_EVENTS.forEach(function (type) { source.addEventListener(type, onTaskChange); });
     source.addEventListener("notification.created", function (event) {
       var notification = JSON.parse(event.data);
-      var shown = toast(notification.message);
+      // no toast for someone who turned in-app notifications off on the account page
+      var shown = document.body.getAttribute("data-notify-in-app") === "off" ? null : toast(notification.message);
       document.dispatchEvent(new CustomEvent("taskflow:notification-arrived",
         { detail: { element: shown, item: { id: notification.notification_id, task_id: notification.task_id,
           title: notification.title, message: notification.message } } }));

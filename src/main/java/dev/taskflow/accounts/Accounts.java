@@ -28,4 +28,7 @@ public interface Accounts {
 
 	/** The zone a user's dates are read in; UTC for an unknown user, so event consumers never fail on it. */
 	ZoneId timeZoneOf(UUID userId);
+
+	/** How a user wants to be notified; everything on for an unknown user, as for a new one. */
+	NotificationPreferences notificationPreferencesOf(UUID userId);
 }

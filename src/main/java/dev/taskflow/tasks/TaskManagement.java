@@ -56,6 +56,15 @@ public class TaskManagement {
 		return insert(owner.id(), owner.timeZone(), draft, null, null);
 	}
 
+	/**
+	 * Creates several tasks together (an import): each the way {@link #create} does, with its
+	 * {@code task.created} event, and all of them or none.
+	 */
+	@Transactional
+	public List<Task> createAll(CurrentUser owner, List<TaskDraft> drafts) {
+		return drafts.stream().map(draft -> insert(owner.id(), owner.timeZone(), draft, null, null)).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public Task get(CurrentUser owner, long id) {
 		return tasks.find(owner.id(), id).orElseThrow(() -> new TaskNotFound(id));

@@ -2,16 +2,32 @@ package dev.taskflow.web;
 
 import java.security.Principal;
 
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.accounts.NotificationPreferences;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Adds what the layout shows on every page: the signed-in user's e-mail (null on public pages) and the
- * chosen theme (null: the system's).
+ * Adds what the layout shows on every page: the signed-in user's e-mail (null on public pages), their
+ * notification preferences and the chosen theme (null: the system's).
  */
 @ControllerAdvice
 class GlobalPageModel {
+
+	private final Accounts accounts;
+
+	GlobalPageModel(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	/** How the signed-in person wants reminders shown (the page's script reads it); null on public pages. */
+	@ModelAttribute("notify")
+	NotificationPreferences notify(Principal principal) {
+		return principal == null ? null
+				: accounts.signedIn().map(user -> accounts.notificationPreferencesOf(user.id())).orElse(null);
+	}
 
 	@ModelAttribute("signedInEmail")
 	String signedInEmail(Principal principal) {

@@ -37,24 +37,28 @@ final class AccountInputRules {
 	}
 
 	static void checkPassword(String password, String email, FieldErrors errors) {
+		checkPassword("password", password, email, errors);
+	}
+
+	static void checkPassword(String field, String password, String email, FieldErrors errors) {
 		if (password == null || password.isEmpty()) {
-			errors.add("password", "is required");
+			errors.add(field, "is required");
 			return;
 		}
 		if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-			errors.add("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
+			errors.add(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
 		}
 		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			errors.add("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes long");
+			errors.add(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes long");
 		}
 		else if (password.chars().distinct().count() < 4) {
-			errors.add("password", "is too easy to guess; use more different characters");
+			errors.add(field, "is too easy to guess; use more different characters");
 		}
 		else if (CommonPasswords.contains(password)) {
-			errors.add("password", "is one of the most common passwords; choose one that is harder to guess");
+			errors.add(field, "is one of the most common passwords; choose one that is harder to guess");
 		}
 		else if (email != null && containsEmail(password.toLowerCase(Locale.ROOT), email)) {
-			errors.add("password", "must not contain your e-mail address");
+			errors.add(field, "must not contain your e-mail address");
 		}
 	}
 
@@ -68,8 +72,14 @@ final class AccountInputRules {
 		if (timeZone == null || timeZone.isBlank()) {
 			return ZoneId.of("UTC");
 		}
+		String name = timeZone.trim();
 		try {
-			return ZoneId.of(timeZone.trim());
+			// the picker's names, typed in any case ("europe/berlin"); anything else ZoneId reads (UTC+2)
+			return ZoneId.of(ZoneId.getAvailableZoneIds()
+				.stream()
+				.filter(zone -> zone.equalsIgnoreCase(name))
+				.findFirst()
+				.orElse(name));
 		}
 		catch (DateTimeException ex) {
 			errors.add("time_zone", "'" + timeZone + "' is not a known time zone (use an IANA name such as Europe/Berlin)");

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.accounts.NotificationPreferences;
 import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,6 +50,38 @@ class AccountRepository {
 
 	void updateTimeZone(UUID id, ZoneId zone) {
 		jdbc.sql("update users set time_zone = :zone where id = :id").param("zone", zone.getId()).param("id", id).update();
+	}
+
+	void updatePasswordHash(UUID id, String passwordHash) {
+		jdbc.sql("update users set password_hash = :hash where id = :id").param("hash", passwordHash).param("id", id).update();
+	}
+
+	void updateEmail(UUID id, String email) {
+		jdbc.sql("update users set email = :email where id = :id").param("email", email).param("id", id).update();
+	}
+
+	Optional<NotificationPreferences> notificationPreferences(UUID id) {
+		return jdbc.sql("select notify_in_app, notify_browser, notify_email from users where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new NotificationPreferences(rs.getBoolean("notify_in_app"),
+					rs.getBoolean("notify_browser"), rs.getBoolean("notify_email")))
+			.optional();
+	}
+
+	void updateNotificationPreferences(UUID id, NotificationPreferences preferences) {
+		jdbc.sql("""
+				update users set notify_in_app = :inApp, notify_browser = :browser, notify_email = :email
+				where id = :id""")
+			.param("inApp", preferences.inApp())
+			.param("browser", preferences.browser())
+			.param("email", preferences.email())
+			.param("id", id)
+			.update();
+	}
+
+	/** Deletes the account; its tasks, tokens and reset links follow by foreign-key cascade. */
+	boolean delete(UUID id) {
+		return jdbc.sql("delete from users where id = :id").param("id", id).update() > 0;
 	}
 
 	private Account map(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.accounts.NotificationPreferences;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.ResourceNotFound;
@@ -79,6 +80,12 @@ class AccountService implements Accounts {
 		errors.throwIfAny();
 		accounts.updateTimeZone(userId, zone);
 		return find(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public NotificationPreferences notificationPreferencesOf(UUID userId) {
+		return accounts.notificationPreferences(userId).orElse(NotificationPreferences.ALL);
 	}
 
 	@Override

@@ -30,6 +30,9 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
 
 	private final UUID tokenId;
 
+	/** Which password and e-mail a session was signed in with (null for a token), see {@link #stampOf}. */
+	private final String sessionStamp;
+
 	private String passwordHash;
 
 	AccountUserDetails(UUID id, String email, String passwordHash, boolean locked, boolean operator) {
@@ -44,6 +47,21 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
 		this.passwordHash = passwordHash;
 		this.locked = locked;
 		this.operator = operator;
+		this.sessionStamp = passwordHash == null ? null : stampOf(email, passwordHash);
+	}
+
+	/**
+	 * A digest of the account's e-mail and password hash. A session keeps the stamp it signed in with;
+	 * once the password or e-mail changes the stamps differ and the session ends (SignedInSessionCheck),
+	 * on every replica, without a registry of sessions.
+	 */
+	static String stampOf(String email, String passwordHash) {
+		return ApiTokenService.hash(email + "\n" + passwordHash).substring(0, 32);
+	}
+
+	/** The stamp this principal was signed in with; null when it came from an API token. */
+	String sessionStamp() {
+		return sessionStamp;
 	}
 
 	UUID id() {

@@ -49,6 +49,11 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
 			if (parameter.getParameterType().equals(Credential.class)) {
 				return credential(user, webRequest);
 			}
+			HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+			Object checked = request == null ? null : request.getAttribute(SignedInSessionCheck.ACCOUNT);
+			if (checked instanceof Account account) {
+				return account.toCurrentUser();
+			}
 			return accounts.findById(user.id())
 				.map(Account::toCurrentUser)
 				.orElseThrow(() -> new InsufficientAuthenticationException("The account no longer exists."));

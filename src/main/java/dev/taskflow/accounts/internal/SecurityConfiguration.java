@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -163,6 +164,7 @@ class SecurityConfiguration {
 			.authenticated())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
 					AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new SignedInSessionCheck(accounts), SecurityContextHolderFilter.class)
 			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
 			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
 			.formLogin(form -> form.loginPage("/login")
@@ -216,6 +218,7 @@ class SecurityConfiguration {
 			.authenticated())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
 					BasicAuthenticationFilter.class)
+			.addFilterAfter(new SignedInSessionCheck(accounts), SecurityContextHolderFilter.class)
 			// Token and Basic calls carry no cookies, so CSRF cannot apply to them; browser calls with a
 			// session cookie still need the token.
 			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS)

@@ -15,6 +15,8 @@ import java.util.UUID;
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.accounts.NotificationPreferences;
+import dev.taskflow.accounts.internal.AccountSettings;
 import dev.taskflow.accounts.internal.ApiToken;
 import dev.taskflow.accounts.internal.ApiTokenService;
 import dev.taskflow.accounts.internal.SignUpThrottle;
@@ -24,6 +26,7 @@ import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.platform.Throttled;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -57,7 +60,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountPagesController {
 
 	private static final Map<String, String> LABELS = Map.of("email", "E-mail", "password", "Password",
-			"time_zone", "Time zone", "name", "Name");
+			"time_zone", "Time zone", "name", "Name", "current_password", "Current password", "new_password",
+			"New password");
 
 	/** Region/City zones and UTC: what a person picks from; the legacy and Etc/ aliases only clutter the menu. */
 	private static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds()
@@ -84,9 +88,12 @@ class AccountPagesController {
 
 	private final SignUpThrottle signUps;
 
+	private final AccountSettings settings;
+
 	AccountPagesController(Accounts accounts, ApiTokenService tokens, AuthenticationConfiguration authentication,
-			CsrfTokenRepository csrfTokens, SignUpThrottle signUps) {
+			CsrfTokenRepository csrfTokens, SignUpThrottle signUps, AccountSettings settings) {
 		this.accounts = accounts;
+		this.settings = settings;
 		this.tokens = tokens;
 		this.authentication = authentication;
 		this.signUps = signUps;
@@ -125,6 +132,9 @@ class AccountPagesController {
 		}
 		else if (params.containsKey("signed-out")) {
 			model.addAttribute("notice", "You are signed out.");
+		}
+		else if (params.containsKey("deleted")) {
+			model.addAttribute("notice", "Your account and everything in it are deleted.");
 		}
 		else if (params.containsKey("reset")) {
 			model.addAttribute("notice", "Your password is changed. Sign in with the new one.");
@@ -187,6 +197,67 @@ class AccountPagesController {
 		}
 	}
 
+	@PostMapping("/account/email")
+	String changeEmail(CurrentUser user, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String currentPassword, Model model, RedirectAttributes redirect,
+			HttpServletRequest request, HttpServletResponse response) throws Exception {
+		try {
+			CurrentUser changed = settings.changeEmail(user.id(), currentPassword, email, request.getRemoteAddr());
+			signIn(changed.email(), currentPassword, request, response);
+			redirect.addFlashAttribute("notice", "You now sign in as " + changed.email()
+					+ ". Other devices signed in to this account have been signed out.");
+			return "redirect:/account";
+		}
+		catch (InvalidInput | Conflict | Throttled ex) {
+			model.addAttribute("newEmail", email);
+			return refused(user, "email", ex, Map.of("email", "email", "current_password", "emailPassword"), model,
+					response);
+		}
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(CurrentUser user, @RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String newPassword, Model model, RedirectAttributes redirect,
+			HttpServletRequest request, HttpServletResponse response) throws Exception {
+		try {
+			settings.changePassword(user.id(), currentPassword, newPassword, request.getRemoteAddr());
+			signIn(user.email(), newPassword, request, response);
+			redirect.addFlashAttribute("notice", "Your password is changed. Other devices signed in to this account "
+					+ "have been signed out; your API tokens still work (revoke them below if they may have leaked).");
+			return "redirect:/account";
+		}
+		catch (InvalidInput | Throttled ex) {
+			return refused(user, "currentPassword", ex,
+					Map.of("current_password", "currentPassword", "new_password", "newPassword"), model, response);
+		}
+	}
+
+	@PostMapping("/account/notifications")
+	String changeNotifications(CurrentUser user, @RequestParam(defaultValue = "false") boolean inApp,
+			@RequestParam(defaultValue = "false") boolean browser, @RequestParam(defaultValue = "false") boolean email,
+			RedirectAttributes redirect) {
+		settings.changeNotificationPreferences(user.id(), new NotificationPreferences(inApp, browser, email));
+		redirect.addFlashAttribute("notice", "Your notification settings are saved.");
+		return "redirect:/account#notifications";
+	}
+
+	@PostMapping("/account/delete")
+	String delete(CurrentUser user, @RequestParam(defaultValue = "") String currentPassword, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		try {
+			settings.delete(user.id(), currentPassword, request.getRemoteAddr());
+		}
+		catch (InvalidInput | Throttled ex) {
+			return refused(user, "deletePassword", ex, Map.of("current_password", "deletePassword"), model, response);
+		}
+		contextHolder.clearContext();
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		return "redirect:/login?deleted";
+	}
+
 	@PostMapping("/account/tokens")
 	String issueToken(CurrentUser user, Credential credential, @RequestParam(defaultValue = "") String name,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -216,6 +287,31 @@ class AccountPagesController {
 		response.sendError(HttpStatus.NOT_FOUND.value());
 	}
 
+	/**
+	 * The account page again with a refused form's messages, each under the field it is about.
+	 * @param fields which form field a problem's field belongs to (the same API name can sit in several forms)
+	 * @param fallback the form field that shows a conflict or a throttle
+	 */
+	private String refused(CurrentUser user, String fallback, RuntimeException ex, Map<String, String> fields,
+			Model model, HttpServletResponse response) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (ex instanceof InvalidInput invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			messages(invalid).forEach((field, message) -> errors.put(fields.getOrDefault(field, fallback), message));
+		}
+		else if (ex instanceof Throttled throttled) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+			errors.put(fallback, ex.getMessage());
+		}
+		else {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			errors.put(fallback, ex.getMessage());
+		}
+		model.addAttribute("errors", errors);
+		return accountPage(user, model);
+	}
+
 	private String signUpPage(SignUpForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
@@ -232,6 +328,7 @@ class AccountPagesController {
 		}
 		model.addAttribute("user", user);
 		model.addAttribute("timeZones", timeZones(user.timeZone().getId()));
+		model.addAttribute("notifications", accounts.notificationPreferencesOf(user.id()));
 		model.addAttribute("tokens",
 				tokens.list(user.id()).stream().map(token -> TokenRow.of(token, user.timeZone())).toList());
 		return "accounts/account";

@@ -42,6 +42,10 @@ class NotificationMailer {
 			log.debug("Notification {} not mailed: its user no longer exists", notification.notificationId());
 			return;
 		}
+		if (!accounts.notificationPreferencesOf(user.id()).email()) {
+			log.debug("Notification {} not mailed: its user turned e-mail off", notification.notificationId());
+			return;
+		}
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(properties.mailFrom());
 		message.setTo(user.email());

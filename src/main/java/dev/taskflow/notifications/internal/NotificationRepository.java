@@ -24,17 +24,21 @@ public class NotificationRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** What a reminder becomes; inserted once per source event and once per reminder. */
+	/**
+	 * What a reminder becomes; inserted once per source event and once per reminder.
+	 * @param readAt set when its owner does not want notifications in TaskFlow: kept, but already read
+	 */
 	record NewNotification(UUID userId, long taskId, UUID sourceEventId, Instant remindAt, String title,
-			String message, Instant createdAt) {
+			String message, Instant createdAt, Instant readAt) {
 	}
 
 	/** The stored notification, or empty if this reminder already has one. */
 	Optional<Notification> insertOnce(NewNotification n) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		int inserted = jdbc.sql("""
-				insert into notifications (user_id, task_id, source_event_id, remind_at, title, message, created_at)
-				values (:userId, :taskId, :sourceEventId, :remindAt, :title, :message, :createdAt)
+				insert into notifications (user_id, task_id, source_event_id, remind_at, title, message, created_at,
+				    read_at)
+				values (:userId, :taskId, :sourceEventId, :remindAt, :title, :message, :createdAt, :readAt)
 				on conflict do nothing""")
 			.param("userId", n.userId())
 			.param("taskId", n.taskId())
@@ -43,12 +47,13 @@ public class NotificationRepository {
 			.param("title", n.title())
 			.param("message", n.message())
 			.param("createdAt", SqlTime.utc(n.createdAt()))
+			.param("readAt", n.readAt() == null ? null : SqlTime.utc(n.readAt()))
 			.update(keys, "id");
 		if (inserted == 0) {
 			return Optional.empty();
 		}
 		return Optional.of(new Notification(keys.getKey().longValue(), n.userId(), n.taskId(), n.title(), n.message(),
-				n.createdAt(), null));
+				n.createdAt(), n.readAt()));
 	}
 
 	/** Newest first, after the notification with id {@code before} if given (keyset paging). */

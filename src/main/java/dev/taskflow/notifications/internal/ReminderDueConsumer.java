@@ -98,9 +98,10 @@ class ReminderDueConsumer implements EventConsumer {
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new MalformedEvent("reminder.due body is invalid: " + ex.getMessage());
 		}
+		boolean inApp = accounts.notificationPreferencesOf(userId).inApp();
 		notifications
 			.insertOnce(new NotificationRepository.NewNotification(userId, taskId, event.id(), remindAt, title, message,
-					now))
+					now, inApp ? null : now))
 			.ifPresent(notification -> announce(notification, event));
 	}
 

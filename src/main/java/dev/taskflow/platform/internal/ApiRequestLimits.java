@@ -28,10 +28,13 @@ class ApiRequestLimits extends OncePerRequestFilter {
 
 	private final long maxBodyBytes;
 
+	private final long maxImportBytes;
+
 	private final JsonMapper json;
 
 	ApiRequestLimits(PlatformProperties properties, JsonMapper json) {
 		this.maxBodyBytes = properties.maxRequestBody().toBytes();
+		this.maxImportBytes = properties.maxImportBody().toBytes();
 		this.json = json;
 	}
 
@@ -43,17 +46,18 @@ class ApiRequestLimits extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > maxBodyBytes) {
+		long limit = PlatformProperties.IMPORT_PATH.equals(request.getRequestURI()) ? maxImportBytes : maxBodyBytes;
+		if (request.getContentLengthLong() > limit) {
 			var problem = ApiProblemHandler
 				.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-						new RequestTooLarge(maxBodyBytes).getMessage())
+						new RequestTooLarge(limit).getMessage())
 				.getBody();
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			json.writeValue(response.getOutputStream(), problem);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, maxBodyBytes), response);
+		chain.doFilter(new LimitedRequest(request, limit), response);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

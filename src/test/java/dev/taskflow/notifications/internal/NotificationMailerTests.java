@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.accounts.NotificationPreferences;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
@@ -22,6 +23,8 @@ class NotificationMailerTests {
 	private final UUID userId = UUID.randomUUID();
 
 	private final RecordingSender sender = new RecordingSender();
+
+	private boolean emailWanted = true;
 
 	@Test
 	void aMailServerThatFailsIsLoggedAndDoesNotFailTheListener() {
@@ -52,6 +55,14 @@ class NotificationMailerTests {
 		assertThat(sender.sent).isEmpty();
 	}
 
+	@Test
+	void nothingIsSentToAUserWhoTurnedEmailOff() {
+		emailWanted = false;
+		new NotificationMailer(sender, accounts(true), new NotificationsProperties(null)).on(created("Hi"));
+
+		assertThat(sender.sent).isEmpty();
+	}
+
 	private NotificationCreated created(String message) {
 		return new NotificationCreated(1, userId, "Buy Milk", message);
 	}
@@ -77,6 +88,11 @@ class NotificationMailerTests {
 			@Override
 			public ZoneId timeZoneOf(UUID id) {
 				return ZoneId.of("UTC");
+			}
+
+			@Override
+			public NotificationPreferences notificationPreferencesOf(UUID id) {
+				return new NotificationPreferences(true, true, emailWanted);
 			}
 		};
 	}
