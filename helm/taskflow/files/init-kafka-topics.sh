@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates TaskFlow's Kafka topics (DESIGN.md section 3) and their dead-letter topics with rpk.
+# Creates TaskFlow's Kafka topics (docs/events.md) and their dead-letter topics with rpk.
 #
 # Idempotent: a topic that already exists is kept; its retention is brought in line and its
 # partitions are raised to the wanted count, so the job can run on every `docker compose up`

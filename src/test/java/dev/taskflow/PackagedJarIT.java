@@ -48,11 +48,13 @@ class PackagedJarIT {
 		try {
 			await().atMost(Duration.ofMinutes(3))
 				.until(() -> Files.readString(log).contains("Started TaskFlowApplication") || !process.isAlive());
-			String started = Files.readString(log);
-			Matcher port = Pattern.compile("Tomcat started on port (\\d+)").matcher(started);
-			assertThat(port.find()).as("the server started:%n%s", started).isTrue();
-			assertThat(complaints(started)).as("warnings at start-up:%n%s", started).isEmpty();
+			Matcher port = Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(log));
+			assertThat(port.find()).as("the server started:%n%s", Files.readString(log)).isTrue();
 			String base = "http://localhost:" + port.group(1);
+			// some parts speak up only once the application is ready
+			await().until(() -> send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))).statusCode() == 200);
+			String started = Files.readString(log);
+			assertThat(complaints(started)).as("warnings at start-up:%n%s", started).isEmpty();
 
 			assertThat(send(json(base + "/api/accounts", "{\"email\": \"" + EMAIL + "\", \"password\": \"" + PASSWORD + "\"}"))
 				.statusCode()).isEqualTo(201);

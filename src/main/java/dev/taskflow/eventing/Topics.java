@@ -2,7 +2,7 @@ package dev.taskflow.eventing;
 
 import java.util.List;
 
-/** The topics of DESIGN.md §3. Dead letters go to {@code <topic>-dlq}. */
+/** The topics (docs/events.md). Dead letters go to {@code <topic>-dlq}. */
 public final class Topics {
 
 	public static final String TASK_EVENTS = "task-events";

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A task's user-visible state as carried by events: the {@code task} object of the event body
- * (DESIGN.md §3). Values are the API's words ("pending", "high", "2026-12-01").
+ * (docs/events.md). Values are the API's words ("pending", "high", "2026-12-01").
  */
 public record TaskSnapshot(String title, String description, String status, String priority, List<String> tags,
 		String dueAt, Boolean allDay, String recurrence, String recurrenceFrom, Long seriesId, Integer seriesIndex,

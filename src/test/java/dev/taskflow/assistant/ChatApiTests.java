@@ -57,6 +57,43 @@ class ChatApiTests {
 	}
 
 	@Test
+	void askedForEventsTheOfflineReplyStreamsAsOneTokenThenTheReplyWithItsActions() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		var started = mvc.perform(ann.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.content("{\"message\":\"add Streamed errand tomorrow\"}"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+			.andReturn();
+		String events = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		List<String> names = events.lines().filter(line -> line.startsWith("event:")).toList();
+		assertThat(names).containsExactly("event:token", "event:reply");
+		List<JsonNode> data = events.lines().filter(line -> line.startsWith("data:"))
+			.map(line -> JSON.readTree(line.substring(5)))
+			.toList();
+		assertThat(data.get(0).get("text").asString()).startsWith("Added #");
+		assertThat(data.get(1).get("actions").get(0).get("tool").asString()).isEqualTo("add_task");
+		assertThat(data.get(1).get("reply").asString()).isEqualTo(data.get(0).get("text").asString());
+		assertThat(data.get(1).get("conversation_id").asString()).isNotBlank();
+
+		mvc.perform(ann.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.content("{\"message\":\"\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(ann.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.ALL)
+			.content("{\"message\":\"hello\"}"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+	}
+
+	@Test
 	void addingATaskByChatCreatesItWithTheParsedFields() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		JsonNode reply = say(ann, null, "add Buy milk on Dec 24 #errands p1");

@@ -111,6 +111,38 @@ class GeminiEngineTests {
 	}
 
 	@Test
+	void askedForEventsTheAnswerStreamsFromStreamGenerateContent() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		MODEL.answer(200, "text/event-stream", "data: " + functionCall("add_task", Map.of("title", "Plant bulbs", "due", "Saturday"))
+				+ "\r\n\r\n")
+			.answer(200, "text/event-stream", "data: " + text("Added Plant bulbs") + "\r\n\r\ndata: " + text(" for Saturday.")
+					+ "\r\n\r\n");
+
+		var started = mvc.perform(ann.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.content(JSON.createObjectNode().put("message", "plant bulbs on saturday").toString()))
+			.andReturn();
+		String events = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		List<JsonNode> data = events.lines().filter(line -> line.startsWith("data:"))
+			.map(line -> JSON.readTree(line.substring(5)))
+			.toList();
+		assertThat(data).hasSize(3);
+		assertThat(data.get(0).get("text").asString()).isEqualTo("Added Plant bulbs");
+		assertThat(data.get(1).get("text").asString()).isEqualTo(" for Saturday.");
+		assertThat(data.get(2).get("reply").asString()).isEqualTo("Added Plant bulbs for Saturday.");
+		assertThat(data.get(2).get("actions").get(0).get("tool").asString()).isEqualTo("add_task");
+		assertThat(MODEL.requests()).extracting(ModelStub.Request::path)
+			.containsOnly("/v1beta/models/gemini-test:streamGenerateContent");
+		JsonNode response = MODEL.requests().get(1).json().get("contents").get(2).get("parts").get(0).get("functionResponse");
+		assertThat(response.get("name").asString()).isEqualTo("add_task");
+	}
+
+	@Test
 	void aRefusedKeyFallsBackToTheOfflineEngine() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		MODEL.answer(403, "application/json",

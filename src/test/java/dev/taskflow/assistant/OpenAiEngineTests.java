@@ -119,6 +119,56 @@ class OpenAiEngineTests {
 	}
 
 	@Test
+	void askedForEventsTheModelsTokensStreamAndTheToolCallPiecesAreJoined() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		String arguments = JSON.writeValueAsString(Map.of("title", "Buy oats", "due", "tomorrow"));
+		MODEL.answer(200, "text/event-stream", sse(
+				chunk(Map.of("role", "assistant", "tool_calls", List.of(Map.of("index", 0, "id", "call_9", "type",
+						"function", "function", Map.of("name", "add_task", "arguments", ""))))),
+				chunk(Map.of("tool_calls", List.of(Map.of("index", 0, "function",
+						Map.of("arguments", arguments.substring(0, 10))))))
+				, chunk(Map.of("tool_calls", List.of(Map.of("index", 0, "function",
+						Map.of("arguments", arguments.substring(10))))))))
+			.answer(200, "text/event-stream", sse(chunk(Map.of("role", "assistant", "content", "Added ")),
+					chunk(Map.of("content", "Buy oats")), chunk(Map.of("content", " for tomorrow."))));
+
+		String events = stream(ann, "add buy oats tomorrow");
+
+		assertThat(events.lines().filter(line -> line.startsWith("event:")))
+			.containsExactly("event:token", "event:token", "event:token", "event:reply");
+		List<JsonNode> data = events.lines().filter(line -> line.startsWith("data:"))
+			.map(line -> JSON.readTree(line.substring(5)))
+			.toList();
+		assertThat(data.subList(0, 3)).extracting(node -> node.get("text").asString())
+			.containsExactly("Added ", "Buy oats", " for tomorrow.");
+		JsonNode reply = data.get(3);
+		assertThat(reply.get("reply").asString()).isEqualTo("Added Buy oats for tomorrow.");
+		long id = reply.get("actions").get(0).get("task_ids").get(0).asLong();
+		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn());
+		assertThat(task.get("title").asString()).isEqualTo("Buy oats");
+
+		assertThat(MODEL.requests()).allSatisfy(request -> assertThat(request.json().get("stream").asBoolean()).isTrue());
+		JsonNode echoed = MODEL.requests().get(1).json().get("messages");
+		assertThat(echoed.get(echoed.size() - 2).get("tool_calls").get(0).get("function").get("arguments").asString())
+			.isEqualTo(arguments);
+		assertThat(echoed.get(echoed.size() - 1).get("tool_call_id").asString()).isEqualTo("call_9");
+	}
+
+	@Test
+	void aStreamThatBreaksOffFallsBackAndTheReplyEventSaysSo() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		MODEL.answer(200, "text/event-stream", "data: {\"choices\":[{\"delta\":{\"content\":\"Sure\"}}]}\n\ndata: {oops\n\n");
+
+		String events = stream(ann, "add Call grandma tomorrow");
+
+		JsonNode reply = JSON.readTree(events.lines().filter(line -> line.startsWith("data:")).reduce((a, b) -> b)
+			.orElseThrow()
+			.substring(5));
+		assertThat(reply.get("reply").asString()).contains("was unavailable").contains("built-in assistant answered");
+		assertThat(reply.get("actions").get(0).get("tool").asString()).isEqualTo("add_task");
+	}
+
+	@Test
 	void theModelCannotActOnAnotherUsersTaskEvenWhenItNamesThatUser() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		TestUser bob = TestUsers.signUp(mvc);
@@ -157,6 +207,27 @@ class OpenAiEngineTests {
 		assertThat(done.get("actions").get(0).get("tool").asString()).isEqualTo("delete_task");
 		mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isNotFound());
 		assertThat(MODEL.requests()).hasSize(2);
+	}
+
+	@Test
+	void changingASecondTaskInOneMessageWaitsForYes() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long report = addTask(ann, "Write report");
+		long slides = addTask(ann, "Make slides");
+		MODEL.answerJson(toolCalls(call("call_1", "update_task", Map.of("task_id", report, "priority", "high")),
+				call("call_2", "update_task", Map.of("task_id", slides, "priority", "high"))))
+			.answerJson(text("One is done, the other needs your confirmation."));
+
+		JsonNode asked = say(ann, null, "make my report and slides high priority");
+
+		assertThat(asked.get("actions")).hasSize(1);
+		assertThat(asked.get("pending").get("kind").asString()).isEqualTo("confirm");
+		assertThat(asked.get("reply").asString()).contains("Make slides").contains("Reply yes");
+		assertThat(priorityOf(ann, report)).isEqualTo("high");
+		assertThat(priorityOf(ann, slides)).isEqualTo("none");
+
+		say(ann, asked.get("conversation_id").asString(), "yes");
+		assertThat(priorityOf(ann, slides)).isEqualTo("high");
 	}
 
 	@Test
@@ -255,8 +326,40 @@ class OpenAiEngineTests {
 						Map.of("role", "assistant", "content", content)))));
 	}
 
+	private static Map<String, Object> chunk(Map<String, Object> delta) {
+		return Map.of("id", "chatcmpl-s", "object", "chat.completion.chunk", "model", "test-model", "choices",
+				List.of(Map.of("index", 0, "delta", delta)));
+	}
+
+	@SafeVarargs
+	private static String sse(Map<String, Object>... chunks) {
+		StringBuilder body = new StringBuilder();
+		for (Map<String, Object> chunk : chunks) {
+			body.append("data: ").append(JSON.writeValueAsString(chunk)).append("\n\n");
+		}
+		return body.append("data: [DONE]\n\n").toString();
+	}
+
+	private String stream(TestUser user, String message) throws Exception {
+		var started = mvc.perform(user.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.content(JSON.createObjectNode().put("message", message).toString()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+			.andReturn();
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	private static JsonNode last(JsonNode array) {
 		return array.get(array.size() - 1);
+	}
+
+	private String priorityOf(TestUser user, long id) throws Exception {
+		return json(mvc.perform(user.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn()).get("priority")
+			.asString();
 	}
 
 	private long addTask(TestUser user, String title) throws Exception {

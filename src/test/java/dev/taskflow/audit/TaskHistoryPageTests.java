@@ -57,6 +57,9 @@ class TaskHistoryPageTests {
 		Browser ann = Browser.signedUp(mvc);
 		Browser bob = Browser.signedUp(mvc);
 		long id = ann.addTask("Private");
-		assertThat(bob.get("/tasks/" + id + "/history")).hasStatus(404);
+		// the error page, as for any missing page: a person following a stale link is not shown JSON
+		assertThat(bob.get("/tasks/" + id + "/history")).hasStatus(404)
+			.satisfies(result -> assertThat(result.getResponse().getContentType()).isNull())
+			.satisfies(result -> assertThat(result.getResponse().getContentAsString()).isEmpty());
 	}
 }

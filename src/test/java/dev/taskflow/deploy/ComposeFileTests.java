@@ -24,7 +24,6 @@ import static dev.taskflow.deploy.DeployFiles.TOPICS;
 import static dev.taskflow.deploy.DeployFiles.asList;
 import static dev.taskflow.deploy.DeployFiles.asMap;
 import static dev.taskflow.deploy.DeployFiles.at;
-import static dev.taskflow.deploy.DeployFiles.designDocument;
 import static dev.taskflow.deploy.DeployFiles.find;
 import static dev.taskflow.deploy.DeployFiles.flag;
 import static dev.taskflow.deploy.DeployFiles.pubsubOf;
@@ -43,7 +42,6 @@ import static dev.taskflow.deploy.DeployFiles.withVariables;
 import static dev.taskflow.deploy.DeployFiles.yaml;
 import static dev.taskflow.deploy.DeployFiles.yamlFilesIn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * docker-compose.yml, read as Compose would with no variables set, against the Dapr resources,
@@ -342,12 +340,10 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void theTopicTableIsTheOneOfDesignMd() {
-		Optional<Path> design = designDocument();
-		assumeTrue(design.isPresent(), "DESIGN.md is not in this checkout");
+	void theTopicTableIsTheOneOfTheEventsDocument() {
 		Map<String, String> retention = new LinkedHashMap<>();
 		Matcher row = Pattern.compile("(?m)^\\|\\s*`([a-z-]+)`\\s*\\|.*\\|\\s*([^|]*(?:day|hour)[^|]*)\\|\\s*$")
-			.matcher(read(design.get()));
+			.matcher(read(ROOT.resolve("docs/events.md")));
 		while (row.find()) {
 			retention.put(row.group(1), row.group(2).trim());
 		}

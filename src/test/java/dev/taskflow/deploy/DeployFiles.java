@@ -50,7 +50,7 @@ final class DeployFiles {
 	/** Roles whose replicas share the work: the app id is their consumer group, one replica gets each event. */
 	static final Set<String> WORK_SHARING_ROLES = Set.of("audit", "recurrence", "reminders", "notifications");
 
-	/** The topics of DESIGN.md section 3, with the partitions and retention the issue settles. */
+	/** The topics of docs/events.md, with their partitions and retention. */
 	static final List<Topic> TOPICS = List.of(
 			new Topic("task-events", 3, days(7)),
 			new Topic("reminders", 3, days(1)),
@@ -319,13 +319,6 @@ final class DeployFiles {
 		Matcher matcher = Pattern.compile("(?m)^" + name + "=(\\S+)").matcher(script);
 		assertThat(matcher.find()).as("%s in the init script", name).isTrue();
 		return matcher.group(1);
-	}
-
-	/** DESIGN.md, wherever this checkout keeps it: the repository, docs/, or the shared folder beside it. */
-	static Optional<Path> designDocument() {
-		return Stream.of(ROOT.resolve("DESIGN.md"), ROOT.resolve("docs/DESIGN.md"), ROOT.resolveSibling("shared/DESIGN.md"))
-			.filter(Files::isRegularFile)
-			.findFirst();
 	}
 
 	private static String applicationProperty(List<Object> documents, String property) {

@@ -1,11 +1,8 @@
 package dev.taskflow.platform;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import dev.taskflow.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,30 +55,6 @@ class RateLimitTests {
 		for (int i = 0; i < 1000; i++) {
 			limit.tryAcquire("10.0." + i / 256 + "." + i % 256);
 			assertThat(limit.trackedKeys()).isLessThanOrEqualTo(11);
-		}
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-28T12:00:00Z");
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
 		}
 	}
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,22 +54,54 @@ public class ChatService {
 	}
 
 	public ChatReply chat(CurrentUser user, UUID conversationId, String message) {
+		return chat(user, conversationId, message, null);
+	}
+
+	/**
+	 * A chat turn whose reply text goes to {@code tokens} while a model produces it (nothing is sent
+	 * there by engines that answer at once); the returned reply is the whole answer either way.
+	 */
+	public ChatReply chat(CurrentUser user, UUID conversationId, String message, Consumer<String> tokens) {
+		validate(message);
+		Instant now = clock.instant();
+		Conversation conversation = conversationId == null ? started(user, message, now) : get(user, conversationId);
+		ToolTurn turn = new ToolTurn(tools, user);
+		Answer answer = answer(user, conversation, message.strip(), turn, now, tokens);
+		List<ChatAction> actions = turn.actions();
+		Conversation saved = conversation.with(new Conversation.Message("user", message.strip(), List.of(), now),
+				new Conversation.Message("assistant", answer.reply(), actions, now), answer.pending(), now);
+		conversations.save(saved);
+		return new ChatReply(saved.id(), answer.reply(), actions, ChatReply.Pending.of(answer.pending()));
+	}
+
+	/**
+	 * What can be refused before anything is said or done: a missing or too long message, a
+	 * conversation that is not the user's (404) or cannot be read (the store is unavailable).
+	 */
+	public void check(CurrentUser user, UUID conversationId, String message) {
+		validate(message);
+		if (conversationId != null) {
+			get(user, conversationId);
+		}
+	}
+
+	private static void validate(String message) {
 		if (message == null || message.isBlank()) {
 			throw InvalidInput.of("message", "is required");
 		}
 		if (message.length() > MAX_MESSAGE) {
 			throw InvalidInput.of("message", "must be at most " + MAX_MESSAGE + " characters long");
 		}
-		Instant now = clock.instant();
-		Conversation conversation = conversationId == null ? Conversation.start(user.id(), message, now)
-				: get(user, conversationId);
-		ToolTurn turn = new ToolTurn(tools, user);
-		Answer answer = answer(user, conversation, message.strip(), turn, now);
-		List<ChatAction> actions = turn.actions();
-		Conversation saved = conversation.with(new Conversation.Message("user", message.strip(), List.of(), now),
-				new Conversation.Message("assistant", answer.reply(), actions, now), answer.pending(), now);
-		conversations.save(saved);
-		return new ChatReply(saved.id(), answer.reply(), actions, ChatReply.Pending.of(answer.pending()));
+	}
+
+	/**
+	 * A new conversation is stored before the engine acts, so a store that cannot be reached stops the
+	 * message before any task is changed, as it does for an existing conversation on reading it.
+	 */
+	private Conversation started(CurrentUser user, String message, Instant now) {
+		Conversation conversation = Conversation.start(user.id(), message, now);
+		conversations.save(conversation);
+		return conversation;
 	}
 
 	/** The explicit form of answering "yes": runs the pending action of the conversation. */
@@ -104,7 +137,8 @@ public class ChatService {
 	private record Answer(String reply, PendingAction pending) {
 	}
 
-	private Answer answer(CurrentUser user, Conversation conversation, String message, ToolTurn turn, Instant now) {
+	private Answer answer(CurrentUser user, Conversation conversation, String message, ToolTurn turn, Instant now,
+			Consumer<String> tokens) {
 		PendingAction pending = conversation.livePending(now);
 		if (pending != null && pending.kind() == PendingAction.Kind.CONFIRM) {
 			if (YES.matcher(message).matches()) {
@@ -134,7 +168,7 @@ public class ChatService {
 			return new Answer("That request expired after " + CONFIRMATION_LIFETIME.toMinutes()
 					+ " minutes, so I did nothing. Please ask again.", null);
 		}
-		ChatEngine.EngineReply reply = engine.respond(user, conversation, message, turn);
+		ChatEngine.EngineReply reply = engine.respond(user, conversation, message, turn, tokens);
 		List<ToolCall> held = turn.awaitingConfirmation();
 		if (held.isEmpty()) {
 			return new Answer(reply.reply(), reply.choice());

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.taskflow.eventing.SharedState;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Conversations in the Dapr state store (distributed mode), so any replica can continue any
  * conversation. One key per conversation, plus one index per user listing their conversations (the
- * state API has no queries). Keys carry the owner, so one user's id cannot reach another's document.
+ * state API has no queries), updated with ETags so concurrent writers cannot lose an entry. Keys carry
+ * the owner, so one user's id cannot reach another's document.
  */
 @Component
 @ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "dapr")
@@ -23,6 +25,8 @@ class DaprConversationStore implements ConversationStore {
 
 	private static final TypeReference<List<Conversation>> INDEX = new TypeReference<>() {
 	};
+
+	private static final int INDEX_ATTEMPTS = 5;
 
 	private final SharedState state;
 
@@ -43,11 +47,12 @@ class DaprConversationStore implements ConversationStore {
 	@Override
 	public void save(Conversation conversation) {
 		state.save(key(conversation.ownerId(), conversation.id()), json.writeValueAsString(conversation));
-		List<Conversation> index = new ArrayList<>(index(conversation.ownerId()));
-		index.removeIf(entry -> entry.id().equals(conversation.id()));
-		index.add(new Conversation(conversation.id(), conversation.ownerId(), conversation.title(),
-				conversation.createdAt(), conversation.updatedAt(), List.of(), null));
-		state.save(indexKey(conversation.ownerId()), json.writeValueAsString(index));
+		Conversation entry = new Conversation(conversation.id(), conversation.ownerId(), conversation.title(),
+				conversation.createdAt(), conversation.updatedAt(), List.of(), null);
+		changeIndex(conversation.ownerId(), index -> {
+			index.removeIf(old -> old.id().equals(conversation.id()));
+			index.add(entry);
+		});
 	}
 
 	@Override
@@ -64,10 +69,27 @@ class DaprConversationStore implements ConversationStore {
 			return false;
 		}
 		state.delete(key(ownerId, id));
-		List<Conversation> index = new ArrayList<>(index(ownerId));
-		index.removeIf(entry -> entry.id().equals(id));
-		state.save(indexKey(ownerId), json.writeValueAsString(index));
+		changeIndex(ownerId, index -> index.removeIf(entry -> entry.id().equals(id)));
 		return true;
+	}
+
+	/**
+	 * Read, change, write the owner's index with the version it was read at, again from the top when
+	 * another replica (another tab of the same user) wrote it in between, so no entry is lost.
+	 */
+	private void changeIndex(UUID ownerId, Consumer<List<Conversation>> change) {
+		for (int attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
+			Optional<SharedState.Versioned> current = state.read(indexKey(ownerId));
+			List<Conversation> index = new ArrayList<>(
+					current.map(document -> json.readValue(document.json(), INDEX)).orElse(List.of()));
+			change.accept(index);
+			if (state.saveIfUnchanged(indexKey(ownerId), json.writeValueAsString(index),
+					current.map(SharedState.Versioned::version).orElse(null))) {
+				return;
+			}
+		}
+		throw new SharedState.Unavailable("The conversation index of " + ownerId + " kept changing during "
+				+ INDEX_ATTEMPTS + " attempts to update it", null);
 	}
 
 	private List<Conversation> index(UUID ownerId) {

@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Google Gemini's {@code POST {base}/models/{model}:generateContent} with the key in
@@ -51,9 +54,49 @@ final class GeminiClient implements ModelClient {
 
 	@Override
 	public ModelAnswer next(String instructions, List<ModelMessage> transcript) {
+		return read(http.post(endpoint("generateContent"), headers(), request(instructions, transcript)));
+	}
+
+	/**
+	 * {@code streamGenerateContent?alt=sse}: each event is a partial answer whose parts (text pieces,
+	 * whole function calls) are put together, in order, into the turn a plain request returns.
+	 */
+	@Override
+	public ModelAnswer stream(String instructions, List<ModelMessage> transcript, Consumer<String> tokens) {
+		ArrayNode parts = http.json().createArrayNode();
+		StringBuilder blocked = new StringBuilder();
+		http.stream(endpoint("streamGenerateContent?alt=sse"), headers(), request(instructions, transcript), chunk -> {
+			if (chunk.path("promptFeedback").path("blockReason").isString()) {
+				blocked.append(chunk.path("promptFeedback").path("blockReason").asString());
+			}
+			for (JsonNode part : chunk.path("candidates").path(0).path("content").path("parts")) {
+				parts.add(part);
+				if (part.path("text").isString() && !part.path("thought").asBoolean(false)) {
+					tokens.accept(part.path("text").asString());
+				}
+			}
+		});
+		ObjectNode answer = http.json().createObjectNode();
+		if (parts.isEmpty()) {
+			if (!blocked.isEmpty()) {
+				answer.putObject("promptFeedback").put("blockReason", blocked.toString());
+			}
+			return read(answer);
+		}
+		ObjectNode content = answer.putArray("candidates").addObject().putObject("content");
+		content.put("role", "model");
+		content.set("parts", parts);
+		return read(answer);
+	}
+
+	private Map<String, String> headers() {
 		if (settings.apiKey() == null) {
 			throw new ModelUnavailable("Gemini has no API key configured (GEMINI_API_KEY)");
 		}
+		return Map.of("x-goog-api-key", settings.apiKey());
+	}
+
+	private Map<String, Object> request(String instructions, List<ModelMessage> transcript) {
 		List<Object> contents = new ArrayList<>();
 		List<Object> responses = null;
 		for (ModelMessage message : transcript) {
@@ -79,7 +122,7 @@ final class GeminiClient implements ModelClient {
 		body.put("systemInstruction", Map.of("parts", List.of(Map.of("text", instructions))));
 		body.put("contents", contents);
 		body.put("tools", List.of(tools));
-		return read(http.post(endpoint(), Map.of("x-goog-api-key", settings.apiKey()), body));
+		return body;
 	}
 
 	private static Map<String, Object> turn(String role, Map<String, Object> part) {
@@ -97,9 +140,9 @@ final class GeminiClient implements ModelClient {
 		return response;
 	}
 
-	private URI endpoint() {
+	private URI endpoint(String method) {
 		String base = settings.baseUrl().toString();
-		return URI.create((base.endsWith("/") ? base : base + "/") + "models/" + settings.model() + ":generateContent");
+		return URI.create((base.endsWith("/") ? base : base + "/") + "models/" + settings.model() + ":" + method);
 	}
 
 	private ModelAnswer read(JsonNode answer) {

@@ -2,6 +2,7 @@ package dev.taskflow.assistant.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +20,12 @@ interface ModelClient {
 	 * @throws ModelUnavailable when the model cannot be reached, refuses, or answers nonsense
 	 */
 	ModelAnswer next(String instructions, List<ModelMessage> transcript);
+
+	/**
+	 * The same, streamed: text is handed to {@code tokens} as the model produces it; the answer, with
+	 * any tool calls, is complete when this returns.
+	 */
+	ModelAnswer stream(String instructions, List<ModelMessage> transcript, Consumer<String> tokens);
 
 	/** A tool call as the model asked for it; the id pairs it with its result (OpenAI), if the model gave one. */
 	record ModelToolCall(String id, String name, Map<String, Object> arguments) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import dev.taskflow.accounts.CurrentUser;
@@ -50,6 +51,12 @@ class ModelEngine implements ChatEngine {
 
 	@Override
 	public EngineReply respond(CurrentUser user, Conversation history, String message, ToolTurn turn) {
+		return respond(user, history, message, turn, null);
+	}
+
+	@Override
+	public EngineReply respond(CurrentUser user, Conversation history, String message, ToolTurn turn,
+			Consumer<String> tokens) {
 		List<ModelMessage> transcript = transcript(history, message);
 		String instructions = instructions(user);
 		for (int round = 0; round < maxToolRounds; round++) {
@@ -60,7 +67,7 @@ class ModelEngine implements ChatEngine {
 			}
 			ModelAnswer answer;
 			try {
-				answer = model.next(instructions, transcript);
+				answer = tokens == null ? model.next(instructions, transcript) : model.stream(instructions, transcript, tokens);
 			}
 			catch (ModelUnavailable ex) {
 				return instead(user, history, message, turn, model.describe() + " was unavailable: " + ex.getMessage());

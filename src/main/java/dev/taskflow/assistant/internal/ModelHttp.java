@@ -1,10 +1,13 @@
 package dev.taskflow.assistant.internal;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.taskflow.assistant.internal.ModelClient.ModelUnavailable;
 import org.slf4j.Logger;
@@ -83,6 +86,65 @@ final class ModelHttp {
 		}
 		catch (RestClientException ex) {
 			throw new ModelUnavailable(provider + " could not be used: " + ex.getMostSpecificCause().getClass().getSimpleName(), ex);
+		}
+	}
+
+	/**
+	 * POSTs {@code body} and reads the answer as server-sent events, handing each {@code data:} JSON
+	 * object to {@code onEvent} as it arrives (OpenAI ends with {@code data: [DONE]}, Gemini by closing).
+	 */
+	void stream(URI uri, Map<String, String> headers, Object body, Consumer<JsonNode> onEvent) {
+		byte[] request = json.writeValueAsBytes(body);
+		try {
+			http.post().uri(uri).headers(h -> headers.forEach(h::set)).contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
+				.body(request)
+				.exchange((req, response) -> {
+					int status = response.getStatusCode().value();
+					if (status / 100 != 2) {
+						String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+						log.warn("{} answered HTTP {}: {}", provider, status, abbreviate(text));
+						throw new ModelUnavailable(reasonFor(status));
+					}
+					BufferedReader lines = new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8));
+					boolean any = false;
+					for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+						if (!line.startsWith("data:")) {
+							continue;
+						}
+						String data = line.substring(5).strip();
+						if (data.equals("[DONE]")) {
+							break;
+						}
+						onEvent.accept(event(data));
+						any = true;
+					}
+					if (!any) {
+						throw new ModelUnavailable(provider + " sent a stream without any event");
+					}
+					return null;
+				});
+		}
+		catch (ResourceAccessException ex) {
+			log.warn("{} could not be reached: {}", provider, ex.getMostSpecificCause().toString());
+			throw new ModelUnavailable(provider + " did not answer in time or could not be reached", ex);
+		}
+		catch (RestClientException ex) {
+			throw new ModelUnavailable(provider + " could not be used: " + ex.getMostSpecificCause().getClass().getSimpleName(), ex);
+		}
+	}
+
+	private JsonNode event(String data) {
+		try {
+			JsonNode event = json.readTree(data);
+			if (event == null || !event.isObject()) {
+				throw new ModelUnavailable(provider + " sent a stream event that is not a JSON object");
+			}
+			return event;
+		}
+		catch (JacksonException ex) {
+			log.warn("{} sent a stream event that is not JSON: {}", provider, abbreviate(data));
+			throw new ModelUnavailable(provider + " sent a stream event that is not JSON", ex);
 		}
 	}
 

@@ -41,7 +41,7 @@ public class OfflineEngine implements ChatEngine {
 		.compile("^(?:add|create|new task:?|todo:?)\\s+(?:a\\s+)?(?:(?:new\\s+)?task\\s*(?::|to\\s+)?\\s*)?(.+)$", FLAGS);
 
 	private static final Pattern FINISHED = Pattern
-		.compile("^what (?:did|have) i (?:finish|finished|complete|completed|do|done|get done)\\s*(.*)$", FLAGS);
+		.compile("^what (?:did|have) i (?:finished|finish|completed|complete|get done|done|do)(?:\\s+(.*))?$", FLAGS);
 
 	private static final Pattern DUE = Pattern.compile(
 			"^(?:what(?:'s|\u2019s| is| are)?|show(?: me)?|list)\\s+(?:my\\s+)?(?:tasks\\s+|todos\\s+)?(?:is\\s+|are\\s+)?due\\s+(.+)$",
@@ -96,7 +96,7 @@ public class OfflineEngine implements ChatEngine {
 			return add(user, turn, m.group(1), false);
 		}
 		if ((m = FINISHED.matcher(text)).matches()) {
-			String when = m.group(1).isBlank() ? "today" : m.group(1);
+			String when = m.group(1) == null || m.group(1).isBlank() ? "today" : m.group(1);
 			return listed(turn, ToolCall.of(AssistantTools.LIST, "completed", when), "Finished " + when + ":",
 					"Nothing finished " + when + ".");
 		}

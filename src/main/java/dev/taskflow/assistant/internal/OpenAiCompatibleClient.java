@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -47,6 +49,67 @@ final class OpenAiCompatibleClient implements ModelClient {
 
 	@Override
 	public ModelAnswer next(String instructions, List<ModelMessage> transcript) {
+		return read(http.post(endpoint(), headers(), request(instructions, transcript)));
+	}
+
+	/**
+	 * With {@code stream: true} the answer comes as chunks whose {@code choices[0].delta} carries a
+	 * piece of the text, or pieces of tool calls (by {@code index}: the id and name once, the
+	 * arguments' JSON text in fragments), put together here into the message a plain request returns.
+	 */
+	@Override
+	public ModelAnswer stream(String instructions, List<ModelMessage> transcript, Consumer<String> tokens) {
+		Map<String, Object> body = request(instructions, transcript);
+		body.put("stream", true);
+		StringBuilder text = new StringBuilder();
+		Map<Integer, ObjectNode> calls = new TreeMap<>();
+		http.stream(endpoint(), headers(), body, chunk -> {
+			JsonNode delta = chunk.path("choices").path(0).path("delta");
+			if (delta.path("content").isString() && !delta.path("content").asString().isEmpty()) {
+				text.append(delta.path("content").asString());
+				tokens.accept(delta.path("content").asString());
+			}
+			int position = 0;
+			for (JsonNode piece : delta.path("tool_calls")) {
+				ObjectNode call = calls.computeIfAbsent(piece.path("index").asInt(position), index -> newCall());
+				if (piece.path("id").isString()) {
+					call.put("id", piece.path("id").asString());
+				}
+				ObjectNode function = (ObjectNode) call.get("function");
+				if (piece.path("function").path("name").isString()) {
+					function.put("name", piece.path("function").path("name").asString());
+				}
+				if (piece.path("function").path("arguments").isString()) {
+					function.put("arguments", function.path("arguments").asString("") + piece.path("function").path("arguments").asString());
+				}
+				position++;
+			}
+		});
+		ObjectNode message = http.json().createObjectNode();
+		message.put("role", "assistant");
+		if (text.isEmpty()) {
+			message.putNull("content");
+		}
+		else {
+			message.put("content", text.toString());
+		}
+		if (!calls.isEmpty()) {
+			ArrayNode toolCalls = message.putArray("tool_calls");
+			calls.values().forEach(toolCalls::add);
+		}
+		ObjectNode answer = http.json().createObjectNode();
+		answer.putArray("choices").addObject().set("message", message);
+		return read(answer);
+	}
+
+	private ObjectNode newCall() {
+		ObjectNode call = http.json().createObjectNode();
+		call.put("type", "function");
+		call.putObject("function");
+		return call;
+	}
+
+	private Map<String, Object> request(String instructions, List<ModelMessage> transcript) {
 		List<Object> messages = new ArrayList<>();
 		messages.add(Map.of("role", "system", "content", instructions));
 		for (ModelMessage message : transcript) {
@@ -57,9 +120,11 @@ final class OpenAiCompatibleClient implements ModelClient {
 		body.put("messages", messages);
 		body.put("tools", tools);
 		body.put("tool_choice", "auto");
-		Map<String, String> headers = settings.apiKey() == null ? Map.of()
-				: Map.of("Authorization", "Bearer " + settings.apiKey());
-		return read(http.post(endpoint(), headers, body));
+		return body;
+	}
+
+	private Map<String, String> headers() {
+		return settings.apiKey() == null ? Map.of() : Map.of("Authorization", "Bearer " + settings.apiKey());
 	}
 
 	private static Object toOpenAi(ModelMessage message) {

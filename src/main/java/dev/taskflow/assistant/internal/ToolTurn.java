@@ -9,8 +9,9 @@ import dev.taskflow.accounts.CurrentUser;
 
 /**
  * The tool calls of one chat turn. A call repeated with identical arguments (models do retry) is
- * applied once and answered with the first result. Destructive calls are not run but collected, so
- * the turn can end with one pending action for the user to confirm.
+ * applied once and answered with the first result. Destructive calls (completing, deleting, changing a
+ * second task) are not run but collected, so the turn can end with one pending action for the user to
+ * confirm.
  */
 public final class ToolTurn {
 
@@ -21,6 +22,8 @@ public final class ToolTurn {
 	private final Map<ToolCall, ChatAction> done = new LinkedHashMap<>();
 
 	private final List<ToolCall> awaitingConfirmation = new ArrayList<>();
+
+	private final java.util.Set<Long> changedTasks = new java.util.HashSet<>();
 
 	public ToolTurn(AssistantTools tools, CurrentUser user) {
 		this.tools = tools;
@@ -36,16 +39,37 @@ public final class ToolTurn {
 		if (earlier != null) {
 			return earlier;
 		}
-		if (AssistantTools.isDestructive(call)) {
+		boolean secondTask = changesAnotherTask(call);
+		if (AssistantTools.isDestructive(call) || secondTask) {
 			if (!awaitingConfirmation.contains(call)) {
 				awaitingConfirmation.add(call);
 			}
-			return new ChatAction(call.tool(), call.arguments(),
-					"Not done yet: the user must confirm this first. Ask them to reply yes.", List.of(), false);
+			return new ChatAction(call.tool(), call.arguments(), (secondTask ? "Not done yet: this changes a second task, so "
+					: "Not done yet: ") + "the user must confirm this first. Ask them to reply yes.", List.of(), false);
 		}
 		ChatAction action = tools.run(user, call);
 		done.put(call, action);
+		if (call.tool().equals(AssistantTools.UPDATE) && !action.error()) {
+			changedTasks.addAll(action.taskIds());
+		}
 		return action;
+	}
+
+	/**
+	 * Changing more than one task is confirmed like a deletion: the first task a turn changes is
+	 * changed at once, a change to any other waits for "yes".
+	 */
+	private boolean changesAnotherTask(ToolCall call) {
+		if (!call.tool().equals(AssistantTools.UPDATE) || changedTasks.isEmpty()) {
+			return false;
+		}
+		try {
+			Long id = call.number("task_id");
+			return id != null && !changedTasks.contains(id);
+		}
+		catch (dev.taskflow.platform.InvalidInput ex) {
+			return false;
+		}
 	}
 
 	/** Runs calls the user has confirmed. */

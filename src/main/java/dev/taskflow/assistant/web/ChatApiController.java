@@ -11,12 +11,16 @@ import dev.taskflow.assistant.internal.Conversation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,8 +31,11 @@ class ChatApiController {
 
 	private final ChatService chat;
 
-	ChatApiController(ChatService chat) {
+	private final ChatStream stream;
+
+	ChatApiController(ChatService chat, ChatStream stream) {
 		this.chat = chat;
+		this.stream = stream;
 	}
 
 	record ChatRequest(@Schema(description = "omit to start a new conversation") UUID conversationId,
@@ -48,9 +55,27 @@ class ChatApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Send the assistant a message; the reply lists the actions it took")
-	ChatReply send(CurrentUser user, @RequestBody ChatRequest request) {
+	@Operation(summary = "Send the assistant a message; the reply lists the actions it took. With "
+			+ "Accept: text/event-stream the reply streams: token events, then one reply event")
+	Object send(CurrentUser user, @RequestBody ChatRequest request,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+		if (wantsStream(accept)) {
+			return stream.start(user, request.conversationId(), request.message());
+		}
 		return chat.chat(user, request.conversationId(), request.message());
+	}
+
+	/** Only a client that asks for events by name gets them; curl's and browsers' wildcards get JSON. */
+	private static boolean wantsStream(String accept) {
+		if (accept == null || accept.isBlank()) {
+			return false;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	@PostMapping("/{id}/confirm")

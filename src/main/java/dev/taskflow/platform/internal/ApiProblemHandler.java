@@ -1,5 +1,7 @@
 package dev.taskflow.platform.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -79,11 +83,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Throttled.class)
 	ResponseEntity<ProblemDetail> throttled(Throttled ex) {
 		HttpStatus status = ex.serviceWide() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
-		ResponseEntity<ProblemDetail> problem = problem(status,
-				ex.serviceWide() ? ProblemTypes.UNAVAILABLE : ProblemTypes.TOO_MANY_REQUESTS, ex.getMessage());
-		return ResponseEntity.status(status)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-			.body(problem.getBody());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setType(ex.serviceWide() ? ProblemTypes.UNAVAILABLE : ProblemTypes.TOO_MANY_REQUESTS);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+		return answer(status, headers, problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -182,14 +186,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (request instanceof ServletWebRequest servlet && !servlet.getRequest().getRequestURI().startsWith("/api/")
+		if (request instanceof ServletWebRequest servlet && ContainerProblems.isPage(servlet.getRequest().getRequestURI())
 				&& servlet.getResponse() != null) {
 			try {
 				servlet.getResponse().sendError(statusCode.value());
 				return null;
 			}
-			catch (java.io.IOException io) {
-				throw new java.io.UncheckedIOException(io);
+			catch (IOException io) {
+				throw new UncheckedIOException(io);
 			}
 		}
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
@@ -203,7 +207,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type);
-		return ResponseEntity.status(status).body(problem);
+		return answer(status, HttpHeaders.EMPTY, problem);
 	}
 
 	private static ResponseEntity<ProblemDetail> validationProblem(String detail,
@@ -212,7 +216,27 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setType(ProblemTypes.VALIDATION);
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", problems);
-		return ResponseEntity.badRequest().body(problem);
+		return answer(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, problem);
+	}
+
+	/**
+	 * The problem as JSON under the API. A page (a missing task's history, a query string that does not
+	 * decode) gets the error page instead: the status goes to the container's error handling, which renders
+	 * it as HTML for a browser, so nobody is shown raw JSON for following a stale link.
+	 */
+	private static ResponseEntity<ProblemDetail> answer(HttpStatus status, HttpHeaders headers, ProblemDetail problem) {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+				&& ContainerProblems.isPage(servlet.getRequest().getRequestURI()) && servlet.getResponse() != null) {
+			try {
+				headers.forEach((name, values) -> values.forEach(value -> servlet.getResponse().addHeader(name, value)));
+				servlet.getResponse().sendError(status.value());
+				return null;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return ResponseEntity.status(status).headers(headers).body(problem);
 	}
 
 	private static String path(JacksonException ex) {

@@ -3,6 +3,7 @@ package dev.taskflow.platform.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,18 @@ final class ContainerProblems {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ContainerProblems() {
+	}
+
+	private static final List<String> MACHINE_PATHS = List.of("/api", "/dapr", "/mcp", "/actuator",
+			"/.well-known");
+
+	/**
+	 * Whether a request URI is a page a person opens (or an htmx fragment of one), as opposed to an
+	 * endpoint for programs (the API, Dapr's callbacks, MCP, the actuator), which answer errors as JSON.
+	 */
+	static boolean isPage(String requestUri) {
+		return requestUri != null && MACHINE_PATHS.stream()
+			.noneMatch(prefix -> requestUri.equals(prefix) || requestUri.startsWith(prefix + "/"));
 	}
 
 	/** Whether a raw request URI (possibly undecodable) is an API path. */

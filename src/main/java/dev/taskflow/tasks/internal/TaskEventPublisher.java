@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Puts every task event on the wire (DESIGN.md §3), in the transaction that changed the task: the
+ * Puts every task event on the wire (docs/events.md), in the transaction that changed the task: the
  * full event on {@code task-events} (keyed by task id) and a compact change record on
  * {@code task-updates} (keyed by user id), ordered per task by the event's sequence. The JSON Schemas
  * in {@code resources/schemas/events} describe both.

@@ -1,12 +1,9 @@
 package dev.taskflow.accounts.internal;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 
+import dev.taskflow.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,30 +67,6 @@ class SignInThrottleTests {
 	private void fail(String email, String address, int times) {
 		for (int i = 0; i < times; i++) {
 			throttle.failed(email, address);
-		}
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-28T12:00:00Z");
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
 		}
 	}
 }

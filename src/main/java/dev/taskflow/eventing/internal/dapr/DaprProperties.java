@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How to reach the Dapr sidecar and the names of the Dapr components (DESIGN.md §5). Blank values
+ * How to reach the Dapr sidecar and the names of the Dapr components (docs/architecture.md). Blank values
  * count as unset, so {@code DAPR_API_TOKEN=} in a compose file does not switch token checks on.
  *
  * @param httpEndpoint the sidecar's HTTP API ({@code DAPR_HTTP_ENDPOINT})

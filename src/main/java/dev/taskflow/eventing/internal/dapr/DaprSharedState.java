@@ -1,6 +1,7 @@
 package dev.taskflow.eventing.internal.dapr;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Dapr state API on {@code taskflow-statestore}: {@code POST /v1.0/state/{store}} with
  * {@code [{"key", "value"}]} (204), {@code GET /v1.0/state/{store}/{key}} (200 with the value, 204 when
- * the key does not exist) and {@code DELETE} on the same path (204).
+ * the key does not exist) and {@code DELETE} on the same path (204). A save that carries an ETag with
+ * first-write concurrency is refused with 409 when the key changed since it was read.
  */
 @Component
 @ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "dapr")
@@ -37,28 +39,66 @@ class DaprSharedState implements SharedState {
 
 	@Override
 	public Optional<String> get(String key) {
+		return read(key).map(Versioned::json);
+	}
+
+	@Override
+	public Optional<Versioned> read(String key) {
 		return call("read", key, () -> sidecar.http().get().uri(KEY, key).exchange((request, response) -> {
 			int status = response.getStatusCode().value();
 			if (status == 204 || status == 404) {
-				return Optional.<String>empty();
+				return Optional.<Versioned>empty();
 			}
 			String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
 			if (status != 200) {
 				throw new Unavailable("The Dapr state store did not read " + key + ": HTTP " + status, null);
 			}
-			return body.isBlank() ? Optional.<String>empty() : Optional.of(body);
+			return body.isBlank() ? Optional.<Versioned>empty()
+					: Optional.of(new Versioned(body, response.getHeaders().getFirst("ETag")));
 		}));
 	}
 
 	@Override
 	public void save(String key, String document) {
-		byte[] body = json.writeValueAsBytes(List.of(Map.of("key", key, "value", json.readTree(document))));
-		call("save", key, () -> sidecar.http()
+		post(key, Map.of("key", key, "value", json.readTree(document)));
+	}
+
+	@Override
+	public boolean saveIfUnchanged(String key, String document, String version) {
+		if (version == null) {
+			save(key, document);
+			return true;
+		}
+		Map<String, Object> item = new LinkedHashMap<>();
+		item.put("key", key);
+		item.put("value", json.readTree(document));
+		item.put("etag", unquoted(version));
+		item.put("options", Map.of("concurrency", "first-write", "consistency", "strong"));
+		return post(key, item);
+	}
+
+	/** @return false when the store refused the write because the ETag no longer matches (409) */
+	private boolean post(String key, Map<String, Object> item) {
+		byte[] body = json.writeValueAsBytes(List.of(item));
+		return call("save", key, () -> sidecar.http()
 			.post()
 			.uri("/v1.0/state/" + STORE)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
-			.exchange((request, response) -> expect2xx(response.getStatusCode().value(), "save", key)));
+			.exchange((request, response) -> {
+				int status = response.getStatusCode().value();
+				if (status == 409) {
+					return false;
+				}
+				expect2xx(status, "save", key);
+				return true;
+			}));
+	}
+
+	/** Dapr's ETag header may come quoted as HTTP has it; the state item wants the bare value. */
+	private static String unquoted(String etag) {
+		String bare = etag.startsWith("W/") ? etag.substring(2) : etag;
+		return bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"") ? bare.substring(1, bare.length() - 1) : bare;
 	}
 
 	@Override

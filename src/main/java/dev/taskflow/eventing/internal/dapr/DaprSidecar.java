@@ -12,7 +12,7 @@ import org.springframework.web.client.RestClientException;
 /**
  * The sidecar's HTTP API as the app sees it: every call carries {@code dapr-api-token} when
  * {@code DAPR_API_TOKEN} is set and gives up after a few seconds, so a dead sidecar never pins a thread.
- * Plain HTTP rather than the Dapr SDK, whose client talks gRPC to the sidecar (DESIGN.md §5).
+ * Plain HTTP rather than the Dapr SDK, whose client talks gRPC to the sidecar (docs/architecture.md, "The Dapr contract").
  */
 @Component
 @ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "dapr")

@@ -1,5 +1,7 @@
 package dev.taskflow.eventing.internal.dapr;
 
+import java.util.List;
+
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -14,12 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** In Dapr mode the assistant keeps conversations in the state store {@code taskflow-statestore}, not the database. */
 @DaprTest
 class DaprConversationStateTests {
+
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
 	@Autowired
 	MockMvc mvc;
@@ -58,6 +64,58 @@ class DaprConversationStateTests {
 		mvc.perform(ann.as(delete("/api/chat/" + id))).andExpect(status().isNoContent());
 		assertThat(DaprTest.SIDECAR.state()).doesNotContainKey(key);
 		mvc.perform(ann.as(get("/api/chat/" + id))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theIndexIsSavedWithItsETagAndAConcurrentWriteIsNotLost() throws Exception {
+		DaprTest.SIDECAR.recover();
+		TestUser ann = TestUsers.signUp(mvc);
+		String first = say(ann, null, "add Water the ferns").get("conversation_id").asString();
+		String indexKey = "taskflow-statestore/assistant-conversations-" + ann.id();
+		DaprTest.SIDECAR.forget();
+		DaprTest.SIDECAR.conflictOnNextSaveOf(indexKey);
+
+		String second = say(ann, null, "add Feed the cat").get("conversation_id").asString();
+
+		List<SidecarStandIn.Request> indexSaves = DaprTest.SIDECAR.requests()
+			.stream()
+			.filter(request -> request.method().equals("POST") && request.body().contains("assistant-conversations-" + ann.id()))
+			.toList();
+		assertThat(indexSaves).extracting(SidecarStandIn.Request::answeredWith).contains(409).endsWith(204);
+		JsonNode item = JSON.readTree(indexSaves.get(0).body()).get(0);
+		assertThat(item.get("etag").asString()).isNotBlank();
+		assertThat(item.get("options").get("concurrency").asString()).isEqualTo("first-write");
+		mvc.perform(ann.as(get("/api/chat")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[*].id", org.hamcrest.Matchers.containsInAnyOrder(first, second)));
+	}
+
+	@Test
+	void withTheStateStoreUnreachableChatIsA503ProblemAndNothingIsDone() throws Exception {
+		DaprTest.SIDECAR.recover();
+		TestUser ann = TestUsers.signUp(mvc);
+		String conversation = say(ann, null, "hello").get("conversation_id").asString();
+		DaprTest.SIDECAR.becomeUnreachable();
+		try {
+			for (String body : List.of("{\"message\":\"add Unreachable errand\"}",
+					"{\"conversation_id\":\"" + conversation + "\",\"message\":\"add Unreachable errand\"}")) {
+				mvc.perform(ann.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON).content(body))
+					.andExpect(status().isServiceUnavailable())
+					.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+					.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/unavailable"))
+					.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("try again")))
+					.andExpect(header().exists("Retry-After"));
+			}
+			mvc.perform(ann.as(get("/api/chat"))).andExpect(status().isServiceUnavailable());
+			mvc.perform(ann.as(get("/api/chat/" + conversation))).andExpect(status().isServiceUnavailable());
+		}
+		finally {
+			DaprTest.SIDECAR.recover();
+		}
+		JsonNode found = json(mvc.perform(ann.as(get("/api/tasks").param("q", "Unreachable errand"))).andReturn());
+		assertThat(found.get("items")).isEmpty();
+		mvc.perform(ann.as(get("/api/chat/" + conversation))).andExpect(status().isOk());
 	}
 
 	private JsonNode say(TestUser user, String conversationId, String message) throws Exception {

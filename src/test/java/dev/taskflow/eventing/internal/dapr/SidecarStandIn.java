@@ -23,7 +23,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for the Dapr sidecar's HTTP API on a local port: it records every request and answers
  * publishes and health checks with whatever status a test asks for, hangs, or stops listening
- * altogether (and comes back on the same port) to play a dead sidecar.
+ * altogether (and comes back on the same port) to play a dead sidecar. Its state API keeps ETags and
+ * refuses a first-write save whose ETag is stale with 409, as Dapr does.
  */
 final class SidecarStandIn implements AutoCloseable {
 
@@ -51,6 +52,12 @@ final class SidecarStandIn implements AutoCloseable {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final Map<String, String> state = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** Each key's ETag: a number that grows with every write. */
+	private final Map<String, Long> versions = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** Keys ("store/key") whose next save with an ETag finds that another writer got there first. */
+	private final java.util.Set<String> conflictNext = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	private volatile int publishStatus = 204;
 
@@ -161,18 +168,35 @@ final class SidecarStandIn implements AutoCloseable {
 		int status;
 		byte[] answer = new byte[0];
 		if (exchange.getRequestMethod().equals("POST") && parts.length == 1) {
-			for (JsonNode item : JSON.readTree(body)) {
-				state.put(store + "/" + item.get("key").asString(), item.get("value").toString());
-			}
 			status = 204;
+			synchronized (state) {
+				for (JsonNode item : JSON.readTree(body)) {
+					String key = store + "/" + item.get("key").asString();
+					if (item.hasNonNull("etag")) {
+						if (conflictNext.remove(key)) {
+							versions.merge(key, 1L, Long::sum);
+						}
+						if (!item.get("etag").asString().equals(String.valueOf(versions.get(key)))) {
+							status = 409;
+							continue;
+						}
+					}
+					state.put(key, item.get("value").toString());
+					versions.merge(key, 1L, Long::sum);
+				}
+			}
 		}
 		else if (exchange.getRequestMethod().equals("GET") && parts.length == 2) {
 			String value = state.get(store + "/" + parts[1]);
 			status = value == null ? 204 : 200;
 			answer = value == null ? answer : value.getBytes(StandardCharsets.UTF_8);
+			if (value != null) {
+				exchange.getResponseHeaders().set("ETag", String.valueOf(versions.get(store + "/" + parts[1])));
+			}
 		}
 		else if (exchange.getRequestMethod().equals("DELETE") && parts.length == 2) {
 			state.remove(store + "/" + parts[1]);
+			versions.remove(store + "/" + parts[1]);
 			status = 204;
 		}
 		else {
@@ -190,6 +214,11 @@ final class SidecarStandIn implements AutoCloseable {
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, answer.length);
 		exchange.getResponseBody().write(answer);
+	}
+
+	/** Plays another replica writing {@code storeAndKey} between the app's read and its next save with an ETag. */
+	void conflictOnNextSaveOf(String storeAndKey) {
+		conflictNext.add(storeAndKey);
 	}
 
 	/** What the state API holds, by "store/key", as JSON text. */

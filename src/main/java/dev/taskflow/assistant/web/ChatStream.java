@@ -1,0 +1,107 @@
+package dev.taskflow.assistant.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.assistant.internal.AssistantProperties;
+import dev.taskflow.assistant.internal.ChatReply;
+import dev.taskflow.assistant.internal.ChatService;
+import dev.taskflow.eventing.SharedState;
+import dev.taskflow.platform.ProblemTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A chat reply as server-sent events: {@code token} events ({@code {"text": …}}) while the reply is
+ * produced — many from a model, the whole text at once from the offline engine — then one
+ * {@code reply} event with the complete answer (reply, actions, pending), which is authoritative: a
+ * model that fails half-way is followed by the offline answer there. A failure after the stream has
+ * started ends it with an {@code error} event carrying a problem document.
+ */
+@Component
+class ChatStream {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatStream.class);
+
+	private final ChatService chat;
+
+	private final AsyncTaskExecutor executor;
+
+	private final Duration timeout;
+
+	ChatStream(ChatService chat, @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor,
+			AssistantProperties properties) {
+		this.chat = chat;
+		this.executor = executor;
+		// every model request of a turn may take the whole time-out, and the tools need a moment too
+		this.timeout = properties.timeout().multipliedBy(properties.maxToolRounds() + 1L);
+	}
+
+	/** Checks what can be refused up front (so that is a plain 4xx), then answers on another thread. */
+	SseEmitter start(CurrentUser user, UUID conversationId, String message) {
+		chat.check(user, conversationId, message);
+		SseEmitter emitter = new SseEmitter(timeout.toMillis());
+		executor.execute(() -> answer(emitter, user, conversationId, message));
+		return emitter;
+	}
+
+	private void answer(SseEmitter emitter, CurrentUser user, UUID conversationId, String message) {
+		AtomicBoolean streamed = new AtomicBoolean();
+		AtomicBoolean gone = new AtomicBoolean();
+		Consumer<String> tokens = text -> {
+			streamed.set(true);
+			send(emitter, gone, SseEmitter.event().name("token").data(Map.of("text", text), MediaType.APPLICATION_JSON));
+		};
+		try {
+			ChatReply reply = chat.chat(user, conversationId, message, tokens);
+			if (!streamed.get() && reply.reply() != null) {
+				tokens.accept(reply.reply());
+			}
+			send(emitter, gone, SseEmitter.event().name("reply").data(reply, MediaType.APPLICATION_JSON));
+			emitter.complete();
+		}
+		catch (RuntimeException ex) {
+			send(emitter, gone, SseEmitter.event().name("error").data(problem(ex), MediaType.APPLICATION_PROBLEM_JSON));
+			emitter.complete();
+		}
+	}
+
+	private static ProblemDetail problem(RuntimeException ex) {
+		if (ex instanceof SharedState.Unavailable) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"Conversations cannot be read or saved right now (the state store is unavailable). Please try again shortly.");
+			problem.setType(ProblemTypes.UNAVAILABLE);
+			return problem;
+		}
+		log.error("Chat stream failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side. Please try again.");
+		problem.setType(ProblemTypes.INTERNAL);
+		return problem;
+	}
+
+	/** A client that went away stops getting events; the turn still finishes and is saved. */
+	private static void send(SseEmitter emitter, AtomicBoolean gone, SseEmitter.SseEventBuilder event) {
+		if (gone.get()) {
+			return;
+		}
+		try {
+			emitter.send(event);
+		}
+		catch (IOException | IllegalStateException ex) {
+			gone.set(true);
+		}
+	}
+}
