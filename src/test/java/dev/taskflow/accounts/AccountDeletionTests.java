@@ -60,6 +60,9 @@ class AccountDeletionTests {
 		UUID annId = userId(ann);
 		UUID bobId = userId(bob);
 		Map<String, Integer> bobsRows = rowsOf(bobId);
+		var annElsewhere = mvc.perform(formLogin("/login").userParameter("email").user(ann.email()).password(Browser.PASSWORD))
+			.getRequest()
+			.getSession();
 
 		MvcTestResult deleted = ann.post("/account/delete", "currentPassword", Browser.PASSWORD);
 
@@ -70,6 +73,8 @@ class AccountDeletionTests {
 			.single()).as("tags left behind").isZero();
 		assertThat(rowsOf(bobId)).isEqualTo(bobsRows);
 		assertThat(ann.get("/tasks")).hasStatus3xxRedirection();
+		assertThat(mvc.get().uri("/tasks").session((org.springframework.mock.web.MockHttpSession) annElsewhere))
+			.hasStatus3xxRedirection();
 		assertThat(mvc.perform(formLogin("/login").userParameter("email").user(ann.email()).password(Browser.PASSWORD)))
 			.hasRedirectedUrl("/login?error");
 		assertThat(bob.page("/tasks")).contains("Tagged task");
