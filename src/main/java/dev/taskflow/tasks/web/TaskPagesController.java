@@ -134,7 +134,9 @@ class TaskPagesController {
 			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, HttpServletResponse response) {
 		Task task = tasks.get(user, id);
 		response.addHeader(HttpHeaders.VARY, HTMX);
-		return editForm(user, task.id(), TaskForm.of(task, user.timeZone()), Map.of(), back, htmx, model);
+		TaskForm form = TaskForm.of(task, user.timeZone());
+		model.addAttribute("base", EditConflict.encode(form));
+		return editForm(user, task.id(), form, Map.of(), back, htmx, model);
 	}
 
 	/** The row again, for an htmx "cancel" of the inline edit form. */
@@ -145,24 +147,56 @@ class TaskPagesController {
 		return "tasks/fragments :: row";
 	}
 
+	/**
+	 * Saves the edit form. A form opened before the task changed elsewhere (its version is stale) is
+	 * compared field by field with the current state ({@link EditConflict}): if saving it would undo
+	 * nothing done elsewhere it is saved; otherwise it comes back (409) showing each field changed
+	 * elsewhere, theirs next to yours, to choose from ({@code resolve.<field>=theirs}).
+	 */
 	@PostMapping("/{id}")
 	String save(CurrentUser user, @PathVariable long id, TaskForm form, @RequestParam(defaultValue = "") String back,
-			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String base, @RequestHeader(name = HTMX, required = false) boolean htmx,
+			HttpServletRequest request, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
-			Task task = tasks.change(user, id, current -> form.applyTo(current, user.timeZone()),
-					form.expectedVersion());
+			TaskForm chosen = form;
+			if (request.getParameterMap().keySet().stream().anyMatch(name -> name.startsWith(EditConflict.RESOLVE))) {
+				chosen = EditConflict.resolve(form, TaskForm.of(tasks.get(user, id), user.timeZone()),
+						field -> "theirs".equals(request.getParameter(EditConflict.RESOLVE + field)));
+			}
+			Task task;
+			try {
+				task = save(user, id, chosen, chosen.expectedVersion());
+			}
+			catch (StaleTaskVersion ex) {
+				TaskForm theirs = TaskForm.of(ex.current(), user.timeZone());
+				EditConflict conflict = EditConflict.between(EditConflict.decode(base), chosen, theirs);
+				if (!conflict.revertsNothing()) {
+					response.setStatus(HttpStatus.CONFLICT.value());
+					model.addAttribute("conflict", conflict);
+					model.addAttribute("base", EditConflict.encode(theirs));
+					return editForm(user, id, chosen.withVersion(ex.current().version()), Map.of(), back, htmx, model);
+				}
+				task = save(user, id, chosen, ex.current().version());
+			}
 			return afterChange(user, task, "Saved “" + task.title() + "”.", back, htmx, model, redirect);
 		}
 		catch (InvalidInput ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("base", base);
 			return editForm(user, id, form, messages(ex, form.tagList()), back, htmx, model);
 		}
 		catch (StaleTaskVersion ex) {
+			// changed again between the comparison and the save: compare afresh
 			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("stale", true);
+			TaskForm theirs = TaskForm.of(ex.current(), user.timeZone());
+			model.addAttribute("conflict", EditConflict.between(EditConflict.decode(base), form, theirs));
+			model.addAttribute("base", EditConflict.encode(theirs));
 			return editForm(user, id, form.withVersion(ex.current().version()), Map.of(), back, htmx, model);
 		}
+	}
+
+	private Task save(CurrentUser user, long id, TaskForm form, Integer expectedVersion) {
+		return tasks.change(user, id, current -> form.applyTo(current, user.timeZone()), expectedVersion);
 	}
 
 	/** Someone else's task and a missing one look the same; so does a task id that is not a number. */

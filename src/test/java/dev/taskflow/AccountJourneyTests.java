@@ -1,0 +1,324 @@
+package dev.taskflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.taskflow.support.Chromium;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The account features in a real browser (Debian's Chromium through Playwright): changing the password
+ * and signing in with the new one, exporting tasks and importing the file as another person, and two tabs
+ * editing one task; axe-core checks the account page, the import page with a refused file and the
+ * two-tab comparison in light and dark. Screenshots go to {@code target/screenshots} (every checked
+ * state) and {@code target/browser-journeys} (a failure).
+ */
+@EnabledIf(value = "dev.taskflow.support.Chromium#isInstalled", disabledReason = Chromium.MISSING)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+		"spring.datasource.url=jdbc:h2:mem:account-journeys-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+class AccountJourneyTests {
+
+	private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	private static final String NEW_PASSWORD = "purple elephant reading maps";
+
+	private static final Path BUILD = Paths.get(System.getProperty("taskflow.build.dir", "target"));
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	private static String axeSource;
+
+	@LocalServerPort
+	int port;
+
+	private final List<BrowserContext> contexts = new ArrayList<>();
+
+	private final List<String> consoleErrors = new ArrayList<>();
+
+	@RegisterExtension
+	final AfterTestExecutionCallback screenshotOnFailure = test -> {
+		if (test.getExecutionException().isPresent()) {
+			int tab = 0;
+			for (BrowserContext context : contexts) {
+				for (Page page : context.pages()) {
+					page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+						.setPath(BUILD.resolve("browser-journeys")
+							.resolve(test.getRequiredTestMethod().getName() + "-tab" + ++tab + ".png")));
+				}
+			}
+		}
+	};
+
+	@BeforeAll
+	static void launchChromium() throws IOException {
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
+		try (InputStream axe = AccountJourneyTests.class.getClassLoader().getResourceAsStream(AXE)) {
+			axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@AfterEach
+	void closeContextsAndCheckTheConsole() {
+		contexts.forEach(BrowserContext::close);
+		contexts.clear();
+		List<String> errors = new ArrayList<>(consoleErrors);
+		consoleErrors.clear();
+		org.assertj.core.api.Assertions.assertThat(errors).as("errors in the browser console").isEmpty();
+	}
+
+	@Test
+	void aChangedPasswordIsTheOneToSignInWith() {
+		Page page = context(ColorScheme.LIGHT, false).newPage();
+		String email = signUp(page);
+
+		page.navigate("/account");
+		page.locator("#current-password").fill(PASSWORD);
+		page.locator("#new-password").fill("password123");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+		assertThat(page.locator("#new-password-error")).containsText("New password is one of the most common passwords");
+		assertThat(page.locator("#new-password")).hasAttribute("aria-invalid", "true");
+
+		page.locator("#current-password").fill(PASSWORD);
+		page.locator("#new-password").fill(NEW_PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your password is changed.");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+		signIn(page, email, PASSWORD);
+		assertThat(page.getByText("Wrong e-mail or password.")).isVisible();
+		signIn(page, email, NEW_PASSWORD);
+		assertThat(page.getByLabel("New task")).isVisible();
+	}
+
+	@Test
+	void exportedTasksCanBeImportedByAnotherPerson() throws IOException {
+		Page page = context(ColorScheme.LIGHT, false).newPage();
+		signUp(page);
+		quickAdd(page, "Renew the passport #admin p1", "Renew the passport");
+		quickAdd(page, "Water the plants every monday", "Water the plants");
+
+		page.navigate("/account/data");
+		Download download = page.waitForDownload(
+				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download JSON")).click());
+		Path file = BUILD.resolve("browser-journeys").resolve("export-" + UUID.randomUUID() + ".json");
+		download.saveAs(file);
+		org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).matches("taskflow-tasks-.*\\.json");
+		org.assertj.core.api.Assertions.assertThat(Files.readString(file)).contains("Renew the passport");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+		signUp(page);
+		page.navigate("/account/data");
+		page.getByLabel("File to import").setInputFiles(file);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).hasText("Imported 2 tasks.");
+
+		page.navigate("/tasks?status=all");
+		assertThat(task(page, "Renew the passport")).containsText("#admin");
+		assertThat(task(page, "Water the plants")).isVisible();
+	}
+
+	@Test
+	void theSecondTabToSaveSeesWhatChangedAndChoosesWithoutUndoingTheFirst() {
+		BrowserContext context = context(ColorScheme.LIGHT, false);
+		Page first = context.newPage();
+		signUp(first);
+		quickAdd(first, "Plan the party", "Plan the party");
+		Page second = context.newPage();
+		second.navigate("/tasks");
+		second.waitForLoadState(LoadState.LOAD);
+
+		openEditor(first, "Plan the party");
+		openEditor(second, "Plan the party");
+		first.locator("li.editing").getByLabel("Title").fill("Plan the birthday party");
+		first.locator("li.editing").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+		assertThat(task(first, "Plan the birthday party")).isVisible();
+
+		Locator editor = second.locator("li.editing");
+		editor.getByLabel("Title").fill("Plan the garden party");
+		editor.getByLabel("Priority").selectOption("high");
+		editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+
+		Locator conflict = second.locator(".conflict");
+		assertThat(conflict).containsText("This task was changed somewhere else");
+		assertThat(conflict.locator("tr[data-field=title]")).containsText("Plan the birthday party");
+		assertThat(conflict.locator("tr[data-field=title]")).containsText("Plan the garden party");
+		assertThat(conflict.locator("tr[data-field=priority]")).hasCount(0);
+		second.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(BUILD.resolve("screenshots").resolve("two-tab-conflict.png")));
+
+		conflict.getByLabel("Title, keep the other change:").check();
+		second.locator("li.editing").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+
+		Locator saved = task(second, "Plan the birthday party");
+		assertThat(saved).isVisible();
+		assertThat(saved.locator(".check.p-high")).hasCount(1);
+		assertThat(second.locator(".conflict")).hasCount(0);
+		first.reload();
+		assertThat(task(first, "Plan the birthday party")).isVisible();
+		assertThat(task(first, "Plan the garden party")).hasCount(0);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "light", "dark" })
+	void theAccountPagesHaveNoSeriousAccessibilityProblem(String scheme) throws IOException {
+		BrowserContext context = context("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT, true);
+		Page page = context.newPage();
+		signUp(page);
+		List<String> problems = new ArrayList<>();
+
+		page.navigate("/account");
+		page.locator("#delete-password").fill("not my password");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account and all its data")).click();
+		assertThat(page.locator("#delete-password-error")).isVisible();
+		problems.addAll(check(page, "account-refused", scheme));
+
+		page.navigate("/account/data");
+		Path bad = Files.createTempFile("tasks", ".csv");
+		Files.writeString(bad, "title,due_at\nFine,\nBroken,next week\n");
+		page.getByLabel("File to import").setInputFiles(bad);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
+		assertThat(page.getByRole(AriaRole.ALERT)).containsText("Row 2");
+		problems.addAll(check(page, "import-refused", scheme));
+
+		quickAdd(page, "Call Sam", "Call Sam");
+		Page other = context.newPage();
+		other.navigate("/tasks");
+		other.waitForLoadState(LoadState.LOAD);
+		openEditor(page, "Call Sam");
+		openEditor(other, "Call Sam");
+		other.locator("li.editing").getByLabel("Title").fill("Call Sam today");
+		other.locator("li.editing").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+		assertThat(task(other, "Call Sam today")).isVisible();
+		page.locator("li.editing").getByLabel("Title").fill("Call Sam and Kim");
+		page.locator("li.editing").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+		assertThat(page.locator(".conflict")).isVisible();
+		problems.addAll(check(page, "edit-conflict", scheme));
+
+		org.assertj.core.api.Assertions.assertThat(problems).as("serious or critical axe violations").isEmpty();
+	}
+
+	private BrowserContext context(ColorScheme scheme, boolean forAxe) {
+		// axe is added as a script tag, which the pages' CSP would rightly refuse: only its contexts bypass it
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setTimezoneId("Europe/Berlin")
+			.setColorScheme(scheme)
+			.setViewportSize(1280, 800)
+			.setAcceptDownloads(true)
+			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+			.setBypassCSP(forAxe));
+		context.setDefaultTimeout(10_000);
+		context.onPage(page -> {
+			page.onConsoleMessage(message -> {
+				// a refused form answers 409 or 422 on purpose; the browser logs that status as an error
+				if ("error".equals(message.type())
+						&& !message.text().matches("Failed to load resource: .* status of (409|422) .*")) {
+					consoleErrors.add(message.text() + " (" + page.url() + ")");
+				}
+			});
+			page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
+		});
+		contexts.add(context);
+		return context;
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> check(Page page, String state, String scheme) {
+		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(BUILD.resolve("screenshots").resolve(state + "-desktop-" + scheme + ".png")));
+		if (!(Boolean) page.evaluate("() => typeof window.axe !== 'undefined'")) {
+			page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource));
+		}
+		List<String> violations = (List<String>) page.evaluate("""
+				async () => {
+				  const result = await axe.run(document, { resultTypes: ['violations'] });
+				  return result.violations
+				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+				    .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+				      + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '));
+				}""");
+		return violations.stream().map(violation -> state + " [" + scheme + "] " + violation).toList();
+	}
+
+	private static String signUp(Page page) {
+		String email = "person-" + UUID.randomUUID() + "@example.com";
+		page.navigate("/signup");
+		page.getByLabel("E-mail").fill(email);
+		page.getByLabel("Password").fill(PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+		assertThat(page.getByLabel("New task")).isVisible();
+		page.waitForLoadState(LoadState.LOAD);
+		return email;
+	}
+
+	private static void signIn(Page page, String email, String password) {
+		page.navigate("/login");
+		page.getByLabel("E-mail").fill(email);
+		page.getByLabel("Password").fill(password);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+	}
+
+	private static void quickAdd(Page page, String line, String title) {
+		if (!page.url().endsWith("/tasks")) {
+			page.navigate("/tasks");
+			page.waitForLoadState(LoadState.LOAD);
+		}
+		page.getByLabel("New task").fill(line);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+		assertThat(task(page, title)).isVisible();
+	}
+
+	private static void openEditor(Page page, String title) {
+		Locator row = task(page, title);
+		row.hover();
+		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit")).click();
+		assertThat(page.locator("li.editing").getByLabel("Title")).isVisible();
+	}
+
+	private static Locator task(Page page, String title) {
+		return page.locator("#task-results li.task").filter(new Locator.FilterOptions().setHasText(title));
+	}
+}
