@@ -1,6 +1,7 @@
-// The assistant's chat panel: "c" opens it, messages go to POST /api/chat (one JSON answer, not
-// streamed yet), the reply is shown with its actions as chips linking to the tasks. The task list
-// itself updates through the live stream (/api/stream), like any other change.
+// The assistant's chat panel: "c" opens it, messages go to POST /api/chat asking for server-sent
+// events, so a model's reply appears as it is written ("token" events); the closing "reply" event has
+// the whole answer and its actions, shown as chips linking to the tasks. The task list itself updates
+// through the live stream (/api/stream), like any other change.
 (function () {
   "use strict";
   var conversationId = null;
@@ -49,10 +50,40 @@
   }
 
   function headers() {
-    var all = { "Content-Type": "application/json", "Accept": "application/json" };
+    var all = { "Content-Type": "application/json", "Accept": "text/event-stream, application/json;q=0.5" };
     var csrf = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
     Object.keys(csrf).forEach(function (name) { all[name] = csrf[name]; });
     return all;
+  }
+
+  function answered(item, data) {
+    conversationId = data.conversation_id;
+    item.textContent = data.reply;
+    chips(item, data.actions);
+  }
+
+  // Reads "event:"/"data:" blocks as they arrive; calls back with each event's name and parsed data.
+  async function events(response, onEvent) {
+    var reader = response.body.getReader();
+    var decoder = new TextDecoder();
+    var buffer = "";
+    for (;;) {
+      var chunk = await reader.read();
+      if (chunk.done) { return; }
+      buffer += decoder.decode(chunk.value, { stream: true }).replace(/\r\n/g, "\n");
+      var end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        var block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        var name = "message";
+        var data = [];
+        block.split("\n").forEach(function (line) {
+          if (line.indexOf("event:") === 0) { name = line.slice(6).trim(); }
+          if (line.indexOf("data:") === 0) { data.push(line.slice(5)); }
+        });
+        if (data.length) { onEvent(name, JSON.parse(data.join("\n"))); }
+      }
+    }
   }
 
   async function send(message) {
@@ -63,14 +94,27 @@
       if (conversationId) { body.conversation_id = conversationId; }
       var response = await fetch("/api/chat", { method: "POST", headers: headers(), body: JSON.stringify(body),
         credentials: "same-origin" });
-      var data = await response.json().catch(function () { return {}; });
-      if (!response.ok) {
-        item.textContent = data.detail || ("The assistant could not answer (HTTP " + response.status + ").");
+      var type = response.headers.get("Content-Type") || "";
+      if (response.ok && type.indexOf("text/event-stream") === 0) {
+        var text = "";
+        await events(response, function (name, data) {
+          if (name === "token") {
+            text += data.text;
+            item.textContent = text;
+          } else if (name === "reply") {
+            answered(item, data);
+          } else if (name === "error") {
+            item.textContent = data.detail || "The assistant could not answer.";
+          }
+        });
         return;
       }
-      conversationId = data.conversation_id;
-      item.textContent = data.reply;
-      chips(item, data.actions);
+      var json = await response.json().catch(function () { return {}; });
+      if (!response.ok) {
+        item.textContent = json.detail || ("The assistant could not answer (HTTP " + response.status + ").");
+        return;
+      }
+      answered(item, json);
     } catch (e) {
       item.textContent = "The assistant could not be reached. Check your connection and try again.";
     }

@@ -27,15 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
  * scripted answer (a status and a body, or no answer at all, to play a model that times out). With
  * nothing scripted it answers 500, so an unexpected request shows up as a fallback, not a hang.
  */
-final class ModelStub implements AutoCloseable {
+public final class ModelStub implements AutoCloseable {
 
-	record Request(String method, String path, Map<String, String> headers, String body) {
+	public record Request(String method, String path, Map<String, String> headers, String body) {
 
-		String header(String name) {
+		public String header(String name) {
 			return headers.get(name.toLowerCase(Locale.ROOT));
 		}
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(body);
 		}
 	}
@@ -59,7 +59,7 @@ final class ModelStub implements AutoCloseable {
 
 	private final HttpServer server;
 
-	ModelStub() {
+	public ModelStub() {
 		try {
 			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -71,32 +71,32 @@ final class ModelStub implements AutoCloseable {
 		server.start();
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
 	}
 
 	/** Answers the next request with 200 and this JSON. */
-	ModelStub answerJson(String json) {
+	public ModelStub answerJson(String json) {
 		return answer(200, "application/json", json);
 	}
 
-	ModelStub answer(int status, String contentType, String body) {
+	public ModelStub answer(int status, String contentType, String body) {
 		script.add(new Answer(status, contentType, body, false));
 		return this;
 	}
 
 	/** Takes the next request in and never answers it (until {@link #reset()}). */
-	ModelStub hang() {
+	public ModelStub hang() {
 		script.add(new Answer(0, null, null, true));
 		return this;
 	}
 
-	List<Request> requests() {
+	public List<Request> requests() {
 		return List.copyOf(requests);
 	}
 
 	/** Forgets requests and script, and lets hanging requests go. */
-	void reset() {
+	public void reset() {
 		hanging.countDown();
 		hanging = new CountDownLatch(1);
 		script.clear();

@@ -44,14 +44,14 @@ public class OfflineEngine implements ChatEngine {
 		.compile("^what (?:did|have) i (?:finished|finish|completed|complete|get done|done|do)(?:\\s+(.*))?$", FLAGS);
 
 	private static final Pattern DUE = Pattern.compile(
-			"^(?:what(?:'s|\u2019s| is| are)?|show(?: me)?|list)\\s+(?:my\\s+)?(?:tasks\\s+|todos\\s+)?(?:is\\s+|are\\s+)?due\\s+(.+)$",
+			"^(?:what(?:'s|\u2019s|s| is| are)?|show(?: me)?|list)\\s+(?:my\\s+)?(?:tasks\\s+|todos\\s+)?(?:is\\s+|are\\s+)?due\\s+(.+)$",
 			FLAGS);
 
 	private static final Pattern AGENDA = Pattern
 		.compile("^what do i have(?: to do)?\\s+(.+)$", FLAGS);
 
 	private static final Pattern OVERDUE = Pattern.compile(
-			"^(?:(?:show|list)(?: me)?|what(?:'s|\u2019s| is| are))\\s+(?:my\\s+)?(?:all\\s+)?overdue(?:\\s+#?([\\p{L}\\p{N}_-]+?))?(?:\\s+(?:tasks|todos|items))?$",
+			"^(?:(?:show|list)(?: me)?|what(?:'s|\u2019s|s| is| are))\\s+(?:my\\s+)?(?:all\\s+)?overdue(?:\\s+#?([\\p{L}\\p{N}_-]+?))?(?:\\s+(?:tasks|todos|items))?$",
 			FLAGS);
 
 	private static final Pattern LIST = Pattern.compile(
