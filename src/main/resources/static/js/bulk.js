@@ -97,9 +97,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     boxes().forEach(remember);
     render();
-    var results = document.querySelector("main") || document.body;
     var pending = false;
-    // rows come and go (htmx swaps, live updates): tick them again from the selection
+    // rows come and go (htmx swaps, live updates): tick them again from the selection. The whole body
+    // is watched: quick add swaps <main> itself, and an observer on the old one would see nothing after
     new MutationObserver(function () {
       if (!pending) {
         pending = true;
@@ -108,6 +108,6 @@
           render();
         });
       }
-    }).observe(results, { childList: true, subtree: true });
+    }).observe(document.body, { childList: true, subtree: true });
   });
 }());

@@ -160,13 +160,22 @@ class TaskFeatureJourneyTests {
 		assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Second"))).isChecked();
 		assertThat(page.getByText("3 selected:")).isVisible();
 
+		// a live update (a task added in another tab) redraws the list: the selection and its count stay
+		Page otherTab = context.newPage();
+		otherTab.navigate("/tasks");
+		otherTab.waitForLoadState(LoadState.LOAD);
+		quickAdd(otherTab, "Fourth");
+		otherTab.close();
+		assertThat(task(page, "Fourth")).isVisible();
+		assertThat(page.getByText("3 selected:")).isVisible();
+
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete").setExact(true)).click();
 		assertThat(page.getByText("Completed 3 tasks.")).isVisible();
-		assertThat(page.locator("#task-results li.task")).hasCount(0);
+		assertThat(page.locator("#task-results li.task")).hasCount(1);
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo")).click();
 		assertThat(page.getByText("Reopened 3 tasks.")).isVisible();
-		assertThat(page.locator("#task-results li.task")).hasCount(3);
+		assertThat(page.locator("#task-results li.task")).hasCount(4);
 	}
 
 	@Test

@@ -51,7 +51,8 @@ public class TaskListQuery {
 	public long count(UUID owner, TaskQuery query, Instant now) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("owner", owner);
-		StringBuilder sql = new StringBuilder("select count(*) from tasks t where t.user_id = :owner");
+		// the same rows a page lists: tasks in the trash count nowhere
+		StringBuilder sql = new StringBuilder("select count(*) from tasks t where t.user_id = :owner and t.deleted_at is null");
 		filters(query, now, sql, params);
 		return tasks.count(sql.toString(), params);
 	}

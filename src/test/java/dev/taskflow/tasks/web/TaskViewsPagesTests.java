@@ -62,6 +62,14 @@ class TaskViewsPagesTests {
 		long done = browser.addTask("Done already");
 		browser.addTask("Undated");
 		assertThat(browser.post("/tasks/" + done + "/complete")).hasStatus3xxRedirection();
+		// in the trash: counted nowhere, as it is listed nowhere
+		long deletedOverdue = due(browser, "Deleted overdue", "2020-03-02");
+		assertThat(browser.post("/tasks/" + deletedOverdue + "/delete")).hasStatus3xxRedirection();
+		long deleted = browser.addTask("Deleted");
+		assertThat(browser.post("/tasks/" + deleted + "/delete")).hasStatus3xxRedirection();
+		long deletedDone = browser.addTask("Deleted when done");
+		assertThat(browser.post("/tasks/" + deletedDone + "/complete")).hasStatus3xxRedirection();
+		assertThat(browser.post("/tasks/" + deletedDone + "/delete")).hasStatus3xxRedirection();
 
 		String page = browser.page("/tasks?view=upcoming");
 		assertThat(menuCount(page, "Today")).isEqualTo(1);
@@ -119,10 +127,11 @@ class TaskViewsPagesTests {
 		assertThat(ann.page("/tasks")).doesNotContain("Hot work");
 	}
 
-	private static void due(Browser browser, String title, String date) {
+	private static long due(Browser browser, String title, String date) {
 		long id = browser.addTask(title);
 		assertThat(browser.post("/tasks/" + id, "title", title, "dueDate", date)).hasStatus3xxRedirection();
 		browser.page("/tasks"); // shows, and so uses up, the "Saved" notice
+		return id;
 	}
 
 	/** The count beside a view's name in the menu. */
