@@ -1,6 +1,7 @@
 package dev.taskflow.accounts.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -121,7 +122,7 @@ public class AccountSettings {
 
 	private Account verified(UUID userId, String currentPassword, String clientAddress) {
 		Account account = accounts.findById(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
-		Optional<java.time.Duration> wait = throttle.waitBefore(account.email(), clientAddress);
+		Optional<Duration> wait = throttle.waitBefore(account.email(), clientAddress);
 		if (wait.isPresent()) {
 			throw Throttled.caller("Too many wrong passwords. Wait a little and try again.", wait.get());
 		}

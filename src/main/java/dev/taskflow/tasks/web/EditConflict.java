@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -139,7 +140,7 @@ record EditConflict(List<Row> rows) {
 	private static String normalized(String field, Object value) {
 		String text = value == null ? "" : value.toString().strip().replace("\r\n", "\n");
 		return switch (field) {
-			case "priority" -> text.isEmpty() ? "none" : text.toLowerCase(java.util.Locale.ROOT);
+			case "priority" -> text.isEmpty() ? "none" : text.toLowerCase(Locale.ROOT);
 			case "tags" -> Arrays.stream(text.split(","))
 				.map(Tags::normalize)
 				.filter(tag -> !tag.isEmpty())

@@ -1,6 +1,5 @@
 package dev.taskflow.tasks.web;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -146,7 +146,7 @@ class TaskTransfer {
 		return "taskflow-tasks-" + clock.instant().atZone(user.timeZone()).toLocalDate() + "." + format.extension;
 	}
 
-	void export(CurrentUser user, Format format, OutputStream out) throws IOException {
+	void export(CurrentUser user, Format format, OutputStream out) {
 		if (format == Format.JSON) {
 			exportJson(user, out);
 		}
@@ -170,14 +170,14 @@ class TaskTransfer {
 		}
 	}
 
-	private void exportCsv(CurrentUser user, OutputStream out) throws IOException {
+	private void exportCsv(CurrentUser user, OutputStream out) {
 		CsvSchema schema = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING).build().withHeader();
 		try (var writer = csv.writer(schema).writeValues(out)) {
 			eachTask(user, task -> writer.write(csvRow(task)));
 		}
 	}
 
-	private void eachTask(CurrentUser user, java.util.function.Consumer<Task> action) {
+	private void eachTask(CurrentUser user, Consumer<Task> action) {
 		String cursor = null;
 		do {
 			TaskPage page = tasks.list(user, new TaskQuery(Set.of(), Set.of(), List.of(), false, null, null, null, null,
@@ -194,7 +194,7 @@ class TaskTransfer {
 		row.put("description", task.description() == null ? "" : guarded(task.description()));
 		row.put("status", task.status().value());
 		row.put("priority", task.priority().value());
-		row.put("tags", String.join(" ", task.tags()));
+		row.put("tags", guarded(String.join(" ", task.tags())));
 		row.put("due_at", task.due() == null ? "" : task.due().format());
 		row.put("recurrence", task.recurrence() == null ? "" : task.recurrence().text());
 		row.put("recurrence_from", task.recurrence() == null ? "" : task.recurrence().from().value());
@@ -315,7 +315,7 @@ class TaskTransfer {
 				case "title", "description" -> task.put(name, unguarded(value));
 				case "tags" -> {
 					ArrayNode tags = task.putArray("tags");
-					SEPARATORS.splitAsStream(value).filter(tag -> !tag.isEmpty()).forEach(tags::add);
+					SEPARATORS.splitAsStream(unguarded(value)).filter(tag -> !tag.isEmpty()).forEach(tags::add);
 				}
 				case "reminders" -> {
 					ArrayNode reminders = task.putArray("reminders");

@@ -2,6 +2,7 @@ package dev.taskflow.tasks.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.tasks.Task;
@@ -46,7 +47,7 @@ class TaskTransferApiController {
 					+ "and the 400 problem lists each one as rows[N].field. At most 2000 tasks and 2 MB per file.")
 	ImportResponse importTasks(CurrentUser user, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
 			@RequestBody byte[] body) {
-		TaskTransfer.Format format = contentType.toLowerCase().startsWith("text/csv") ? TaskTransfer.Format.CSV
+		TaskTransfer.Format format = contentType.toLowerCase(Locale.ROOT).startsWith("text/csv") ? TaskTransfer.Format.CSV
 				: TaskTransfer.Format.JSON;
 		try {
 			List<Task> created = transfer.importFile(user, format, body);

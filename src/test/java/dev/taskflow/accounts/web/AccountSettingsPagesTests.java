@@ -139,6 +139,20 @@ class AccountSettingsPagesTests {
 		assertThat(other.page("/account")).containsPattern("name=\"inApp\" value=\"true\"\\s+checked");
 	}
 
+	@Test
+	void guessingTheCurrentPasswordIsSlowedDownLikeSigningIn() {
+		Browser browser = Browser.signedUp(mvc);
+		for (int i = 0; i < 3; i++) {
+			browser.post("/account/password", "currentPassword", "guess " + i, "newPassword", NEW_PASSWORD);
+		}
+
+		MvcTestResult throttled = browser.post("/account/password", "currentPassword", Browser.PASSWORD,
+				"newPassword", NEW_PASSWORD);
+
+		assertThat(throttled).hasStatus(HttpStatus.TOO_MANY_REQUESTS).containsHeader("Retry-After");
+		assertThat(body(throttled)).contains("Too many wrong passwords. Wait a little and try again.");
+	}
+
 	private MvcTestResult signIn(String email, String password) {
 		return mvc.perform(formLogin("/login").userParameter("email").user(email).password(password));
 	}

@@ -1,0 +1,215 @@
+package dev.taskflow.tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.taskflow.support.TestUsers;
+import dev.taskflow.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static dev.taskflow.support.TestUsers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** {@code GET /api/export} and {@code POST /api/import}: every field out and back in, and every bad file refused. */
+abstract class TaskTransferApiContract {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** What an import reproduces; ids, timestamps, versions and reminder firing state are the new owner's own. */
+	private static final List<String> CARRIED = List.of("title", "description", "status", "priority", "tags", "due_at",
+			"all_day", "recurrence", "recurrence_from");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void aJsonExportImportedByAnotherUserGivesTheSameTasks() throws Exception {
+		TestUser ann = withEveryKindOfTask();
+		TestUser bob = TestUsers.signUp(mvc);
+
+		MvcResult exported = mvc.perform(ann.as(get("/api/export?format=json")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("attachment; filename=\"taskflow-tasks-")))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.format").value("taskflow.tasks"))
+			.andExpect(jsonPath("$.tasks", hasSize(4)))
+			.andReturn();
+
+		mvc.perform(bob.as(post("/api/import")).contentType(MediaType.APPLICATION_JSON)
+			.content(exported.getResponse().getContentAsByteArray()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.imported").value(4))
+			.andExpect(jsonPath("$.ids", hasSize(4)));
+
+		assertThat(carried(exportOf(bob))).isEqualTo(carried(exportOf(ann)));
+	}
+
+	@Test
+	void aCsvExportImportedByAnotherUserGivesTheSameTasks() throws Exception {
+		TestUser ann = withEveryKindOfTask();
+		TestUser bob = TestUsers.signUp(mvc);
+
+		MvcResult exported = mvc.perform(ann.as(get("/api/export?format=csv")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andExpect(content().string(containsString(
+					"title,description,status,priority,tags,due_at,recurrence,recurrence_from,reminders,created_at,completed_at")))
+			.andExpect(content().string(containsString("'=SUM(A1)")))
+			.andReturn();
+
+		mvc.perform(bob.as(post("/api/import")).contentType("text/csv")
+			.content(exported.getResponse().getContentAsByteArray()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.imported").value(4));
+
+		assertThat(carried(exportOf(bob))).isEqualTo(carried(exportOf(ann)));
+	}
+
+	@Test
+	void anExportHoldsOnlyTheOwnersLiveTasks() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		TestUser bob = TestUsers.signUp(mvc);
+		create(ann, "{\"title\": \"Ann's task\"}");
+		long trashed = create(ann, "{\"title\": \"Thrown away\"}").get("id").asLong();
+		mvc.perform(ann.as(delete("/api/tasks/" + trashed))).andExpect(status().isNoContent());
+		create(bob, "{\"title\": \"Bob's task\"}");
+
+		assertThat(titles(exportOf(ann))).containsExactly("Ann's task");
+		assertThat(titles(exportOf(bob))).containsExactly("Bob's task");
+		mvc.perform(get("/api/export")).andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void anUnknownFormatIsABadRequest() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+
+		mvc.perform(ann.as(get("/api/export?format=xlsx")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("format"))
+			.andExpect(jsonPath("$.errors[0].message").value("'xlsx' is not a format; use json or csv"));
+	}
+
+	@Test
+	void aFileWithWrongRowsImportsNothingAndNamesEachRow() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+
+		mvc.perform(ann.as(post("/api/import")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"tasks": [{"title": "Fine"}, {"title": "", "due_at": "next week"}, {"title": "Fine too", "priority": "urgent"}]}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/validation"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'rows[2].title')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'rows[2].due_at')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'rows[3].priority')]").exists());
+
+		mvc.perform(ann.as(post("/api/import")).contentType("text/csv").content("title,due_at\nFine,\n,2026-13-45\n"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'rows[2].title')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'rows[2].due_at')]").exists());
+
+		assertThat(titles(exportOf(ann))).isEmpty();
+	}
+
+	@Test
+	void filesThatAreNoTaskListAreBadRequests() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+
+		expectFileProblem(ann, MediaType.APPLICATION_JSON_VALUE, "{\"tasks\": [", "is not valid JSON");
+		expectFileProblem(ann, MediaType.APPLICATION_JSON_VALUE, "{\"title\": \"One\"}", "must be a TaskFlow export");
+		expectFileProblem(ann, "text/csv", "name,when\nMilk,today\n", "needs a header row with a title column");
+		expectFileProblem(ann, "text/csv", "title,colour\nMilk,blue\n", "has columns TaskFlow does not know: colour");
+		expectFileProblem(ann, "text/csv", "title\n" + "Task\n".repeat(2_001), "holds 2001 tasks; import at most 2000");
+
+		mvc.perform(ann.as(post("/api/import")).contentType(MediaType.APPLICATION_XML).content("<tasks/>"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(ann.as(post("/api/import")).contentType("text/csv").content("title\n" + "x".repeat(2_100_000)))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(titles(exportOf(ann))).isEmpty();
+	}
+
+	@Test
+	void anEmptyListImportsNothingAndSaysSo() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+
+		mvc.perform(ann.as(post("/api/import")).contentType(MediaType.APPLICATION_JSON).content("[]"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.imported").value(0));
+	}
+
+	private void expectFileProblem(TestUser user, String contentType, String body, String message) throws Exception {
+		mvc.perform(user.as(post("/api/import")).contentType(contentType).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].message", containsString(message)));
+	}
+
+	/** A user with an all-day and a timed task, a recurring one with reminders and a completed one. */
+	private TestUser withEveryKindOfTask() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		create(ann, """
+				{"title": "=SUM(A1)", "description": "Notes, with \\"quotes\\"\\nand a second line", "priority": "high",
+				 "tags": ["work", "q4"], "due_at": "2030-12-01"}""");
+		create(ann, """
+				{"title": "Dentist", "due_at": "2030-12-02T09:30:00+01:00",
+				 "reminders": [{"before": "PT30M"}, {"at": "2030-12-01T18:00:00Z"}]}""");
+		create(ann, """
+				{"title": "Water the plants", "due_at": "2030-12-03", "recurrence": "FREQ=WEEKLY;BYDAY=MO,TH",
+				 "recurrence_from": "completion", "tags": ["home"]}""");
+		long done = create(ann, "{\"title\": \"Filed taxes\", \"priority\": \"low\"}").get("id").asLong();
+		mvc.perform(ann.as(post("/api/tasks/" + done + "/complete"))).andExpect(status().isOk());
+		return ann;
+	}
+
+	private JsonNode create(TestUser user, String body) throws Exception {
+		return json(mvc.perform(user.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated())
+			.andReturn());
+	}
+
+	private JsonNode exportOf(TestUser user) throws Exception {
+		return json(mvc.perform(user.as(get("/api/export"))).andExpect(status().isOk()).andReturn()).get("tasks");
+	}
+
+	private static List<String> titles(JsonNode tasks) {
+		List<String> titles = new ArrayList<>();
+		tasks.forEach(task -> titles.add(task.get("title").asString()));
+		return titles;
+	}
+
+	/** Each task with only what an import carries over; reminders as asked for (at or before). */
+	private static List<JsonNode> carried(JsonNode tasks) {
+		List<JsonNode> result = new ArrayList<>();
+		tasks.forEach(task -> {
+			ObjectNode kept = JSON.createObjectNode();
+			CARRIED.forEach(field -> kept.set(field, task.get(field)));
+			kept.set("reminders", JSON.valueToTree(task.get("reminders")
+				.valueStream()
+				.map(reminder -> reminder.has("at") ? "at " + reminder.get("at").asString()
+						: "before " + reminder.get("before").asString())
+				.toList()));
+			result.add(kept);
+		});
+		return result;
+	}
+}
