@@ -112,6 +112,9 @@ class OpenAiEngineTests {
 		JsonNode assistant = second.get(second.size() - 2);
 		assertThat(assistant.get("role").asString()).isEqualTo("assistant");
 		assertThat(assistant.get("tool_calls").get(0).get("id").asString()).isEqualTo("call_1");
+		assertThat(assistant.get("tool_calls").get(0).get("function").get("name").asString()).isEqualTo("add_task");
+		assertThat(assistant.has("annotations")).isFalse();
+		assertThat(assistant.has("refusal")).isFalse();
 		JsonNode result = second.get(second.size() - 1);
 		assertThat(result.get("role").asString()).isEqualTo("tool");
 		assertThat(result.get("tool_call_id").asString()).isEqualTo("call_1");
@@ -317,7 +320,18 @@ class OpenAiEngineTests {
 	private static String toolCalls(Map<String, Object>... calls) {
 		return JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion", "model", "test-model",
 				"choices", List.of(Map.of("index", 0, "finish_reason", "tool_calls", "message",
-						new java.util.HashMap<>(Map.of("role", "assistant", "tool_calls", List.of(calls)))))));
+						responseMessage(List.of(calls))))));
+	}
+
+	/** A message as OpenAI answers it, with response-only fields that are not to be sent back. */
+	private static Map<String, Object> responseMessage(List<Map<String, Object>> calls) {
+		Map<String, Object> message = new java.util.HashMap<>();
+		message.put("role", "assistant");
+		message.put("content", null);
+		message.put("refusal", null);
+		message.put("annotations", List.of());
+		message.put("tool_calls", calls);
+		return message;
 	}
 
 	private static String text(String content) {

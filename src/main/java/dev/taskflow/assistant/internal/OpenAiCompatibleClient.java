@@ -153,21 +153,38 @@ final class OpenAiCompatibleClient implements ModelClient {
 		JsonNode content = message.path("content");
 		String text = content.isString() ? content.asString() : null;
 		List<ModelToolCall> calls = new ArrayList<>();
+		// the message is sent back in the next request with only the fields a request may carry: servers
+		// add response-only ones (refusal, annotations, reasoning) that some refuse to take back
+		ObjectNode raw = http.json().createObjectNode();
+		raw.put("role", "assistant");
+		if (text == null) {
+			raw.putNull("content");
+		}
+		else {
+			raw.put("content", text);
+		}
+		ArrayNode echoedCalls = null;
 		for (JsonNode call : message.path("tool_calls")) {
 			JsonNode function = call.path("function");
 			if (!function.path("name").isString()) {
 				throw http.malformed("a tool call without a function name");
 			}
-			calls.add(new ModelToolCall(call.path("id").isString() ? call.path("id").asString() : null,
-					function.path("name").asString(), arguments(function.path("arguments"))));
+			if (echoedCalls == null) {
+				echoedCalls = raw.putArray("tool_calls");
+			}
+			ModelToolCall parsed = new ModelToolCall(call.path("id").isString() ? call.path("id").asString() : null,
+					function.path("name").asString(), arguments(function.path("arguments")));
+			calls.add(parsed);
+			ObjectNode echoed = echoedCalls.addObject();
+			echoed.put("id", parsed.id() == null ? parsed.name() : parsed.id());
+			echoed.put("type", "function");
+			echoed.putObject("function")
+				.put("name", parsed.name())
+				.put("arguments", function.path("arguments").isString() ? function.path("arguments").asString()
+						: http.json().writeValueAsString(parsed.arguments()));
 		}
 		if (text == null && calls.isEmpty()) {
 			throw http.malformed("neither text nor tool calls");
-		}
-		ObjectNode raw = ((ObjectNode) message).deepCopy();
-		raw.put("role", "assistant");
-		if (raw.path("tool_calls") instanceof ArrayNode && raw.path("tool_calls").isEmpty()) {
-			raw.remove("tool_calls");
 		}
 		return new ModelAnswer(text, calls, raw);
 	}

@@ -9,7 +9,9 @@ import dev.taskflow.assistant.internal.ChatReply;
 import dev.taskflow.assistant.internal.ChatService;
 import dev.taskflow.assistant.internal.Conversation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -57,6 +59,10 @@ class ChatApiController {
 	@PostMapping
 	@Operation(summary = "Send the assistant a message; the reply lists the actions it took. With "
 			+ "Accept: text/event-stream the reply streams: token events, then one reply event")
+	@ApiResponse(responseCode = "200", content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatReply.class)),
+			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+					schema = @Schema(type = "string", description = "token events {text}, then one reply event (ChatReply)")) })
 	Object send(CurrentUser user, @RequestBody ChatRequest request,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		if (wantsStream(accept)) {

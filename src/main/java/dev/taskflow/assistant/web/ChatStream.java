@@ -21,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -53,7 +55,17 @@ class ChatStream {
 	SseEmitter start(CurrentUser user, UUID conversationId, String message) {
 		chat.check(user, conversationId, message);
 		SseEmitter emitter = new SseEmitter(timeout.toMillis());
-		executor.execute(() -> answer(emitter, user, conversationId, message));
+		// the request stays readable until the stream ends: its traceparent goes on the events of the turn
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		executor.execute(() -> {
+			RequestContextHolder.setRequestAttributes(request);
+			try {
+				answer(emitter, user, conversationId, message);
+			}
+			finally {
+				RequestContextHolder.resetRequestAttributes();
+			}
+		});
 		return emitter;
 	}
 
