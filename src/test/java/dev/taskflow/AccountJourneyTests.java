@@ -202,6 +202,31 @@ class AccountJourneyTests {
 		assertThat(task(first, "Plan the garden party")).hasCount(0);
 	}
 
+	@Test
+	void aTokenIsRevokedInTwoStepsWithoutADialog() {
+		Page page = context(ColorScheme.LIGHT, false).newPage();
+		List<String> dialogs = new ArrayList<>();
+		page.onDialog(dialog -> {
+			dialogs.add(dialog.message());
+			dialog.dismiss();
+		});
+		signUp(page);
+		page.navigate("/account");
+		page.getByLabel("New token name").fill("laptop");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+		assertThat(page.locator("#new-token")).containsText("tf_");
+
+		Locator revoke = page.getByRole(AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Revoke “laptop”: programs using it stop working"));
+		assertThat(revoke).isHidden();
+		page.getByText("Revoke…").click();
+		revoke.click();
+
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("The token is revoked");
+		assertThat(page.getByText("You have no API tokens.")).isVisible();
+		org.assertj.core.api.Assertions.assertThat(dialogs).as("browser dialogs").isEmpty();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "light", "dark" })
 	void theAccountPagesHaveNoSeriousAccessibilityProblem(String scheme) throws IOException {
@@ -211,6 +236,9 @@ class AccountJourneyTests {
 		List<String> problems = new ArrayList<>();
 
 		page.navigate("/account");
+		page.getByLabel("New token name").fill("laptop");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+		page.getByText("Revoke…").click();
 		page.locator("#delete-password").fill("not my password");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account and all its data")).click();
 		assertThat(page.locator("#delete-password-error")).isVisible();
