@@ -241,6 +241,37 @@ class AccountJourneyTests {
 		org.assertj.core.api.Assertions.assertThat(problems).as("serious or critical axe violations").isEmpty();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "light", "dark" })
+	void theAccountPagesWorkAtPhoneWidth(String scheme) {
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setColorScheme("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT)
+			.setViewportSize(390, 844)
+			.setDeviceScaleFactor(2)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+			.setBypassCSP(true));
+		context.setDefaultTimeout(10_000);
+		contexts.add(context);
+		Page page = context.newPage();
+		signUp(page);
+		List<String> problems = new ArrayList<>();
+
+		page.navigate("/account");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account").setExact(true))).isVisible();
+		problems.addAll(check(page, "account", "phone-" + scheme));
+		page.navigate("/account/data");
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download JSON"))).isVisible();
+		problems.addAll(check(page, "import-export", "phone-" + scheme));
+
+		org.assertj.core.api.Assertions.assertThat(problems).as("serious or critical axe violations").isEmpty();
+		org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+				"() => document.documentElement.scrollWidth <= window.innerWidth"))
+			.as("no sideways scrolling")
+			.isTrue();
+	}
+
 	private BrowserContext context(ColorScheme scheme, boolean forAxe) {
 		// axe is added as a script tag, which the pages' CSP would rightly refuse: only its contexts bypass it
 		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
@@ -268,7 +299,8 @@ class AccountJourneyTests {
 	@SuppressWarnings("unchecked")
 	private List<String> check(Page page, String state, String scheme) {
 		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-			.setPath(BUILD.resolve("screenshots").resolve(state + "-desktop-" + scheme + ".png")));
+			.setPath(BUILD.resolve("screenshots").resolve(state + "-" + (scheme.startsWith("phone") ? "" : "desktop-")
+					+ scheme + ".png")));
 		if (!(Boolean) page.evaluate("() => typeof window.axe !== 'undefined'")) {
 			page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource));
 		}
