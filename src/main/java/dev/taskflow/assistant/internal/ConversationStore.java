@@ -18,4 +18,7 @@ public interface ConversationStore {
 	List<Conversation> list(UUID ownerId, int limit);
 
 	boolean delete(UUID ownerId, UUID id);
+
+	/** Erases every conversation of a user whose account is deleted. */
+	void deleteAll(UUID ownerId);
 }

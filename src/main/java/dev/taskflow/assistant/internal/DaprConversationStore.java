@@ -73,6 +73,15 @@ class DaprConversationStore implements ConversationStore {
 		return true;
 	}
 
+	/** Each conversation the index lists, then the index; a conversation saved meanwhile is listed by then. */
+	@Override
+	public void deleteAll(UUID ownerId) {
+		for (Conversation entry : index(ownerId)) {
+			state.delete(key(ownerId, entry.id()));
+		}
+		state.delete(indexKey(ownerId));
+	}
+
 	/**
 	 * Read, change, write the owner's index with the version it was read at, again from the top when
 	 * another replica (another tab of the same user) wrote it in between, so no entry is lost.

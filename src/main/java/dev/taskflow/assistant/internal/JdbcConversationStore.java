@@ -65,4 +65,9 @@ class JdbcConversationStore implements ConversationStore {
 	public boolean delete(UUID ownerId, UUID id) {
 		return jdbc.sql("delete from assistant_conversations where owner_id = ? and id = ?").params(ownerId, id).update() > 0;
 	}
+
+	@Override
+	public void deleteAll(UUID ownerId) {
+		jdbc.sql("delete from assistant_conversations where owner_id = ?").params(ownerId).update();
+	}
 }

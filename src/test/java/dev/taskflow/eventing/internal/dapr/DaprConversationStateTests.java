@@ -2,6 +2,7 @@ package dev.taskflow.eventing.internal.dapr;
 
 import java.util.List;
 
+import dev.taskflow.support.Browser;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import static dev.taskflow.support.TestUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -32,6 +34,9 @@ class DaprConversationStateTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.test.web.servlet.assertj.MockMvcTester tester;
 
 	@Test
 	void conversationsLiveInTheDaprStateStore() throws Exception {
@@ -116,6 +121,25 @@ class DaprConversationStateTests {
 		JsonNode found = json(mvc.perform(ann.as(get("/api/tasks").param("q", "Unreachable errand"))).andReturn());
 		assertThat(found.get("items")).isEmpty();
 		mvc.perform(ann.as(get("/api/chat/" + conversation))).andExpect(status().isOk());
+	}
+
+	@Test
+	void deletingTheAccountErasesItsConversationsFromTheStateStoreAndNoOneElses() throws Exception {
+		DaprTest.SIDECAR.recover();
+		TestUser bob = TestUsers.signUp(mvc);
+		say(bob, null, "add Keep me");
+		Browser ann = Browser.signedUp(tester);
+		for (String message : List.of("add First chat", "add Second chat")) {
+			mvc.perform(post("/api/chat").session(ann.session()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"message\":\"" + message + "\"}")).andExpect(status().isOk());
+		}
+		String annId = jdbc.sql("select id from users where email = :email").param("email", ann.email()).query(String.class).single();
+		assertThat(DaprTest.SIDECAR.state().keySet().stream().filter(key -> key.contains(annId))).hasSize(3);
+
+		assertThat(ann.post("/account/delete", "currentPassword", Browser.PASSWORD)).hasRedirectedUrl("/login?deleted");
+
+		assertThat(DaprTest.SIDECAR.state().keySet()).noneMatch(key -> key.contains(annId));
+		assertThat(DaprTest.SIDECAR.state().keySet()).anyMatch(key -> key.contains(bob.id()));
 	}
 
 	private JsonNode say(TestUser user, String conversationId, String message) throws Exception {
