@@ -39,13 +39,6 @@
     }
   });
 
-  document.addEventListener("submit", function (event) {
-    var message = event.target.getAttribute("data-confirm");
-    if (message && !window.confirm(message)) {
-      event.preventDefault();
-    }
-  });
-
   // Live updates on the task list: one EventSource on /api/stream per page. A task changed in another
   // tab or on another device is refreshed in place (its row, or the list for a task this page does not
   // show yet); a new notification pops up as a toast and updates the unread count.

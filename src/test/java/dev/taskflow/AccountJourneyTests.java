@@ -202,6 +202,31 @@ class AccountJourneyTests {
 		assertThat(task(first, "Plan the garden party")).hasCount(0);
 	}
 
+	@Test
+	void aTokenIsRevokedInTwoStepsWithoutADialog() {
+		Page page = context(ColorScheme.LIGHT, false).newPage();
+		List<String> dialogs = new ArrayList<>();
+		page.onDialog(dialog -> {
+			dialogs.add(dialog.message());
+			dialog.dismiss();
+		});
+		signUp(page);
+		page.navigate("/account");
+		page.getByLabel("New token name").fill("laptop");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+		assertThat(page.locator("#new-token")).containsText("tf_");
+
+		Locator revoke = page.getByRole(AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Revoke “laptop”: programs using it stop working"));
+		assertThat(revoke).isHidden();
+		page.getByText("Revoke…").click();
+		revoke.click();
+
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("The token is revoked");
+		assertThat(page.getByText("You have no API tokens.")).isVisible();
+		org.assertj.core.api.Assertions.assertThat(dialogs).as("browser dialogs").isEmpty();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "light", "dark" })
 	void theAccountPagesHaveNoSeriousAccessibilityProblem(String scheme) throws IOException {
@@ -211,6 +236,9 @@ class AccountJourneyTests {
 		List<String> problems = new ArrayList<>();
 
 		page.navigate("/account");
+		page.getByLabel("New token name").fill("laptop");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+		page.getByText("Revoke…").click();
 		page.locator("#delete-password").fill("not my password");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account and all its data")).click();
 		assertThat(page.locator("#delete-password-error")).isVisible();
@@ -241,6 +269,37 @@ class AccountJourneyTests {
 		org.assertj.core.api.Assertions.assertThat(problems).as("serious or critical axe violations").isEmpty();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "light", "dark" })
+	void theAccountPagesWorkAtPhoneWidth(String scheme) {
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setColorScheme("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT)
+			.setViewportSize(390, 844)
+			.setDeviceScaleFactor(2)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+			.setBypassCSP(true));
+		context.setDefaultTimeout(10_000);
+		contexts.add(context);
+		Page page = context.newPage();
+		signUp(page);
+		List<String> problems = new ArrayList<>();
+
+		page.navigate("/account");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account").setExact(true))).isVisible();
+		problems.addAll(check(page, "account", "phone-" + scheme));
+		page.navigate("/account/data");
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download JSON"))).isVisible();
+		problems.addAll(check(page, "import-export", "phone-" + scheme));
+
+		org.assertj.core.api.Assertions.assertThat(problems).as("serious or critical axe violations").isEmpty();
+		org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+				"() => document.documentElement.scrollWidth <= window.innerWidth"))
+			.as("no sideways scrolling")
+			.isTrue();
+	}
+
 	private BrowserContext context(ColorScheme scheme, boolean forAxe) {
 		// axe is added as a script tag, which the pages' CSP would rightly refuse: only its contexts bypass it
 		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
@@ -268,7 +327,8 @@ class AccountJourneyTests {
 	@SuppressWarnings("unchecked")
 	private List<String> check(Page page, String state, String scheme) {
 		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-			.setPath(BUILD.resolve("screenshots").resolve(state + "-desktop-" + scheme + ".png")));
+			.setPath(BUILD.resolve("screenshots").resolve(state + "-" + (scheme.startsWith("phone") ? "" : "desktop-")
+					+ scheme + ".png")));
 		if (!(Boolean) page.evaluate("() => typeof window.axe !== 'undefined'")) {
 			page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource));
 		}

@@ -172,6 +172,31 @@ class AccountApiTests {
 	}
 
 	@Test
+	void notificationChannelsAreSwitchedOneByOneThroughTheApi() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		TestUser bob = TestUsers.signUp(mvc);
+		mvc.perform(ann.as(get("/api/account")))
+			.andExpect(jsonPath("$.notifications.in_app").value(true))
+			.andExpect(jsonPath("$.notifications.browser").value(true))
+			.andExpect(jsonPath("$.notifications.email").value(true));
+
+		mvc.perform(ann.as(patch("/api/account")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"notifications\": {\"email\": false}}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.notifications.email").value(false))
+			.andExpect(jsonPath("$.notifications.in_app").value(true))
+			.andExpect(jsonPath("$.time_zone").value("UTC"));
+
+		mvc.perform(ann.as(patch("/api/account")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"));
+		mvc.perform(ann.as(patch("/api/account")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"notifications\": {\"sms\": true}}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(bob.as(get("/api/account"))).andExpect(jsonPath("$.notifications.email").value(true));
+	}
+
+	@Test
 	void everyApiRouteButSignUpNeedsAuthentication() throws Exception {
 		for (String path : new String[] { "/api/tasks", "/api/tasks/1", "/api/tokens", "/api/account" }) {
 			mvc.perform(get(path))
