@@ -30,13 +30,16 @@ final class ModelCallLimit {
 		this.perDay = new RateLimit(dayLimit, Duration.ofDays(1), clock, MAX_USERS);
 	}
 
-	/** Takes one request from the user's share: empty if granted, else which limit was reached. */
+	/**
+	 * Takes one request from the user's share: empty if granted, else which limit was reached. The
+	 * minute comes first, so a burst refused for the minute does not also use up the day.
+	 */
 	Optional<String> take(UUID userId) {
-		if (perDay.tryAcquire(userId.toString()).isPresent()) {
-			return Optional.of(dayLimit + " a day");
-		}
 		if (perMinute.tryAcquire(userId.toString()).isPresent()) {
 			return Optional.of(minuteLimit + " a minute");
+		}
+		if (perDay.tryAcquire(userId.toString()).isPresent()) {
+			return Optional.of(dayLimit + " a day");
 		}
 		return Optional.empty();
 	}

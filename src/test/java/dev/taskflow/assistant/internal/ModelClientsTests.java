@@ -1,8 +1,14 @@
 package dev.taskflow.assistant.internal;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.taskflow.assistant.ModelStub;
 import dev.taskflow.assistant.internal.ModelClient.ModelMessage;
@@ -48,6 +54,39 @@ class ModelClientsTests {
 		assertThat(request.path()).isEqualTo("/v1/chat/completions");
 		assertThat(request.header("Authorization")).isNull();
 		assertThat(request.json().get("model").asString()).isEqualTo("llama3.1");
+	}
+
+	@Test
+	void aBurstRefusedForTheMinuteDoesNotUseUpTheDay() {
+		AtomicReference<Instant> now = new AtomicReference<>(
+				Instant.parse("2026-11-28T09:00:00Z"));
+		Clock clock = new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+		};
+		ModelCallLimit limit = new ModelCallLimit(new AssistantProperties(null, null, null, 2, 3, null, null), clock);
+		UUID ann = UUID.randomUUID();
+
+		assertThat(limit.take(ann)).isEmpty();
+		assertThat(limit.take(ann)).isEmpty();
+		assertThat(limit.take(ann)).contains("2 a minute");
+		assertThat(limit.take(ann)).contains("2 a minute");
+		now.set(now.get().plus(Duration.ofMinutes(1)));
+		assertThat(limit.take(ann)).isEmpty();
+		assertThat(limit.take(ann)).contains("3 a day");
+		assertThat(limit.take(UUID.randomUUID())).isEmpty();
 	}
 
 	@Test
