@@ -1,9 +1,11 @@
 package dev.taskflow.tasks.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.ParsedTask;
 import dev.taskflow.tasks.Priority;
 import dev.taskflow.tasks.RecognisedPart;
@@ -12,8 +14,8 @@ import dev.taskflow.tasks.TaskDraft;
 
 /**
  * The quick-add line as it will be saved: what the parser read, plus what the list's filter implies
- * so the new task stays in view (its tag, and its priority when it names exactly one and the line
- * names none).
+ * so the new task stays in view (its tag, its priority when it names exactly one and the line names
+ * none, and today as the due date in the Today and Upcoming views when the line names no date).
  */
 final class QuickAdd {
 
@@ -24,8 +26,11 @@ final class QuickAdd {
 	record Chip(String kind, String label, String removal) {
 	}
 
-	static TaskDraft draft(ParsedTask parsed, TaskListFilter filter) {
+	static TaskDraft draft(ParsedTask parsed, TaskListFilter filter, LocalDate today) {
 		TaskDraft draft = parsed.toDraft();
+		if (parsed.due() == null && filter.dated()) {
+			draft = draft.withDue(Due.allDay(today));
+		}
 		String tag = filterTag(filter);
 		if (tag != null && !draft.tags().contains(tag)) {
 			List<String> tags = new ArrayList<>(draft.tags());
@@ -47,6 +52,9 @@ final class QuickAdd {
 		List<Chip> chips = new ArrayList<>();
 		for (RecognisedPart part : parsed.parts()) {
 			chips.add(new Chip(part.kind().name().toLowerCase(Locale.ROOT), part.label(), parsed.without(part).text()));
+		}
+		if (parsed.due() == null && filter.dated()) {
+			chips.add(new Chip("due", "Today (this view)", null));
 		}
 		String tag = filterTag(filter);
 		if (tag != null && !parsed.tags().contains(tag)) {

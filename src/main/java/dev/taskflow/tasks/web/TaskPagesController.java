@@ -71,7 +71,8 @@ class TaskPagesController {
 			HttpServletResponse response) {
 		TaskListFilter filter = TaskListFilter.parse(back);
 		try {
-			Task task = tasks.create(user, QuickAdd.draft(parser.parse(title, user.timeZone()), filter));
+			Task task = tasks.create(user, QuickAdd.draft(parser.parse(title, user.timeZone()), filter,
+					LocalDate.now(clock.withZone(user.timeZone()))));
 			redirect.addFlashAttribute("notice", "Added “" + task.title() + "”.");
 			return "redirect:" + filter.firstPage().url();
 		}

@@ -64,6 +64,22 @@ class QuickAddPagesTests {
 	}
 
 	@Test
+	void quickAddInTodayOrUpcomingWithoutADateIsDueTodaySoItStaysInView() {
+		Browser browser = Browser.signedUp(mvc);
+
+		assertThat(body(preview(browser, "Call the bank", "view=today"))).contains("Today (this view)");
+		assertThat(body(preview(browser, "Call the bank friday", "view=today"))).doesNotContain("(this view)");
+
+		browser.post("/tasks", "title", "Call the bank", "back", "view=today");
+		browser.post("/tasks", "title", "Post the letter", "back", "view=upcoming");
+		browser.post("/tasks", "title", "Read the paper", "back", "");
+
+		String today = browser.page("/tasks?view=today");
+		assertThat(today).contains("Call the bank").contains("Post the letter").doesNotContain("Read the paper");
+		assertThat(browser.page("/tasks?view=upcoming")).contains("Call the bank").contains("Post the letter");
+	}
+
+	@Test
 	void anEmptyLineHasNoPreviewAndIsRefusedWithAReason() {
 		Browser browser = Browser.signedUp(mvc);
 
