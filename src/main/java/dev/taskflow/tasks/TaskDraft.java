@@ -77,6 +77,10 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 		return new TaskDraft(newTitle, newDescription, status, newPriority, newTags, newDue, recurrence, reminders);
 	}
 
+	public TaskDraft withRecurrence(Recurrence newRecurrence) {
+		return new TaskDraft(title, description, status, priority, tags, due, newRecurrence, reminders);
+	}
+
 	public TaskDraft withPriority(Priority newPriority) {
 		return new TaskDraft(title, description, status, newPriority, tags, due, recurrence, reminders);
 	}

@@ -37,8 +37,12 @@ record EditConflict(List<Row> rows) {
 	/** Fields that say which state the form is based on, not what the task holds. */
 	private static final Set<String> NOT_COMPARED = Set.of("version");
 
-	private static final Map<String, String> LABELS = Map.of("title", "Title", "description", "Notes", "priority",
-			"Priority", "tags", "Tags", "dueDate", "Due date", "dueTime", "Time");
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("title", "Title"),
+			Map.entry("description", "Notes"), Map.entry("priority", "Priority"), Map.entry("tags", "Tags"),
+			Map.entry("dueDate", "Due date"), Map.entry("dueTime", "Time"), Map.entry("repeat", "Repeat"),
+			Map.entry("repeatEvery", "Repeat every"), Map.entry("repeatUnit", "Repeat unit"),
+			Map.entry("repeatDays", "Repeat on"), Map.entry("repeatCount", "Repeat times"),
+			Map.entry("repeatFrom", "Repeat counted from"));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -140,7 +144,8 @@ record EditConflict(List<Row> rows) {
 	private static String normalized(String field, Object value) {
 		String text = value == null ? "" : value.toString().strip().replace("\r\n", "\n");
 		return switch (field) {
-			case "priority" -> text.isEmpty() ? "none" : text.toLowerCase(Locale.ROOT);
+			case "priority", "repeat" -> text.isEmpty() ? "none" : text.toLowerCase(Locale.ROOT);
+			case "repeatFrom" -> text.isEmpty() ? "due" : text.toLowerCase(Locale.ROOT);
 			case "tags" -> Arrays.stream(text.split(","))
 				.map(Tags::normalize)
 				.filter(tag -> !tag.isEmpty())

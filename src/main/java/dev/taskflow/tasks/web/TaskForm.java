@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.Priority;
 import dev.taskflow.tasks.Task;
@@ -19,9 +21,11 @@ import dev.taskflow.tasks.TaskDraft;
  * @param tags comma-separated
  * @param dueDate {@code 2026-12-01} (what a date input sends); empty for no due date
  * @param dueTime {@code 09:00} in the user's time zone; empty for an all-day task
+ * @param repeat how the task repeats, with {@code repeatEvery} … {@code repeatFrom}: see {@link RepeatRule}
  * @param version the version the form was opened at, so a change made elsewhere in between is noticed
  */
 record TaskForm(String title, String description, String priority, String tags, String dueDate, String dueTime,
+		String repeat, String repeatEvery, String repeatUnit, String repeatDays, String repeatCount, String repeatFrom,
 		String version) {
 
 	static TaskForm of(Task task, ZoneId zone) {
@@ -36,12 +40,19 @@ record TaskForm(String title, String description, String priority, String tags, 
 			dueDate = at.toLocalDate().toString();
 			dueTime = at.toLocalTime().toString();
 		}
+		RepeatRule rule = RepeatRule.of(task.recurrence());
 		return new TaskForm(task.title(), task.description(), task.priority().value(), String.join(", ", task.tags()),
-				dueDate, dueTime, String.valueOf(task.version()));
+				dueDate, dueTime, rule.repeat(), rule.every(), rule.unit(), rule.days(), rule.count(), rule.from(),
+				String.valueOf(task.version()));
 	}
 
 	TaskForm withVersion(int newVersion) {
-		return new TaskForm(title, description, priority, tags, dueDate, dueTime, String.valueOf(newVersion));
+		return new TaskForm(title, description, priority, tags, dueDate, dueTime, repeat, repeatEvery, repeatUnit,
+				repeatDays, repeatCount, repeatFrom, String.valueOf(newVersion));
+	}
+
+	public RepeatRule repeatRule() {
+		return new RepeatRule(repeat, repeatEvery, repeatUnit, repeatDays, repeatCount, repeatFrom);
 	}
 
 	/** The version the form was based on; null if missing or garbled, which means "apply to the current state". */
@@ -71,10 +82,13 @@ record TaskForm(String title, String description, String priority, String tags, 
 					return null;
 				});
 		Due due = due(zone, errors);
+		RepeatRule rule = repeatRule();
+		Optional<Recurrence> recurrence = rule.given() ? rule.recurrence(errors) : Optional.ofNullable(current.recurrence());
 		TaskDraft.check(title, description, tagList(), errors);
 		errors.throwIfAny();
 		return current.withDetails(title, description, newPriority, tagList(),
-				sameMoment(due, current.due()) ? current.due() : due);
+				sameMoment(due, current.due()) ? current.due() : due)
+			.withRecurrence(recurrence.orElse(null));
 	}
 
 	private Due due(ZoneId zone, FieldErrors errors) {

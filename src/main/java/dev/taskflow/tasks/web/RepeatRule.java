@@ -1,0 +1,197 @@
+package dev.taskflow.tasks.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.recurrence.Recurrence;
+
+/**
+ * The task form's repeat fields, turned into a recurrence (the server builds the RRULE, so the form
+ * works without JavaScript) and back, plus the sentence that describes them.
+ *
+ * @param repeat {@code none}, a preset ({@code daily} … {@code yearly}) or {@code custom}; null or empty
+ *        when the form had no repeat fields, which keeps the task's rule as it is
+ * @param every the custom interval, such as {@code 2}
+ * @param unit {@code days}, {@code weeks} or {@code months}
+ * @param days the custom weekdays, comma-separated two-letter RRULE codes ({@code MO,WE})
+ * @param count how many times in all; empty for "never ends"
+ * @param from {@code due} or {@code completion}
+ */
+record RepeatRule(String repeat, String every, String unit, String days, String count, String from) {
+
+	private static final Map<String, String> WEEKDAYS = weekdayNames();
+
+	private static final Map<String, String> UNITS = Map.of("days", "DAILY", "weeks", "WEEKLY", "months", "MONTHLY");
+
+	private static final List<String> PRESETS = List.of("daily", "weekdays", "weekly", "monthly", "yearly");
+
+	/** The fields for a task's rule; a rule the custom fields cannot show is kept as {@code rule}. */
+	static RepeatRule of(Recurrence recurrence) {
+		if (recurrence == null) {
+			return new RepeatRule("none", "", "", "", "", "due");
+		}
+		String from = recurrence.from().value();
+		if (PRESETS.contains(recurrence.text())) {
+			return new RepeatRule(recurrence.text(), "", "", "", "", from);
+		}
+		Map<String, String> parts = new LinkedHashMap<>();
+		for (String part : recurrence.text().split(";")) {
+			String[] pair = part.split("=", 2);
+			parts.put(pair[0], pair.length > 1 ? pair[1] : "");
+		}
+		String unit = UNITS.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().equals(parts.get("FREQ")))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(null);
+		boolean plain = unit != null && parts.keySet()
+			.stream()
+			.allMatch(key -> List.of("FREQ", "INTERVAL", "COUNT").contains(key) || key.equals("BYDAY") && unit.equals("weeks"));
+		if (!plain) {
+			return new RepeatRule("rule", "", "", "", "", from);
+		}
+		return new RepeatRule("custom", parts.getOrDefault("INTERVAL", "1"), unit, parts.getOrDefault("BYDAY", ""),
+				parts.getOrDefault("COUNT", ""), from);
+	}
+
+	/** Whether the form carried repeat fields at all (an older or partial form keeps the rule). */
+	boolean given() {
+		return repeat != null && !repeat.isBlank() && !repeat.equals("rule");
+	}
+
+	/**
+	 * The recurrence these fields describe; empty for "does not repeat". Problems are reported under
+	 * {@code repeat}, keeping every field as typed.
+	 */
+	Optional<Recurrence> recurrence(FieldErrors errors) {
+		String choice = repeat.strip().toLowerCase(Locale.ROOT);
+		String fromValue = from == null || from.isBlank() ? "due" : from.strip();
+		if (choice.equals("none")) {
+			return Optional.empty();
+		}
+		if (PRESETS.contains(choice)) {
+			return Recurrence.parse(choice, fromValue, "repeat", "repeat", errors);
+		}
+		if (!choice.equals("custom")) {
+			errors.add("repeat", "must be none, daily, weekdays, weekly, monthly, yearly or custom");
+			return Optional.empty();
+		}
+		Optional<String> rule = customRule(errors);
+		return rule.flatMap(text -> Recurrence.parse(text, fromValue, "repeat", "repeat", errors));
+	}
+
+	private Optional<String> customRule(FieldErrors errors) {
+		Integer interval = number(every, "every", 1, Recurrence.MAX_INTERVAL, errors);
+		String freq = unit == null ? null : UNITS.get(unit.strip());
+		if (freq == null) {
+			errors.add("repeat", "choose days, weeks or months");
+		}
+		List<String> byDay = dayList();
+		boolean daysFit = byDay.isEmpty() || "weeks".equals(unit);
+		if (!daysFit) {
+			errors.add("repeat", "weekdays can only be chosen for a rule that repeats every N weeks");
+		}
+		boolean daysKnown = byDay.stream().allMatch(WEEKDAYS::containsKey);
+		if (!daysKnown) {
+			errors.add("repeat", "has an unknown weekday; use MO, TU, WE, TH, FR, SA or SU");
+		}
+		boolean endless = count == null || count.isBlank();
+		Integer times = endless ? null : number(count, "end after", 1, Recurrence.MAX_COUNT, errors);
+		if (interval == null || freq == null || !daysFit || !daysKnown || (!endless && times == null)) {
+			return Optional.empty();
+		}
+		StringBuilder rule = new StringBuilder("FREQ=").append(freq).append(";INTERVAL=").append(interval);
+		if (!byDay.isEmpty()) {
+			rule.append(";BYDAY=").append(String.join(",", byDay));
+		}
+		if (times != null) {
+			rule.append(";COUNT=").append(times);
+		}
+		return Optional.of(rule.toString());
+	}
+
+	private static Integer number(String text, String label, int min, int max, FieldErrors errors) {
+		try {
+			int value = Integer.parseInt(text == null ? "" : text.strip());
+			if (value >= min && value <= max) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below, like an out-of-range number
+		}
+		errors.add("repeat", "'" + label + "' must be a whole number from " + min + " to " + max);
+		return null;
+	}
+
+	private List<String> dayList() {
+		return days == null ? List.of()
+				: Arrays.stream(days.split(","))
+					.map(day -> day.strip().toUpperCase(Locale.ROOT))
+					.filter(day -> !day.isEmpty())
+					.distinct()
+					.toList();
+	}
+
+	/** The weekdays to choose from: RRULE code to short name. */
+	public Map<String, String> weekdays() {
+		return WEEKDAYS;
+	}
+
+	public boolean hasDay(String code) {
+		return dayList().contains(code);
+	}
+
+	/** "Every 2 weeks on Mon and Wed, 8 times, counted from completion"; null for a task that does not repeat. */
+	public String sentence() {
+		if (repeat == null || repeat.isBlank() || repeat.equals("none")) {
+			return null;
+		}
+		String rule = switch (repeat) {
+			case "daily" -> "Every day";
+			case "weekdays" -> "Every weekday";
+			case "weekly" -> "Every week";
+			case "monthly" -> "Every month";
+			case "yearly" -> "Every year";
+			case "custom" -> customSentence();
+			default -> "Repeats by a custom rule";
+		};
+		return "completion".equals(from) ? rule + ", counted from completion" : rule;
+	}
+
+	private String customSentence() {
+		String unitName = unit == null || unit.isBlank() ? "days" : unit.strip();
+		String interval = every == null ? "1" : every.strip();
+		StringBuilder text = new StringBuilder("Every ");
+		text.append(interval.equals("1") ? unitName.substring(0, unitName.length() - 1) : interval + " " + unitName);
+		List<String> names = new ArrayList<>(
+				dayList().stream().filter(WEEKDAYS::containsKey).map(WEEKDAYS::get).toList());
+		if (!names.isEmpty()) {
+			String last = names.remove(names.size() - 1);
+			text.append(" on ").append(names.isEmpty() ? last : String.join(", ", names) + " and " + last);
+		}
+		if (count != null && !count.isBlank()) {
+			text.append(", ").append(count.strip()).append(count.strip().equals("1") ? " time" : " times");
+		}
+		return text.toString();
+	}
+
+	private static Map<String, String> weekdayNames() {
+		Map<String, String> days = new LinkedHashMap<>();
+		days.put("MO", "Mon");
+		days.put("TU", "Tue");
+		days.put("WE", "Wed");
+		days.put("TH", "Thu");
+		days.put("FR", "Fri");
+		days.put("SA", "Sat");
+		days.put("SU", "Sun");
+		return days;
+	}
+}

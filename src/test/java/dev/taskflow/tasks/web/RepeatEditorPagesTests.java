@@ -1,0 +1,108 @@
+package dev.taskflow.tasks.web;
+
+import dev.taskflow.support.Browser;
+import dev.taskflow.support.TaskFlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static dev.taskflow.support.Browser.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TaskFlowTest
+class RepeatEditorPagesTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void theServerBuildsTheRuleFromTheCustomFieldsAndShowsItAsASentence() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Water the plants");
+
+		assertThat(browser.post("/tasks/" + id, "title", "Water the plants", "dueDate", "2030-01-14", "repeat",
+				"custom", "repeatEvery", "2", "repeatUnit", "weeks", "repeatDays", "MO", "repeatDays", "WE",
+				"repeatCount", "8", "repeatFrom", "due"))
+			.hasRedirectedUrl("/tasks");
+
+		String edit = browser.page("/tasks/" + id + "/edit");
+		assertThat(edit).contains("Every 2 weeks on Mon and Wed, 8 times")
+			.contains("<option value=\"custom\" selected=\"selected\">")
+			.contains("name=\"repeatEvery\"")
+			.contains("value=\"2\"")
+			.contains("value=\"8\"")
+			.containsPattern("value=\"MO\" checked")
+			.containsPattern("value=\"WE\" checked")
+			.doesNotContainPattern("value=\"TU\" checked");
+	}
+
+	@Test
+	void aPresetCountedFromCompletionIsKeptAndDescribed() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Clean the filter");
+
+		assertThat(browser.post("/tasks/" + id, "title", "Clean the filter", "repeat", "weekdays", "repeatFrom",
+				"completion"))
+			.hasRedirectedUrl("/tasks");
+
+		assertThat(browser.page("/tasks/" + id + "/edit")).contains("Every weekday, counted from completion")
+			.contains("<option value=\"weekdays\" selected=\"selected\">")
+			.contains("<option value=\"completion\" selected=\"selected\">");
+	}
+
+	@Test
+	void aFormWithoutRepeatFieldsKeepsTheRuleAndNoneRemovesIt() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Pay rent");
+		browser.post("/tasks/" + id, "title", "Pay rent", "repeat", "monthly");
+
+		assertThat(browser.post("/tasks/" + id, "title", "Pay the rent")).hasRedirectedUrl("/tasks");
+		assertThat(browser.page("/tasks/" + id + "/edit")).contains("Every month");
+
+		assertThat(browser.post("/tasks/" + id, "title", "Pay the rent", "repeat", "none")).hasRedirectedUrl("/tasks");
+		assertThat(browser.page("/tasks/" + id + "/edit")).doesNotContain("Every month")
+			.contains("<option value=\"none\" selected=\"selected\">");
+	}
+
+	@Test
+	void badCombinationsExplainThemselvesAndKeepWhatWasTyped() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Stretch");
+
+		MvcTestResult weekdaysOnDays = browser.post("/tasks/" + id, "title", "Stretch more", "repeat", "custom",
+				"repeatEvery", "3", "repeatUnit", "days", "repeatDays", "FR", "repeatCount", "5");
+		assertThat(weekdaysOnDays).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(weekdaysOnDays)).contains("weekdays can only be chosen for a rule that repeats every N weeks")
+			.contains("value=\"Stretch more\"")
+			.contains("value=\"3\"")
+			.contains("value=\"5\"")
+			.containsPattern("value=\"FR\" checked");
+
+		MvcTestResult zeroInterval = browser.post("/tasks/" + id, "title", "Stretch", "repeat", "custom",
+				"repeatEvery", "0", "repeatUnit", "weeks");
+		assertThat(zeroInterval).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(zeroInterval)).contains("must be a whole number from 1 to 1000");
+
+		MvcTestResult tooMany = browser.post("/tasks/" + id, "title", "Stretch", "repeat", "custom", "repeatEvery",
+				"1", "repeatUnit", "weeks", "repeatCount", "twelve");
+		assertThat(tooMany).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(tooMany)).contains("must be a whole number from 1 to 10000").contains("value=\"twelve\"");
+
+		assertThat(browser.page("/tasks/" + id + "/edit")).contains("value=\"Stretch\"")
+			.contains("<option value=\"none\" selected=\"selected\">");
+	}
+
+	@Test
+	void anotherUsersTaskCannotBeGivenARule() {
+		Browser alice = Browser.signedUp(mvc);
+		long id = alice.addTask("Alice's plants");
+		Browser bob = Browser.signedUp(mvc);
+
+		assertThat(bob.post("/tasks/" + id, "title", "Alice's plants", "repeat", "daily"))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(bob.get("/tasks/" + id + "/edit")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(alice.page("/tasks/" + id + "/edit")).contains("<option value=\"none\" selected=\"selected\">");
+	}
+}
