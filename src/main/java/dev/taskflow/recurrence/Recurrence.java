@@ -151,6 +151,11 @@ public record Recurrence(String text, From from) {
 		return Optional.empty();
 	}
 
+	/** The rule in plain English, e.g. "Every 2 weeks on Mon and Wed, 8 times". */
+	public String sentence() {
+		return RuleSentence.of(this);
+	}
+
 	/** The RRULE this recurrence stands for. */
 	public String rrule() {
 		return PRESETS.getOrDefault(text, text);

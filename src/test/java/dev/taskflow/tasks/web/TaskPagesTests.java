@@ -86,6 +86,20 @@ class TaskPagesTests {
 	}
 
 	@Test
+	void aRowSaysHowItsTaskRepeatsAndWhenItsNextReminderFires() {
+		Browser browser = Browser.signedUp(mvc);
+		browser.post("/tasks", "title", "Water the plants every 2 weeks on Mon and Wed");
+		browser.post("/tasks", "title", "Pay the rent tomorrow 9am remind me 30 minutes before");
+		browser.post("/tasks", "title", "Read a book");
+
+		String page = browser.page("/tasks");
+		assertThat(page).contains("title=\"Every 2 weeks on Mon and Wed\"", "Repeats: Every 2 weeks on Mon and Wed")
+			.contains("Reminder: Tomorrow");
+		assertThat(page.split("Repeats: ")).hasSize(2);
+		assertThat(page.split("Reminder: ")).hasSize(2);
+	}
+
+	@Test
 	void overdueTasksAreMarked() {
 		Browser browser = Browser.signedUp(mvc);
 		long id = browser.addTask("File the tax return");
