@@ -1,6 +1,5 @@
 package dev.taskflow.tasks.web;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,9 @@ import dev.taskflow.recurrence.Recurrence;
  * The task form's repeat fields, turned into a recurrence (the server builds the RRULE, so the form
  * works without JavaScript) and back, plus the sentence that describes them.
  *
- * @param repeat {@code none}, a preset ({@code daily} … {@code yearly}) or {@code custom}; null or empty
- *        when the form had no repeat fields, which keeps the task's rule as it is
+ * @param repeat {@code none}, a preset ({@code daily} … {@code yearly}), {@code custom} or an RRULE the
+ *        other fields cannot show (kept as it is); null or empty when the form had no repeat fields,
+ *        which keeps the task's rule as it is
  * @param every the custom interval, such as {@code 2}
  * @param unit {@code days}, {@code weeks} or {@code months}
  * @param days the custom weekdays, comma-separated two-letter RRULE codes ({@code MO,WE})
@@ -55,7 +55,7 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 			.stream()
 			.allMatch(key -> List.of("FREQ", "INTERVAL", "COUNT").contains(key) || key.equals("BYDAY") && unit.equals("weeks"));
 		if (!plain) {
-			return new RepeatRule("rule", "", "", "", "", from);
+			return new RepeatRule(recurrence.text(), "", "", "", "", from);
 		}
 		return new RepeatRule("custom", parts.getOrDefault("INTERVAL", "1"), unit, parts.getOrDefault("BYDAY", ""),
 				parts.getOrDefault("COUNT", ""), from);
@@ -63,7 +63,13 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 
 	/** Whether the form carried repeat fields at all (an older or partial form keeps the rule). */
 	boolean given() {
-		return repeat != null && !repeat.isBlank() && !repeat.equals("rule");
+		return repeat != null && !repeat.isBlank();
+	}
+
+	/** Whether {@code repeat} holds a rule the other fields cannot show (set through the API), kept as it is. */
+	public boolean keepsRule() {
+		return given() && !repeat.strip().equalsIgnoreCase("none") && !repeat.strip().equalsIgnoreCase("custom")
+				&& !PRESETS.contains(repeat.strip().toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -80,8 +86,7 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 			return Recurrence.parse(choice, fromValue, "repeat", "repeat", errors);
 		}
 		if (!choice.equals("custom")) {
-			errors.add("repeat", "must be none, daily, weekdays, weekly, monthly, yearly or custom");
-			return Optional.empty();
+			return Recurrence.parse(repeat.strip(), fromValue, "repeat", "repeat", errors);
 		}
 		Optional<String> rule = customRule(errors);
 		return rule.flatMap(text -> Recurrence.parse(text, fromValue, "repeat", "repeat", errors));
@@ -149,38 +154,12 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 		return dayList().contains(code);
 	}
 
-	/** "Every 2 weeks on Mon and Wed, 8 times, counted from completion"; null for a task that does not repeat. */
+	/** The rule in words ("Every 2 weeks on Mon and Wed, 8 times"); null when it does not repeat or is not valid. */
 	public String sentence() {
-		if (repeat == null || repeat.isBlank() || repeat.equals("none")) {
+		if (!given()) {
 			return null;
 		}
-		String rule = switch (repeat) {
-			case "daily" -> "Every day";
-			case "weekdays" -> "Every weekday";
-			case "weekly" -> "Every week";
-			case "monthly" -> "Every month";
-			case "yearly" -> "Every year";
-			case "custom" -> customSentence();
-			default -> "Repeats by a custom rule";
-		};
-		return "completion".equals(from) ? rule + ", counted from completion" : rule;
-	}
-
-	private String customSentence() {
-		String unitName = unit == null || unit.isBlank() ? "days" : unit.strip();
-		String interval = every == null ? "1" : every.strip();
-		StringBuilder text = new StringBuilder("Every ");
-		text.append(interval.equals("1") ? unitName.substring(0, unitName.length() - 1) : interval + " " + unitName);
-		List<String> names = new ArrayList<>(
-				dayList().stream().filter(WEEKDAYS::containsKey).map(WEEKDAYS::get).toList());
-		if (!names.isEmpty()) {
-			String last = names.remove(names.size() - 1);
-			text.append(" on ").append(names.isEmpty() ? last : String.join(", ", names) + " and " + last);
-		}
-		if (count != null && !count.isBlank()) {
-			text.append(", ").append(count.strip()).append(count.strip().equals("1") ? " time" : " times");
-		}
-		return text.toString();
+		return recurrence(new FieldErrors()).map(Recurrence::sentence).orElse(null);
 	}
 
 	private static Map<String, String> weekdayNames() {

@@ -67,6 +67,21 @@ class RepeatEditorPagesTests {
 	}
 
 	@Test
+	void aRuleTheFieldsCannotShowIsOfferedAsKeptAndSurvivesASave() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Team lunch");
+		assertThat(browser.post("/tasks/" + id, "title", "Team lunch", "repeat", "FREQ=MONTHLY;BYDAY=-1FR"))
+			.hasRedirectedUrl("/tasks");
+
+		String edit = browser.page("/tasks/" + id + "/edit");
+		assertThat(edit).contains("<option value=\"FREQ=MONTHLY;BYDAY=-1FR\" selected>Keep: Every month on the last Fri<");
+
+		assertThat(browser.post("/tasks/" + id, "title", "Team lunch out", "repeat", "FREQ=MONTHLY;BYDAY=-1FR"))
+			.hasRedirectedUrl("/tasks");
+		assertThat(browser.page("/tasks/" + id + "/edit")).contains("value=\"FREQ=MONTHLY;BYDAY=-1FR\" selected");
+	}
+
+	@Test
 	void badCombinationsExplainThemselvesAndKeepWhatWasTyped() {
 		Browser browser = Browser.signedUp(mvc);
 		long id = browser.addTask("Stretch");
