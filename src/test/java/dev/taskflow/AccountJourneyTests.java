@@ -1,8 +1,6 @@
 package dev.taskflow;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -33,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.taskflow.support.Accessibility;
 import dev.taskflow.support.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -50,8 +49,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 		"spring.datasource.url=jdbc:h2:mem:account-journeys-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class AccountJourneyTests {
 
-	private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-
 	private static final String PASSWORD = "correct horse battery staple";
 
 	private static final String NEW_PASSWORD = "purple elephant reading maps";
@@ -61,8 +58,6 @@ class AccountJourneyTests {
 	private static Playwright playwright;
 
 	private static Browser browser;
-
-	private static String axeSource;
 
 	@LocalServerPort
 	int port;
@@ -86,12 +81,9 @@ class AccountJourneyTests {
 	};
 
 	@BeforeAll
-	static void launchChromium() throws IOException {
+	static void launchChromium() {
 		playwright = Chromium.playwright();
 		browser = Chromium.launch(playwright);
-		try (InputStream axe = AccountJourneyTests.class.getClassLoader().getResourceAsStream(AXE)) {
-			axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 	@AfterAll
@@ -324,23 +316,9 @@ class AccountJourneyTests {
 		return context;
 	}
 
-	@SuppressWarnings("unchecked")
-	private List<String> check(Page page, String state, String scheme) {
-		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-			.setPath(BUILD.resolve("screenshots").resolve(state + "-" + (scheme.startsWith("phone") ? "" : "desktop-")
-					+ scheme + ".png")));
-		if (!(Boolean) page.evaluate("() => typeof window.axe !== 'undefined'")) {
-			page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource));
-		}
-		List<String> violations = (List<String>) page.evaluate("""
-				async () => {
-				  const result = await axe.run(document, { resultTypes: ['violations'] });
-				  return result.violations
-				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-				    .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
-				      + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '));
-				}""");
-		return violations.stream().map(violation -> state + " [" + scheme + "] " + violation).toList();
+	private static List<String> check(Page page, String state, String scheme) {
+		return Accessibility.check(page, state + "-" + (scheme.startsWith("phone") ? "" : "desktop-") + scheme,
+				state + " [" + scheme + "]");
 	}
 
 	private static String signUp(Page page) {

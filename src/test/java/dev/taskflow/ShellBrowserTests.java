@@ -1,7 +1,6 @@
 package dev.taskflow;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -42,6 +41,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.taskflow.support.Accessibility;
 import dev.taskflow.support.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -60,8 +60,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShellBrowserTests {
 
-	private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-
 	private static final String PASSWORD = "correct horse battery staple";
 
 	private static final String TIME_ZONE = "Europe/Berlin";
@@ -74,8 +72,6 @@ class ShellBrowserTests {
 	private Playwright playwright;
 
 	private Browser browser;
-
-	private String axeSource;
 
 	/** A person with a week of tasks, set up once through the API. */
 	private String email;
@@ -104,9 +100,6 @@ class ShellBrowserTests {
 	void launchChromiumAndSetUpAWeekOfTasks() throws IOException {
 		playwright = Chromium.playwright();
 		browser = Chromium.launch(playwright);
-		try (InputStream axe = getClass().getClassLoader().getResourceAsStream(AXE)) {
-			axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
-		}
 		email = signUpWithAWeekOfTasks();
 	}
 
@@ -367,22 +360,8 @@ class ShellBrowserTests {
 	}
 
 	/** Runs axe on the page as it is and saves a screenshot; returns the serious and critical violations. */
-	@SuppressWarnings("unchecked")
-	private List<String> check(Page page, String state, String shot) {
-		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-			.setPath(Paths.get(System.getProperty("taskflow.build.dir", "target"), "screenshots", state + "-" + shot + ".png")));
-		if (!(Boolean) page.evaluate("() => typeof window.axe !== 'undefined'")) {
-			page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource));
-		}
-		List<String> violations = (List<String>) page.evaluate("""
-				async () => {
-				  const result = await axe.run(document, { resultTypes: ['violations'] });
-				  return result.violations
-				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-				    .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
-				      + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '));
-				}""");
-		return violations.stream().map(violation -> state + " [" + shot + "] " + violation).toList();
+	private static List<String> check(Page page, String state, String shot) {
+		return Accessibility.check(page, state + "-" + shot, state + " [" + shot + "]");
 	}
 
 	/** shell.js marks the page once its key handlers listen; a key pressed before that does nothing. */
