@@ -1,5 +1,8 @@
 package dev.taskflow.recurrence;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,6 +157,18 @@ public record Recurrence(String text, From from) {
 	/** The rule in plain English, e.g. "Every 2 weeks on Mon and Wed, 8 times". */
 	public String sentence() {
 		return RuleSentence.of(this);
+	}
+
+	/**
+	 * The next {@code limit} dates after {@code first} (the first instance), as a series that keeps its
+	 * due dates brings them; a rule counted from completion moves with the day each one is done.
+	 */
+	public List<LocalDate> nextDates(LocalDate first, int limit, ZoneId zone) {
+		return Rule.of(rrule())
+			.after(first.atStartOfDay(), limit, zone)
+			.stream()
+			.map(LocalDateTime::toLocalDate)
+			.toList();
 	}
 
 	/** The RRULE this recurrence stands for. */

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,6 +96,32 @@ public final class Rule {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The first {@code limit} instances after {@code start} (itself the first instance), within the
+	 * rule's {@code COUNT} and {@code UNTIL}: what a series that keeps its due dates will bring next.
+	 */
+	public List<LocalDateTime> after(LocalDateTime start, int limit, ZoneId zone) {
+		List<LocalDateTime> found = new ArrayList<>();
+		try {
+			RecurrenceRuleIterator instances = pattern.iterator(floating(start));
+			int position = 1;
+			for (int i = 0; i < MAX_INSTANCES && found.size() < limit && instances.hasNext(); i++) {
+				LocalDateTime next = local(instances.nextDateTime());
+				if (!next.isAfter(start)) {
+					continue;
+				}
+				if (count != null && ++position > count || !allows(next, true, zone)) {
+					break;
+				}
+				found.add(next);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// lib-recur gives up on patterns that filter out every candidate ("too many filtered instances")
+		}
+		return found;
 	}
 
 	/** Hourly and finer rules repeat within a day, so they count from a moment, not from a day. */

@@ -1,5 +1,8 @@
 package dev.taskflow.tasks.web;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 	private static final Map<String, String> WEEKDAYS = weekdayNames();
 
 	private static final Map<String, String> UNITS = Map.of("days", "DAILY", "weeks", "WEEKLY", "months", "MONTHLY");
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
 	private static final List<String> PRESETS = List.of("daily", "weekdays", "weekly", "monthly", "yearly");
 
@@ -160,6 +165,21 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 			return null;
 		}
 		return recurrence(new FieldErrors()).map(Recurrence::sentence).orElse(null);
+	}
+
+	/**
+	 * The next three dates after {@code first} (the due date, or today for a task without one), such as
+	 * "Mon 20 Jan 2031"; empty when it does not repeat or the fields are not valid.
+	 */
+	List<String> nextDates(LocalDate first, ZoneId zone) {
+		if (!given()) {
+			return List.of();
+		}
+		return recurrence(new FieldErrors()).map(rule -> rule.nextDates(first, 3, zone))
+			.orElse(List.of())
+			.stream()
+			.map(DATE::format)
+			.toList();
 	}
 
 	private static Map<String, String> weekdayNames() {

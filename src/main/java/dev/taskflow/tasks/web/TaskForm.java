@@ -1,6 +1,7 @@
 package dev.taskflow.tasks.web;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -49,6 +50,16 @@ record TaskForm(String title, String description, String priority, String tags, 
 	TaskForm withVersion(int newVersion) {
 		return new TaskForm(title, description, priority, tags, dueDate, dueTime, repeat, repeatEvery, repeatUnit,
 				repeatDays, repeatCount, repeatFrom, String.valueOf(newVersion));
+	}
+
+	/** The repeat preview's first date: the due date as typed, or today when there is none (or it is garbled). */
+	LocalDate firstDate(LocalDate today) {
+		try {
+			return dueDate == null || dueDate.isBlank() ? today : LocalDate.parse(dueDate.strip());
+		}
+		catch (DateTimeException ex) {
+			return today;
+		}
 	}
 
 	public RepeatRule repeatRule() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.tasks.StaleTaskVersion;
@@ -239,7 +240,40 @@ class TaskPagesController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("timeZone", user.timeZone().getId());
 		model.addAttribute("filter", TaskListFilter.parse(back));
+		model.addAttribute("nextDates", nextDates(user, form));
 		return htmx ? "tasks/fragments :: editing" : "tasks/edit";
+	}
+
+	/**
+	 * The repeat fieldset's sentence and next dates for the fields as they are now (htmx, on every
+	 * change), before anything is saved; a bad combination shows its message.
+	 */
+	@PostMapping("/repeat-preview")
+	String repeatPreview(CurrentUser user, TaskForm form, @RequestParam(defaultValue = "0") long taskId, Model model) {
+		FieldErrors errors = new FieldErrors();
+		if (form.repeatRule().given()) {
+			form.repeatRule().recurrence(errors);
+		}
+		model.addAttribute("taskId", taskId);
+		model.addAttribute("rule", form.repeatRule());
+		model.addAttribute("nextDates", nextDates(user, form));
+		model.addAttribute("errors", errors.isEmpty() ? Map.of() : messagesOf(errors));
+		return "tasks/fragments :: repeat-preview";
+	}
+
+	private Map<String, String> messagesOf(FieldErrors errors) {
+		try {
+			errors.throwIfAny();
+			return Map.of();
+		}
+		catch (InvalidInput ex) {
+			return messages(ex, List.of());
+		}
+	}
+
+	private List<String> nextDates(CurrentUser user, TaskForm form) {
+		return form.repeatRule().nextDates(form.firstDate(LocalDate.now(clock.withZone(user.timeZone()))),
+				user.timeZone());
 	}
 
 	private String afterChange(CurrentUser user, Task task, String notice, String back, boolean htmx, Model model,

@@ -35,7 +35,28 @@ class RepeatEditorPagesTests {
 			.contains("value=\"8\"")
 			.containsPattern("value=\"MO\" checked")
 			.containsPattern("value=\"WE\" checked")
-			.doesNotContainPattern("value=\"TU\" checked");
+			.doesNotContainPattern("value=\"TU\" checked")
+			.contains("Next: <span class=\"next-dates\">Wed 16 Jan 2030, Mon 28 Jan 2030, Wed 30 Jan 2030</span>");
+	}
+
+	@Test
+	void thePreviewDescribesTheFieldsAsTheyChangeBeforeAnythingIsSaved() {
+		Browser browser = Browser.signedUp(mvc);
+
+		MvcTestResult preview = browser.htmxPost("/tasks/repeat-preview", "taskId", "7", "dueDate", "2030-01-14",
+				"repeat", "custom", "repeatEvery", "2", "repeatUnit", "weeks", "repeatDays", "MO", "repeatDays", "WE",
+				"repeatCount", "2");
+		assertThat(preview).hasStatusOk();
+		assertThat(body(preview)).contains("id=\"repeat-7-preview\"")
+			.contains("Every 2 weeks on Mon and Wed, 2 times")
+			.contains("Wed 16 Jan 2030<")
+			.doesNotContain("Mon 28 Jan 2030");
+
+		MvcTestResult bad = browser.htmxPost("/tasks/repeat-preview", "repeat", "custom", "repeatEvery", "1",
+				"repeatUnit", "months", "repeatDays", "MO");
+		assertThat(bad).hasStatusOk();
+		assertThat(body(bad)).contains("weekdays can only be chosen for a rule that repeats every N weeks")
+			.doesNotContain("Next:");
 	}
 
 	@Test
