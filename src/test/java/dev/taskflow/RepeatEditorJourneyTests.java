@@ -1,0 +1,188 @@
+package dev.taskflow;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.taskflow.support.Accessibility;
+import dev.taskflow.support.Chromium;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The repeat editor in a real browser (Debian's Chromium through Playwright): a rule put together from
+ * the fields, described and previewed by htmx as they change, saved, and shown on the task's row;
+ * axe-core checks the form in light and dark. Screenshots go to {@code target/screenshots}.
+ */
+@EnabledIf(value = "dev.taskflow.support.Chromium#isInstalled", disabledReason = Chromium.MISSING)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+		"spring.datasource.url=jdbc:h2:mem:repeat-editor-journeys-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+class RepeatEditorJourneyTests {
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	private static final Path BUILD = Paths.get(System.getProperty("taskflow.build.dir", "target"));
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	private final List<BrowserContext> contexts = new ArrayList<>();
+
+	private final List<String> consoleErrors = new ArrayList<>();
+
+	@RegisterExtension
+	final AfterTestExecutionCallback screenshotOnFailure = test -> {
+		if (test.getExecutionException().isPresent()) {
+			int tab = 0;
+			for (BrowserContext context : contexts) {
+				for (Page page : context.pages()) {
+					page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+						.setPath(BUILD.resolve("browser-journeys")
+							.resolve(test.getRequiredTestMethod().getName() + "-tab" + ++tab + ".png")));
+				}
+			}
+		}
+	};
+
+	@BeforeAll
+	static void launchChromium() {
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@AfterEach
+	void closeContextsAndCheckTheConsole() {
+		contexts.forEach(BrowserContext::close);
+		contexts.clear();
+		List<String> errors = new ArrayList<>(consoleErrors);
+		consoleErrors.clear();
+		org.assertj.core.api.Assertions.assertThat(errors).as("errors in the browser console").isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "light", "dark" })
+	void aRuleBuiltInTheEditorIsDescribedPreviewedSavedAndShownOnTheRow(String scheme) {
+		Page page = context("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT, true).newPage();
+		signUp(page);
+		quickAdd(page, "Water the ferns", "Water the ferns");
+		String rowId = task(page, "Water the ferns").getAttribute("id");
+
+		page.navigate("/tasks/" + rowId.substring("task-".length()) + "/edit");
+		page.locator("input[name=dueDate]").fill("2030-01-14");
+		page.locator("select[name=repeat]").selectOption("custom");
+		page.locator("input[name=repeatEvery]").fill("2");
+		page.locator("input[name=repeatEvery]").dispatchEvent("change");
+		page.locator("select[name=repeatUnit]").selectOption("weeks");
+		page.locator("input[name=repeatDays][value=MO]").check();
+		page.locator("input[name=repeatDays][value=WE]").check();
+		page.locator("input[name=repeatCount]").fill("8");
+		page.locator("input[name=repeatCount]").dispatchEvent("change");
+
+		Locator preview = page.locator(".repeat-preview");
+		assertThat(preview).containsText("Every 2 weeks on Mon and Wed, 8 times");
+		assertThat(preview).containsText("Wed 16 Jan 2030, Mon 28 Jan 2030, Wed 30 Jan 2030");
+		org.assertj.core.api.Assertions.assertThat(check(page, "repeat-editor", scheme)).isEmpty();
+
+		page.locator("input[name=repeatEvery]").fill("0");
+		page.locator("input[name=repeatEvery]").dispatchEvent("change");
+		assertThat(preview).containsText("must be a whole number from 1 to 1000");
+		page.locator("input[name=repeatEvery]").fill("2");
+		page.locator("input[name=repeatEvery]").dispatchEvent("change");
+		assertThat(preview).containsText("Every 2 weeks on Mon and Wed, 8 times");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(task(page, "Water the ferns").locator(".repeats"))
+			.hasAttribute("title", "Every 2 weeks on Mon and Wed, 8 times");
+	}
+
+	private BrowserContext context(ColorScheme scheme, boolean forAxe) {
+		// axe is added as a script tag, which the pages' CSP would rightly refuse: only its contexts bypass it
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setTimezoneId("Europe/Berlin")
+			.setColorScheme(scheme)
+			.setViewportSize(1280, 800)
+			.setAcceptDownloads(true)
+			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+			.setBypassCSP(forAxe));
+		context.setDefaultTimeout(10_000);
+		context.onPage(page -> {
+			page.onConsoleMessage(message -> {
+				// a refused form answers 409 or 422 on purpose; the browser logs that status as an error
+				if ("error".equals(message.type())
+						&& !message.text().matches("Failed to load resource: .* status of (409|422) .*")) {
+					consoleErrors.add(message.text() + " (" + page.url() + ")");
+				}
+			});
+			page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
+		});
+		contexts.add(context);
+		return context;
+	}
+
+	private static List<String> check(Page page, String state, String scheme) {
+		return Accessibility.check(page, state + "-" + (scheme.startsWith("phone") ? "" : "desktop-") + scheme,
+				state + " [" + scheme + "]");
+	}
+
+	private static String signUp(Page page) {
+		String email = "person-" + UUID.randomUUID() + "@example.com";
+		page.navigate("/signup");
+		page.getByLabel("E-mail").fill(email);
+		page.getByLabel("Password").fill(PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+		assertThat(page.getByLabel("New task")).isVisible();
+		page.waitForLoadState(LoadState.LOAD);
+		return email;
+	}
+
+	private static void quickAdd(Page page, String line, String title) {
+		if (!page.url().endsWith("/tasks")) {
+			page.navigate("/tasks");
+			page.waitForLoadState(LoadState.LOAD);
+		}
+		page.getByLabel("New task").fill(line);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+		assertThat(task(page, title)).isVisible();
+	}
+
+	private static Locator task(Page page, String title) {
+		return page.locator("#task-results li.task").filter(new Locator.FilterOptions().setHasText(title));
+	}
+}
