@@ -41,7 +41,7 @@ record EditConflict(List<Row> rows) {
 			Map.entry("description", "Notes"), Map.entry("priority", "Priority"), Map.entry("tags", "Tags"),
 			Map.entry("dueDate", "Due date"), Map.entry("dueTime", "Time"), Map.entry("repeat", "Repeat"),
 			Map.entry("repeatEvery", "Repeat every"), Map.entry("repeatUnit", "Repeat unit"),
-			Map.entry("repeatDays", "Repeat on"), Map.entry("repeatCount", "Repeat times"),
+			Map.entry("repeatDays", "Repeat on"), Map.entry("repeatCount", "Repeat times"), Map.entry("repeatUntil", "Repeat until"),
 			Map.entry("repeatFrom", "Repeat counted from"));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,5 +1,6 @@
 package dev.taskflow.tasks.web;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,9 +25,10 @@ import dev.taskflow.recurrence.Recurrence;
  * @param unit {@code days}, {@code weeks} or {@code months}
  * @param days the custom weekdays, comma-separated two-letter RRULE codes ({@code MO,WE})
  * @param count how many times in all; empty for "never ends"
+ * @param until the last day it may fall on ({@code 2030-03-01}); empty for "never ends"
  * @param from {@code due} or {@code completion}
  */
-record RepeatRule(String repeat, String every, String unit, String days, String count, String from) {
+record RepeatRule(String repeat, String every, String unit, String days, String count, String until, String from) {
 
 	private static final Map<String, String> WEEKDAYS = weekdayNames();
 
@@ -39,11 +41,11 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 	/** The fields for a task's rule; a rule the custom fields cannot show is kept as {@code rule}. */
 	static RepeatRule of(Recurrence recurrence) {
 		if (recurrence == null) {
-			return new RepeatRule("none", "", "", "", "", "due");
+			return new RepeatRule("none", "", "", "", "", "", "due");
 		}
 		String from = recurrence.from().value();
 		if (PRESETS.contains(recurrence.text())) {
-			return new RepeatRule(recurrence.text(), "", "", "", "", from);
+			return new RepeatRule(recurrence.text(), "", "", "", "", "", from);
 		}
 		Map<String, String> parts = new LinkedHashMap<>();
 		for (String part : recurrence.text().split(";")) {
@@ -58,12 +60,14 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 			.orElse(null);
 		boolean plain = unit != null && parts.keySet()
 			.stream()
-			.allMatch(key -> List.of("FREQ", "INTERVAL", "COUNT").contains(key) || key.equals("BYDAY") && unit.equals("weeks"));
+			.allMatch(key -> List.of("FREQ", "INTERVAL", "COUNT").contains(key)
+					|| key.equals("UNTIL") && parts.get("UNTIL").matches("\\d{8}")
+					|| key.equals("BYDAY") && unit.equals("weeks"));
 		if (!plain) {
-			return new RepeatRule(recurrence.text(), "", "", "", "", from);
+			return new RepeatRule(recurrence.text(), "", "", "", "", "", from);
 		}
 		return new RepeatRule("custom", parts.getOrDefault("INTERVAL", "1"), unit, parts.getOrDefault("BYDAY", ""),
-				parts.getOrDefault("COUNT", ""), from);
+				parts.getOrDefault("COUNT", ""), untilDate(parts.get("UNTIL")), from);
 	}
 
 	/** Whether the form carried repeat fields at all (an older or partial form keeps the rule). */
@@ -114,7 +118,13 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 		}
 		boolean endless = count == null || count.isBlank();
 		Integer times = endless ? null : number(count, "end after", 1, Recurrence.MAX_COUNT, errors);
-		if (interval == null || freq == null || !daysFit || !daysKnown || (!endless && times == null)) {
+		boolean noEndDate = until == null || until.isBlank();
+		LocalDate last = noEndDate ? null : endDate(errors);
+		if (!endless && !noEndDate) {
+			errors.add("repeat", "can end after a number of times or on a date, not both");
+		}
+		if (interval == null || freq == null || !daysFit || !daysKnown || (!endless && times == null)
+				|| (!noEndDate && (last == null || !endless))) {
 			return Optional.empty();
 		}
 		StringBuilder rule = new StringBuilder("FREQ=").append(freq).append(";INTERVAL=").append(interval);
@@ -124,7 +134,24 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 		if (times != null) {
 			rule.append(";COUNT=").append(times);
 		}
+		if (last != null) {
+			rule.append(";UNTIL=").append(last.format(DateTimeFormatter.BASIC_ISO_DATE));
+		}
 		return Optional.of(rule.toString());
+	}
+
+	private LocalDate endDate(FieldErrors errors) {
+		try {
+			return LocalDate.parse(until.strip());
+		}
+		catch (DateTimeException ex) {
+			errors.add("repeat", "'" + until.strip() + "' is not an end date such as 2030-03-01");
+			return null;
+		}
+	}
+
+	private static String untilDate(String until) {
+		return until == null ? "" : LocalDate.parse(until, DateTimeFormatter.BASIC_ISO_DATE).toString();
 	}
 
 	private static Integer number(String text, String label, int min, int max, FieldErrors errors) {

@@ -26,8 +26,8 @@ import dev.taskflow.tasks.TaskDraft;
  * @param version the version the form was opened at, so a change made elsewhere in between is noticed
  */
 record TaskForm(String title, String description, String priority, String tags, String dueDate, String dueTime,
-		String repeat, String repeatEvery, String repeatUnit, String repeatDays, String repeatCount, String repeatFrom,
-		String version) {
+		String repeat, String repeatEvery, String repeatUnit, String repeatDays, String repeatCount, String repeatUntil,
+		String repeatFrom, String version) {
 
 	static TaskForm of(Task task, ZoneId zone) {
 		Due due = task.due();
@@ -43,13 +43,13 @@ record TaskForm(String title, String description, String priority, String tags, 
 		}
 		RepeatRule rule = RepeatRule.of(task.recurrence());
 		return new TaskForm(task.title(), task.description(), task.priority().value(), String.join(", ", task.tags()),
-				dueDate, dueTime, rule.repeat(), rule.every(), rule.unit(), rule.days(), rule.count(), rule.from(),
+				dueDate, dueTime, rule.repeat(), rule.every(), rule.unit(), rule.days(), rule.count(), rule.until(), rule.from(),
 				String.valueOf(task.version()));
 	}
 
 	TaskForm withVersion(int newVersion) {
 		return new TaskForm(title, description, priority, tags, dueDate, dueTime, repeat, repeatEvery, repeatUnit,
-				repeatDays, repeatCount, repeatFrom, String.valueOf(newVersion));
+				repeatDays, repeatCount, repeatUntil, repeatFrom, String.valueOf(newVersion));
 	}
 
 	/** The repeat preview's first date: the due date as typed, or today when there is none (or it is garbled). */
@@ -63,7 +63,7 @@ record TaskForm(String title, String description, String priority, String tags, 
 	}
 
 	public RepeatRule repeatRule() {
-		return new RepeatRule(repeat, repeatEvery, repeatUnit, repeatDays, repeatCount, repeatFrom);
+		return new RepeatRule(repeat, repeatEvery, repeatUnit, repeatDays, repeatCount, repeatUntil, repeatFrom);
 	}
 
 	/** The version the form was based on; null if missing or garbled, which means "apply to the current state". */

@@ -131,6 +131,25 @@ class RepeatEditorPagesTests {
 	}
 
 	@Test
+	void aRuleCanEndOnADateButNotAlsoAfterANumberOfTimes() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Swim");
+
+		MvcTestResult both = browser.post("/tasks/" + id, "title", "Swim", "dueDate", "2030-01-14", "repeat", "custom",
+				"repeatEvery", "1", "repeatUnit", "weeks", "repeatCount", "3", "repeatUntil", "2030-02-01");
+		assertThat(both).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(both)).contains("can end after a number of times or on a date, not both")
+			.contains("value=\"2030-02-01\"");
+
+		assertThat(browser.post("/tasks/" + id, "title", "Swim", "dueDate", "2030-01-14", "repeat", "custom",
+				"repeatEvery", "1", "repeatUnit", "weeks", "repeatUntil", "2030-01-28"))
+			.hasRedirectedUrl("/tasks");
+		assertThat(browser.page("/tasks/" + id + "/edit")).contains("value=\"2030-01-28\"")
+			.contains("<option value=\"custom\" selected=\"selected\">")
+			.contains("Next: <span class=\"next-dates\">Mon 21 Jan 2030, Mon 28 Jan 2030</span>");
+	}
+
+	@Test
 	void anotherUsersTaskCannotBeGivenARule() {
 		Browser alice = Browser.signedUp(mvc);
 		long id = alice.addTask("Alice's plants");
