@@ -23,19 +23,28 @@
     return add;
   }
 
-  // Rows keep their numbers when one is removed; a new row takes the next free one (the server skips gaps).
-  function nextIndex(fieldset) {
-    return rows(fieldset).reduce(function (max, row) {
-      var kind = row.querySelector("select[name$='.kind']");
-      var match = kind && /^reminders\[(\d+)\]/.exec(kind.name);
-      return match ? Math.max(max, Number(match[1]) + 1) : max;
-    }, 0);
+  // Rows are numbered from 0 as the server numbers them, so a form sent back with a problem shows the
+  // same rows in the same places.
+  function renumber(fieldset) {
+    rows(fieldset).forEach(function (row, index) {
+      row.querySelectorAll("[name], [id], [for], [aria-describedby], button[value]").forEach(function (element) {
+        ["name", "id", "for", "aria-describedby", "value"].forEach(function (attribute) {
+          var value = element.getAttribute(attribute);
+          if (value && (attribute !== "value" || element.tagName === "BUTTON")) {
+            element.setAttribute(attribute, value
+              .replace(/^reminders\[\d+\]/, "reminders[" + index + "]")
+              .replace(/^(reminder-[^-]+-)\d+(?=-)/, "$1" + index)
+              .replace(/^remove-reminder-\d+$/, "remove-reminder-" + index));
+          }
+        });
+      });
+    });
   }
 
   function add(fieldset) {
     var template = fieldset.querySelector("template.reminder-template");
     var holder = document.createElement("template");
-    holder.innerHTML = template.innerHTML.replace(/NEW/g, String(nextIndex(fieldset))).trim();
+    holder.innerHTML = template.innerHTML.replace(/NEW/g, String(rows(fieldset).length)).trim();
     var row = holder.content.firstElementChild;
     fieldset.querySelector(".reminder-rows").appendChild(row);
     addButton(fieldset);
@@ -50,6 +59,7 @@
     var before = rows(fieldset);
     var position = before.indexOf(row);
     row.remove();
+    renumber(fieldset);
     var after = rows(fieldset);
     var add = addButton(fieldset);
     var next = after[position] || after[position - 1];

@@ -188,7 +188,8 @@ class ReminderEditorPagesTests {
 		assertThat(body(refused)).contains("Reminders can be at most 10 per task; remove some.")
 			.containsPattern(amount(id, 10, "11"))
 			.doesNotContain("name=\"reminders[11].kind\"")
-			.containsPattern("class=\"subtle add-reminder\"\\s+disabled=\"disabled\" hidden=\"hidden\"");
+			.containsPattern("value=\"add-reminder\"[^>]*\\sdisabled=\"disabled\"")
+			.containsPattern("value=\"add-reminder\"[^>]*\\shidden=\"hidden\"");
 	}
 
 	@Test
