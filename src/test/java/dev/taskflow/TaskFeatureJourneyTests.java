@@ -147,6 +147,29 @@ class TaskFeatureJourneyTests {
 	}
 
 	@Test
+	void completingARecurringTaskSaysWhenItIsNextAndUndoTakesTheNextOneBack() {
+		Page page = context.newPage();
+		signUp(page);
+		page.getByLabel("New task").fill("Water the plants Dec 24, 2030 every week");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+		assertThat(task(page, "Water the plants")).hasCount(1);
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark Water the plants as done")).click();
+		assertThat(page.locator(".undo-toast")).containsText("Completed “Water the plants”. Next: Tue 31 Dec 2030.");
+		// the next instance arrives through the event path and a live update of the list
+		assertThat(page.locator("#task-results li.task:not(.completed)").filter(
+				new Locator.FilterOptions().setHasText("Water the plants"))).hasCount(1);
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo completing Water the plants")).click();
+
+		assertThat(page.locator(".undo-toast")).hasCount(0);
+		assertThat(task(page, "Water the plants")).hasCount(1);
+		assertThat(task(page, "Water the plants")).containsText("Tue 24 Dec 2030");
+		page.reload();
+		assertThat(task(page, "Water the plants")).hasCount(1);
+	}
+
+	@Test
 	void shiftClickSelectsARangeThatIsCompletedAtOnceAndUndone() {
 		Page page = context.newPage();
 		signUp(page);

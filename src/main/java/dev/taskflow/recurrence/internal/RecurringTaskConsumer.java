@@ -12,6 +12,7 @@ import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.eventing.Topics;
 import dev.taskflow.recurrence.NextOccurrenceDue;
+import dev.taskflow.recurrence.Occurrence;
 import dev.taskflow.recurrence.Recurrence;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -87,7 +88,7 @@ class RecurringTaskConsumer implements EventConsumer {
 			Occurrence anchor = anchorAt == null ? null : Occurrence.parse(anchorAt);
 			JsonNode index = task.get("series_index");
 			int seriesIndex = index == null || index.isNull() ? 1 : index.asInt();
-			return NextOccurrence.after(recurrence, due, anchor, completedAt, seriesIndex, accounts.timeZoneOf(owner))
+			return recurrence.nextAfter(due, anchor, completedAt, seriesIndex, accounts.timeZoneOf(owner))
 				.map(next -> new NextOccurrenceDue(owner, taskId, next.date(), next.dateTime()));
 		}
 		catch (IllegalArgumentException | DateTimeException ex) {
