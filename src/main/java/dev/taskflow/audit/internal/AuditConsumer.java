@@ -13,6 +13,8 @@ import dev.taskflow.eventing.Topics;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
+import static dev.taskflow.eventing.EventBody.required;
+
 /** Appends every task event to the audit log. Runs in the inbox transaction: at most once per event. */
 @Component
 class AuditConsumer implements EventConsumer {
@@ -61,13 +63,5 @@ class AuditConsumer implements EventConsumer {
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new MalformedEvent("task event body is invalid: " + ex.getMessage());
 		}
-	}
-
-	private static JsonNode required(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull()) {
-			throw new MalformedEvent("task event body lacks " + field);
-		}
-		return value;
 	}
 }
