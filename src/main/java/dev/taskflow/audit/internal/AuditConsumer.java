@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.taskflow.accounts.Accounts;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
@@ -26,9 +27,12 @@ class AuditConsumer implements EventConsumer {
 
 	private final Clock clock;
 
-	AuditConsumer(AuditRepository audit, Clock clock) {
+	private final Accounts accounts;
+
+	AuditConsumer(AuditRepository audit, Clock clock, Accounts accounts) {
 		this.audit = audit;
 		this.clock = clock;
+		this.accounts = accounts;
 	}
 
 	@Override
@@ -53,8 +57,12 @@ class AuditConsumer implements EventConsumer {
 		}
 		JsonNode data = event.data();
 		try {
+			UUID userId = UUID.fromString(required(data, "user_id").asString());
+			if (accounts.find(userId).isEmpty()) {
+				return; // deleted since the event was published: its history went with it and stays gone
+			}
 			JsonNode changes = data.get("changes");
-			audit.append(new AuditEntry(0, event.id(), UUID.fromString(required(data, "user_id").asString()),
+			audit.append(new AuditEntry(0, event.id(), userId,
 					required(data, "task_id").asLong(), required(data, "sequence").asLong(), event.type(),
 					Instant.parse(required(data, "timestamp").asString()),
 					required(required(data, "task"), "title").asString(), changes == null || changes.isNull() ? null : changes),

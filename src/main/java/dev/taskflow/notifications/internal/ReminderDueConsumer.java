@@ -100,6 +100,9 @@ class ReminderDueConsumer implements EventConsumer {
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new MalformedEvent("reminder.due body is invalid: " + ex.getMessage());
 		}
+		if (accounts.find(userId).isEmpty()) {
+			return; // the account was deleted after its reminder was queued: nobody is left to tell
+		}
 		boolean inApp = accounts.notificationPreferencesOf(userId).inApp();
 		notifications
 			.insertOnce(new NotificationRepository.NewNotification(userId, taskId, event.id(), remindAt, title, message,
