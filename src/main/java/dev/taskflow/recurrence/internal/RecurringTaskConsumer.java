@@ -18,6 +18,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
+import static dev.taskflow.eventing.EventBody.required;
+import static dev.taskflow.eventing.EventBody.optionalText;
+
 /**
  * Asks for the next instance when a recurring task is completed. {@link NextOccurrenceDue} is
  * published synchronously, so the tasks module creates the instance inside this delivery's inbox
@@ -94,18 +97,5 @@ class RecurringTaskConsumer implements EventConsumer {
 		catch (IllegalArgumentException | DateTimeException ex) {
 			throw new MalformedEvent("task.completed body is invalid: " + ex.getMessage());
 		}
-	}
-
-	private static JsonNode required(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull()) {
-			throw new MalformedEvent("task.completed body lacks " + field);
-		}
-		return value;
-	}
-
-	private static String optionalText(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return value == null || value.isNull() ? null : value.asString();
 	}
 }
