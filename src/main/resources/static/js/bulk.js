@@ -86,6 +86,15 @@
     }
   }, true);
 
+  // Only the newest Undo toasts stay: a run of completions should not pile up a column of them.
+  var UNDO_TOASTS_KEPT = 3;
+  document.addEventListener("htmx:oobAfterSwap", function () {
+    var toasts = document.querySelectorAll("#toasts .undo-toast");
+    for (var i = 0; i < toasts.length - UNDO_TOASTS_KEPT; i++) {
+      toasts[i].remove();
+    }
+  });
+
   // An Undo toast goes once its Undo has been answered.
   document.addEventListener("htmx:afterRequest", function (event) {
     var toast = event.target.closest ? event.target.closest(".undo-toast") : null;

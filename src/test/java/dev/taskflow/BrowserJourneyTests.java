@@ -1,39 +1,28 @@
 package dev.taskflow;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.APIRequestContext;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.RequestOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.taskflow.support.BrowserTabs;
 import dev.taskflow.support.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -54,64 +43,14 @@ class BrowserJourneyTests {
 
 	private static final String PASSWORD = "correct horse battery staple";
 
-	/** The browser's zone: sign-up preselects it. */
-	private static final String TIME_ZONE = "Europe/Berlin";
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserTabs tabs = new BrowserTabs();
 
 	private BrowserContext context;
 
-	private final List<Page> pages = new ArrayList<>();
-
-	private final List<String> consoleErrors = new ArrayList<>();
-
-	/** Runs before {@code @AfterEach}, while the pages are still open. */
-	@RegisterExtension
-	final AfterTestExecutionCallback screenshotOnFailure = test -> {
-		if (test.getExecutionException().isPresent()) {
-			screenshots(test.getRequiredTestMethod().getName());
-		}
-	};
-
-	/** For {@code @EnabledIf}: false skips the tests, unless the browser is required, which fails them. */
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@BeforeEach
 	void openContext() {
-		context = browser.newContext(
-				new Browser.NewContextOptions().setBaseURL("http://localhost:" + port).setTimezoneId(TIME_ZONE));
-		context.setDefaultTimeout(10_000);
-		context.onPage(page -> {
-			pages.add(page);
-			page.onConsoleMessage(message -> {
-				if ("error".equals(message.type())) {
-					consoleErrors.add(message.text() + " (" + page.url() + ")");
-				}
-			});
-			page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
-		});
-	}
-
-	@AfterEach
-	void closeContextAndCheckTheConsole() {
-		context.close();
-		org.assertj.core.api.Assertions.assertThat(consoleErrors).as("errors in the browser console").isEmpty();
+		context = tabs.context();
 	}
 
 	@Test
@@ -237,7 +176,7 @@ class BrowserJourneyTests {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create an account")).click();
 		page.getByLabel("E-mail").fill(email);
 		page.getByLabel("Password").fill(PASSWORD);
-		assertThat(page.getByLabel("Time zone")).hasValue(TIME_ZONE);
+		assertThat(page.getByLabel("Time zone")).hasValue(BrowserTabs.TIME_ZONE);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(email))).isVisible();
@@ -287,27 +226,13 @@ class BrowserJourneyTests {
 		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notifications"));
 	}
 
-	private void screenshots(String testName) {
-		Path directory = Paths.get(System.getProperty("taskflow.build.dir", "target"), "browser-journeys");
-		for (int i = 0; i < pages.size(); i++) {
-			Page page = pages.get(i);
-			if (!page.isClosed()) {
-				Path file = directory.resolve(testName + "-tab" + (i + 1) + ".png");
-				page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-				System.err.println("Browser screenshot: " + file.toAbsolutePath() + " (" + page.url() + ")");
-			}
-		}
-	}
-
 	/** The REST API with a personal token, as a script on another device uses it. */
 	private final class Api implements AutoCloseable {
 
 		private final APIRequestContext requests;
 
 		Api(String token) {
-			requests = playwright.request()
-				.newContext(new APIRequest.NewContextOptions().setBaseURL("http://localhost:" + port)
-					.setExtraHTTPHeaders(Map.of("Authorization", "Bearer " + token)));
+			requests = tabs.api(Map.of("Authorization", "Bearer " + token));
 		}
 
 		void createTask(Map<String, Object> task) {

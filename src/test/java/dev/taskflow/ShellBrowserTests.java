@@ -2,8 +2,6 @@ package dev.taskflow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,36 +10,29 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.taskflow.support.Accessibility;
+import dev.taskflow.support.BrowserTabs;
 import dev.taskflow.support.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -62,61 +53,17 @@ class ShellBrowserTests {
 
 	private static final String PASSWORD = "correct horse battery staple";
 
-	private static final String TIME_ZONE = "Europe/Berlin";
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
-
-	private Playwright playwright;
-
-	private Browser browser;
+	@RegisterExtension
+	static final BrowserTabs tabs = new BrowserTabs().expectingStatus(404);
 
 	/** A person with a week of tasks, set up once through the API. */
 	private String email;
 
-	private final List<BrowserContext> contexts = new ArrayList<>();
-
-	private final List<String> consoleErrors = new ArrayList<>();
-
-	/** Runs before {@code @AfterEach}, while the pages are still open: what the page looked like and held focus. */
-	@RegisterExtension
-	final AfterTestExecutionCallback screenshotOnFailure = test -> {
-		if (test.getExecutionException().isPresent()) {
-			for (BrowserContext context : contexts) {
-				for (Page page : context.pages()) {
-					Path file = Paths.get(System.getProperty("taskflow.build.dir", "target"), "browser-journeys",
-							test.getRequiredTestMethod().getName() + ".png");
-					page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-					System.err.println("Browser screenshot: " + file.toAbsolutePath() + " (" + page.url() + "), focus on "
-							+ page.evaluate("() => document.activeElement.outerHTML.substring(0, 160)"));
-				}
-			}
-		}
-	};
-
 	@BeforeAll
-	void launchChromiumAndSetUpAWeekOfTasks() throws IOException {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
+	void setUpAWeekOfTasks() throws IOException {
 		email = signUpWithAWeekOfTasks();
-	}
-
-	@AfterAll
-	void closeChromium() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@AfterEach
-	void closeContextsAndCheckTheConsole() {
-		contexts.forEach(BrowserContext::close);
-		contexts.clear();
-		List<String> errors = new ArrayList<>(consoleErrors);
-		consoleErrors.clear();
-		org.assertj.core.api.Assertions.assertThat(errors).as("errors in the browser console").isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0} at {1} width")
@@ -330,27 +277,11 @@ class ShellBrowserTests {
 	// ---- helpers ----
 
 	private Page open(String scheme, String width, Consumer<Browser.NewContextOptions> more) {
-		Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-			.setTimezoneId(TIME_ZONE)
+		Consumer<Browser.NewContextOptions> size = "phone".equals(width) ? BrowserTabs.PHONE : options -> {
+		};
+		Page page = tabs.context(size.andThen(options -> options
 			.setColorScheme("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT)
-			.setServiceWorkers(ServiceWorkerPolicy.BLOCK);
-		if ("phone".equals(width)) {
-			options.setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true);
-		}
-		else {
-			options.setViewportSize(1280, 800);
-		}
-		more.accept(options);
-		BrowserContext context = browser.newContext(options);
-		context.setDefaultTimeout(10_000);
-		contexts.add(context);
-		Page page = context.newPage();
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) && !message.text().contains("404")) {
-				consoleErrors.add(message.text() + " (" + page.url() + ")");
-			}
-		});
-		page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
+			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)).andThen(more)).newPage();
 		if (Boolean.getBoolean("taskflow.test.trace-focus")) {
 			page.onConsoleMessage(message -> System.err.println("page: " + message.text()));
 			page.addInitScript("['focusin', 'htmx:beforeRequest', 'htmx:afterSettle'].forEach(t => document.addEventListener(t,"
@@ -395,20 +326,17 @@ class ShellBrowserTests {
 	/** Signs a person up through the API and gives them overdue, today's, this week's, undated and done tasks. */
 	private String signUpWithAWeekOfTasks() {
 		String person = "week-" + UUID.randomUUID() + "@example.com";
-		APIRequestContext anonymous = playwright.request()
-			.newContext(new APIRequest.NewContextOptions().setBaseURL("http://localhost:" + port));
+		APIRequestContext anonymous = tabs.api(Map.of());
 		try {
 			ok(anonymous.post("/api/accounts", RequestOptions.create()
-				.setData(Map.of("email", person, "password", PASSWORD, "time_zone", TIME_ZONE))));
+				.setData(Map.of("email", person, "password", PASSWORD, "time_zone", BrowserTabs.TIME_ZONE))));
 			String basic = java.util.Base64.getEncoder()
 				.encodeToString((person + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 			JsonNode token = JSON.readTree(ok(anonymous.post("/api/tokens", RequestOptions.create()
 				.setHeader("Authorization", "Basic " + basic)
 				.setData(Map.of("name", "browser tests")))).text());
-			APIRequestContext api = playwright.request()
-				.newContext(new APIRequest.NewContextOptions().setBaseURL("http://localhost:" + port)
-					.setExtraHTTPHeaders(Map.of("Authorization", "Bearer " + token.get("token").asString())));
-			LocalDate today = LocalDate.now(ZoneId.of(TIME_ZONE));
+			APIRequestContext api = tabs.api(Map.of("Authorization", "Bearer " + token.get("token").asString()));
+			LocalDate today = LocalDate.now(ZoneId.of(BrowserTabs.TIME_ZONE));
 			create(api, Map.of("title", "Pay the electricity bill", "priority", "high", "due_at", today.minusDays(2).toString(),
 					"tags", List.of("home")));
 			create(api, Map.of("title", "Plan the week", "priority", "medium", "due_at", today.toString(),

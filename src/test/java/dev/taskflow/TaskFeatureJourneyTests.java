@@ -1,33 +1,23 @@
 package dev.taskflow;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.KeyboardModifier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.taskflow.support.BrowserTabs;
 import dev.taskflow.support.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -45,65 +35,14 @@ class TaskFeatureJourneyTests {
 
 	private static final String PASSWORD = "correct horse battery staple";
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserTabs tabs = new BrowserTabs();
 
 	private BrowserContext context;
 
-	private final List<Page> pages = new ArrayList<>();
-
-	private final List<String> consoleErrors = new ArrayList<>();
-
-	@RegisterExtension
-	final AfterTestExecutionCallback screenshotOnFailure = test -> {
-		if (test.getExecutionException().isPresent()) {
-			Path directory = Paths.get(System.getProperty("taskflow.build.dir", "target"), "browser-journeys");
-			for (int i = 0; i < pages.size(); i++) {
-				if (!pages.get(i).isClosed()) {
-					pages.get(i).screenshot(new Page.ScreenshotOptions().setFullPage(true)
-						.setPath(directory.resolve(test.getRequiredTestMethod().getName() + "-tab" + (i + 1) + ".png")));
-				}
-			}
-		}
-	};
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@BeforeEach
 	void openContext() {
-		context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-			.setTimezoneId("Europe/Berlin"));
-		context.setDefaultTimeout(10_000);
-		context.onPage(page -> {
-			pages.add(page);
-			page.onConsoleMessage(message -> {
-				if ("error".equals(message.type())) {
-					consoleErrors.add(message.text() + " (" + page.url() + ")");
-				}
-			});
-			page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
-		});
-	}
-
-	@AfterEach
-	void closeContextAndCheckTheConsole() {
-		context.close();
-		org.assertj.core.api.Assertions.assertThat(consoleErrors).as("errors in the browser console").isEmpty();
+		context = tabs.context();
 	}
 
 	@Test
@@ -144,6 +83,29 @@ class TaskFeatureJourneyTests {
 			.isVisible();
 		page.reload();
 		assertThat(task(page, "Feed the cat")).isVisible();
+	}
+
+	@Test
+	void completingARecurringTaskSaysWhenItIsNextAndUndoTakesTheNextOneBack() {
+		Page page = context.newPage();
+		signUp(page);
+		page.getByLabel("New task").fill("Water the plants Dec 24, 2030 every week");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+		assertThat(task(page, "Water the plants")).hasCount(1);
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark Water the plants as done")).click();
+		assertThat(page.locator(".undo-toast")).containsText("Completed “Water the plants”. Next: Tue 31 Dec 2030.");
+		// the next instance arrives through the event path and a live update of the list
+		assertThat(page.locator("#task-results li.task:not(.completed)").filter(
+				new Locator.FilterOptions().setHasText("Water the plants"))).hasCount(1);
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo completing Water the plants")).click();
+
+		assertThat(page.locator(".undo-toast")).hasCount(0);
+		assertThat(task(page, "Water the plants")).hasCount(1);
+		assertThat(task(page, "Water the plants")).containsText("Tue 24 Dec 2030");
+		page.reload();
+		assertThat(task(page, "Water the plants")).hasCount(1);
 	}
 
 	@Test

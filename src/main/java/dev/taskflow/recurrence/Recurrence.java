@@ -1,5 +1,6 @@
 package dev.taskflow.recurrence;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.recurrence.internal.NextOccurrence;
 import dev.taskflow.recurrence.internal.Rule;
 import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
@@ -169,6 +171,20 @@ public record Recurrence(String text, From from) {
 			.stream()
 			.map(LocalDateTime::toLocalDate)
 			.toList();
+	}
+
+	/**
+	 * When the instance after a completed one falls due: the date the recurrence consumer gives the
+	 * next instance it creates, and what a page can tell the person before that has happened.
+	 * @param due the completed instance's due, or null if it had none
+	 * @param anchor the due its series counts from, or null if it has none
+	 * @param seriesIndex which instance of the series was completed (1 for the first)
+	 * @return the next due, or empty if the series has ended
+	 * @see NextOccurrence
+	 */
+	public Optional<Occurrence> nextAfter(Occurrence due, Occurrence anchor, Instant completedAt, int seriesIndex,
+			ZoneId zone) {
+		return NextOccurrence.after(this, due, anchor, completedAt, seriesIndex, zone);
 	}
 
 	/** The RRULE this recurrence stands for. */

@@ -1,9 +1,12 @@
 package dev.taskflow.tasks;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.recurrence.Occurrence;
 import dev.taskflow.recurrence.Recurrence;
 
 /** A task as stored: the user's draft plus identity, timestamps and the optimistic-locking version. */
@@ -22,5 +25,24 @@ public record Task(long id, UUID ownerId, String title, String description, Task
 
 	public boolean isCompleted() {
 		return status == TaskStatus.COMPLETED;
+	}
+
+	/** Pending and never changed since it was created, as a next instance is when the recurrence module makes it. */
+	public boolean isUntouched() {
+		return version == 1 && !isCompleted();
+	}
+
+	/**
+	 * When the instance after this completed recurring task falls due: the due the recurrence module
+	 * gives the next instance it creates shortly after the completion, known here before it exists.
+	 * Empty for a task that is not a completed recurring one, or whose series has ended.
+	 */
+	public Optional<Occurrence> nextOccurrence(ZoneId zone) {
+		if (!isRecurring() || !isCompleted()) {
+			return Optional.empty();
+		}
+		Occurrence previousDue = due == null ? null : Occurrence.parse(due.format());
+		Occurrence anchor = series == null || series.anchor() == null ? null : Occurrence.parse(series.anchor());
+		return recurrence.nextAfter(previousDue, anchor, completedAt, series == null ? 1 : series.index(), zone);
 	}
 }

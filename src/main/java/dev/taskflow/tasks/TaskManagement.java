@@ -123,9 +123,29 @@ public class TaskManagement {
 		return change(owner, id, draft -> draft.withStatus(TaskStatus.COMPLETED), expectedVersion);
 	}
 
+	/**
+	 * Reopens a task. Reopening a recurring task undoes its completion, so the next instance that
+	 * completion brought is taken back — unless the person has changed it since (or completed it), and
+	 * then it stays. The row lock {@code change} takes orders this with the recurrence consumer, which
+	 * only creates the next instance of a task that is still completed ({@link #on(NextOccurrenceDue)});
+	 * completing the task again brings a next instance anew.
+	 */
 	@Transactional
 	public Task reopen(CurrentUser owner, long id, Integer expectedVersion) {
-		return change(owner, id, draft -> draft.withStatus(TaskStatus.PENDING), expectedVersion);
+		Task reopened = change(owner, id, draft -> draft.withStatus(TaskStatus.PENDING), expectedVersion);
+		if (reopened.isRecurring()) {
+			tasks.findNextInstance(id).flatMap(next -> tasks.findForUpdate(owner.id(), next)).ifPresent(this::takeBack);
+		}
+		return reopened;
+	}
+
+	/** Removes for good a next instance created by a completion that was undone, if nobody has touched it. */
+	private void takeBack(Task next) {
+		if (!next.isUntouched() || !tasks.remove(next.ownerId(), next.id(), next.version())) {
+			return;
+		}
+		events.publishEvent(new TaskEvent.TaskDeleted(UUID.randomUUID(), now(), next.ownerId(), next.id(),
+				next.version() + 1L, TaskSnapshot.of(next), Map.of(), TraceContext.currentTraceparent()));
 	}
 
 	@Transactional
@@ -173,9 +193,12 @@ public class TaskManagement {
 		if (tasks.findNextInstance(next.completedTaskId()).isPresent()) {
 			return;
 		}
-		Task previous = tasks.find(next.ownerId(), next.completedTaskId()).orElse(null);
+		Task previous = tasks.findForUpdate(next.ownerId(), next.completedTaskId()).orElse(null);
 		if (previous == null || previous.recurrence() == null) {
 			return; // deleted or no longer recurring since it was completed: the series ends here
+		}
+		if (!previous.isCompleted()) {
+			return; // reopened since: its completion was undone, and completing it again asks anew
 		}
 		Due due = next.date() != null ? Due.allDay(next.date()) : Due.at(next.dateTime());
 		TaskDraft draft = new TaskDraft(previous.title(), previous.description(), TaskStatus.PENDING,

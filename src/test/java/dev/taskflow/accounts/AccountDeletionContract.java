@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
 import dev.taskflow.notifications.ReminderDueEvents;
 import dev.taskflow.platform.SqlTime;
@@ -14,6 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static dev.taskflow.support.Browser.body;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +80,27 @@ abstract class AccountDeletionContract {
 		assertThat(mvc.perform(formLogin("/login").userParameter("email").user(ann.email()).password(Browser.PASSWORD)))
 			.hasRedirectedUrl("/login?error");
 		assertThat(bob.page("/tasks")).contains("Tagged task");
+	}
+
+	@Test
+	void eventsStillOnTheirWayToADeletedAccountLeaveNothingBehind() {
+		Browser ann = Browser.signedUp(mvc);
+		UUID annId = userId(ann);
+		assertThat(ann.post("/account/delete", "currentPassword", Browser.PASSWORD)).hasRedirectedUrl("/login?deleted");
+
+		// as if these had been queued before the account went and were delivered only now
+		assertThat(consumers.deliver(consumers.consumer("audit"), taskCreated(annId))).isTrue();
+		assertThat(consumers.deliver(consumers.consumer("notifications"),
+				ReminderDueEvents.dueInFifteenMinutes(annId.toString(), "Late reminder"))).isTrue();
+
+		assertThat(rowsOf(annId)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+	}
+
+	private static EventEnvelope taskCreated(UUID userId) {
+		ObjectNode data = JsonMapper.builder().build().createObjectNode();
+		data.put("user_id", userId.toString()).put("task_id", 42).put("sequence", 1).put("timestamp", Instant.now().toString());
+		data.putObject("task").put("title", "Queued before the account went");
+		return new EventEnvelope(UUID.randomUUID(), "/tests", "task.created", Instant.now(), "42", "42", null, data);
 	}
 
 	/** A user with a task (tagged, with a reminder, and history), a token, a view, a notification and a conversation. */

@@ -24,16 +24,35 @@ class DockerfileTests {
 	}
 
 	@Test
-	void theJarIsExtractedIntoSpringBootLayersAndStartedByTheLauncher() {
+	void theJarIsExtractedIntoSpringBootLayersAndStartedFromItsExtractedForm() {
 		assertThat(instructions("RUN"))
-			.anyMatch(run -> run.contains("java -Djarmode=tools -jar target/taskflow.jar extract --layers --launcher"));
+			.anyMatch(run -> run.contains("java -Djarmode=tools -jar target/taskflow.jar extract --layers --destination extracted"));
 		List<String> layers = instructions("COPY").stream()
 			.filter(copy -> copy.startsWith("--from=build"))
 			.map(copy -> copy.replaceAll(".*/extracted/([a-z-]+)/.*", "$1"))
 			.toList();
 		assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
-		assertThat(entrypoint()).endsWith("\"org.springframework.boot.loader.launch.JarLauncher\"]")
-			.contains("-XX:MaxRAMPercentage=");
+		assertThat(entrypoint()).endsWith("\"-jar\", \"taskflow.jar\"]")
+			.contains("-XX:MaxRAMPercentage=")
+			.as("an initial heap of half the limit is memory an idle process holds for nothing")
+			.doesNotContain("InitialRAMPercentage");
+	}
+
+	@Test
+	void theImageRunsOnJava25WithAnAotCacheFromATrainingRunOfItsOwnJars() {
+		assertThat(instructions("ARG")).contains("JAVA_VERSION=25");
+		assertThat(trainingRun()).contains("-Dspring.context.exit=onRefresh", "-XX:AOTCacheOutput=", "-XX:ArchiveClassesAtExit=",
+				"jvm.options");
+		assertThat(entrypoint()).startsWith("[\"java\", \"@jvm.options\"");
+	}
+
+	/** The RUN instruction of the runtime stage that records the AOT cache (or CDS archive), as a shell script. */
+	static String trainingRun() {
+		List<String> runs = instructions("RUN").stream()
+			.filter(run -> run.contains("spring.context.exit=onRefresh"))
+			.toList();
+		assertThat(runs).as("one training run").hasSize(1);
+		return runs.get(0);
 	}
 
 	@Test
@@ -69,14 +88,14 @@ class DockerfileTests {
 		return Integer.parseInt(user.group(1));
 	}
 
-	private static String entrypoint() {
+	static String entrypoint() {
 		List<String> entrypoints = instructions("ENTRYPOINT");
 		assertThat(entrypoints).hasSize(1);
 		return entrypoints.get(0);
 	}
 
 	/** The arguments of every instruction with this keyword, continuation lines joined. */
-	private static List<String> instructions(String keyword) {
+	static List<String> instructions(String keyword) {
 		String dockerfile = read(ROOT.resolve("Dockerfile")).replaceAll("\\\\\\R\\s*", " ");
 		List<String> found = new ArrayList<>();
 		for (String line : dockerfile.split("\\R")) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.taskflow.support.AfterCommit;
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
@@ -49,7 +50,8 @@ class EmbeddedTransportTests {
 		long healthy = create(ann, "healthy");
 
 		await().untilAsserted(() -> assertThat(picky.handled(flaky)).containsExactly("task.created", "task.updated"));
-		assertThat(picky.attempts("flaky")).isEqualTo(2);
+		// at least one failed attempt and one that went through (a group that rolled back adds one more)
+		assertThat(picky.attempts("flaky")).isBetween(2L, 3L);
 		await().untilAsserted(() -> assertThat(picky.handled(healthy)).containsExactly("task.created"));
 		assertThat(picky.handled(poison)).isEmpty();
 
@@ -129,7 +131,7 @@ class EmbeddedTransportTests {
 			if (title.equals("flaky") && attempts("flaky") == 1) {
 				throw new IllegalStateException("first attempt fails");
 			}
-			handled.add(new Handled(event.data().get("task_id").asLong(), event.type()));
+			AfterCommit.run(() -> handled.add(new Handled(event.data().get("task_id").asLong(), event.type())));
 		}
 
 		List<String> handled(long taskId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.taskflow.support.AfterCommit;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -33,7 +34,8 @@ public class RecordingConsumer implements EventConsumer {
 	@Override
 	public void handle(EventEnvelope event) {
 		// the compact task-updates record is the one with a task_version
-		received.add(new Received(event.data().has("task_version") ? Topics.TASK_UPDATES : Topics.TASK_EVENTS, event));
+		String topic = event.data().has("task_version") ? Topics.TASK_UPDATES : Topics.TASK_EVENTS;
+		AfterCommit.run(() -> received.add(new Received(topic, event)));
 	}
 
 	public List<EventEnvelope> of(String topic, long taskId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.taskflow.support.AfterCommit;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.Topics;
@@ -136,7 +137,7 @@ class NotificationEventsTests {
 
 		@Override
 		public void handle(EventEnvelope event) {
-			received.add(event);
+			AfterCommit.run(() -> received.add(event));
 		}
 
 		List<EventEnvelope> of(String userId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.taskflow.support.AfterCommit;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.OutgoingEvent;
@@ -41,7 +42,7 @@ public class ReminderRecorder implements EventConsumer {
 
 	@Override
 	public void handle(EventEnvelope event) {
-		delivered.add(event);
+		AfterCommit.run(() -> delivered.add(event));
 	}
 
 	@EventListener

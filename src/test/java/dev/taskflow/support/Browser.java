@@ -79,6 +79,16 @@ public final class Browser {
 		return request.exchange();
 	}
 
+	/** An htmx POST from an element whose {@code hx-target} is {@code #target} (htmx sends it as HX-Target). */
+	public MvcTestResult htmxPostInto(String target, String uri, String... fields) {
+		var request = mvc.post().uri(uri).session(session).with(csrf()).header("HX-Request", "true")
+			.header("HX-Target", target);
+		for (int i = 0; i < fields.length; i += 2) {
+			request.param(fields[i], fields[i + 1]);
+		}
+		return request.exchange();
+	}
+
 	/** The HTML of a page that must load fine. */
 	public String page(String uri) {
 		MvcTestResult result = get(uri);
@@ -88,7 +98,12 @@ public final class Browser {
 
 	/** Adds a task with the quick-add field and returns its id, read from the list. */
 	public long addTask(String title) {
-		assertThat(post("/tasks", "title", title)).hasStatus3xxRedirection();
+		return addTask(title, title);
+	}
+
+	/** Adds a task by typing {@code typed} (dates, #tags … included), saved as {@code title}. */
+	public long addTask(String typed, String title) {
+		assertThat(post("/tasks", "title", typed)).hasStatus3xxRedirection();
 		MvcTestResult list = mvc.get().uri("/tasks").param("status", "all").param("q", title).session(session).exchange();
 		assertThat(list).hasStatusOk();
 		Matcher id = TASK_ID.matcher(body(list));

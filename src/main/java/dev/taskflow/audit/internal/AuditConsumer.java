@@ -6,12 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.taskflow.accounts.Accounts;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.eventing.Topics;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+
+import static dev.taskflow.eventing.EventBody.required;
 
 /** Appends every task event to the audit log. Runs in the inbox transaction: at most once per event. */
 @Component
@@ -24,9 +27,12 @@ class AuditConsumer implements EventConsumer {
 
 	private final Clock clock;
 
-	AuditConsumer(AuditRepository audit, Clock clock) {
+	private final Accounts accounts;
+
+	AuditConsumer(AuditRepository audit, Clock clock, Accounts accounts) {
 		this.audit = audit;
 		this.clock = clock;
+		this.accounts = accounts;
 	}
 
 	@Override
@@ -51,8 +57,12 @@ class AuditConsumer implements EventConsumer {
 		}
 		JsonNode data = event.data();
 		try {
+			UUID userId = UUID.fromString(required(data, "user_id").asString());
+			if (accounts.find(userId).isEmpty()) {
+				return; // deleted since the event was published: its history went with it and stays gone
+			}
 			JsonNode changes = data.get("changes");
-			audit.append(new AuditEntry(0, event.id(), UUID.fromString(required(data, "user_id").asString()),
+			audit.append(new AuditEntry(0, event.id(), userId,
 					required(data, "task_id").asLong(), required(data, "sequence").asLong(), event.type(),
 					Instant.parse(required(data, "timestamp").asString()),
 					required(required(data, "task"), "title").asString(), changes == null || changes.isNull() ? null : changes),
@@ -61,13 +71,5 @@ class AuditConsumer implements EventConsumer {
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new MalformedEvent("task event body is invalid: " + ex.getMessage());
 		}
-	}
-
-	private static JsonNode required(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull()) {
-			throw new MalformedEvent("task event body lacks " + field);
-		}
-		return value;
 	}
 }

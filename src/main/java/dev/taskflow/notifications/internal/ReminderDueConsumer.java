@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.taskflow.eventing.EventBody.required;
+
 /**
  * Turns a {@code reminder.due} into an inbox entry and a {@code notification.created} event. Runs in
  * the inbox transaction, so the notification, its outgoing event (outbox) and the record of having
@@ -98,6 +100,9 @@ class ReminderDueConsumer implements EventConsumer {
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new MalformedEvent("reminder.due body is invalid: " + ex.getMessage());
 		}
+		if (accounts.find(userId).isEmpty()) {
+			return; // the account was deleted after its reminder was queued: nobody is left to tell
+		}
 		boolean inApp = accounts.notificationPreferencesOf(userId).inApp();
 		notifications
 			.insertOnce(new NotificationRepository.NewNotification(userId, taskId, event.id(), remindAt, title, message,
@@ -133,14 +138,6 @@ class ReminderDueConsumer implements EventConsumer {
 			throw new MalformedEvent("reminder.due body: " + field + " must be a positive whole number");
 		}
 		return value.asLong();
-	}
-
-	private static JsonNode required(JsonNode data, String field) {
-		JsonNode value = data.get(field);
-		if (value == null || value.isNull()) {
-			throw new MalformedEvent("reminder.due body lacks " + field);
-		}
-		return value;
 	}
 
 	private static String abbreviate(String title) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import dev.taskflow.recurrence.Occurrence;
 import dev.taskflow.recurrence.Recurrence;
 
 /**
@@ -37,7 +38,7 @@ import dev.taskflow.recurrence.Recurrence;
  * or from the completion date), makes instance {@code COUNT} of the series the last; {@code UNTIL} is
  * compared in the user's zone, and a rule that produces no further instance ends it too.
  */
-final class NextOccurrence {
+public final class NextOccurrence {
 
 	private NextOccurrence() {
 	}
@@ -48,7 +49,7 @@ final class NextOccurrence {
 	 * @param seriesIndex which instance of the series was completed (1 for the first)
 	 * @return the next due, or empty if the series has ended
 	 */
-	static Optional<Occurrence> after(Recurrence recurrence, Occurrence due, Occurrence anchor, Instant completedAt,
+	public static Optional<Occurrence> after(Recurrence recurrence, Occurrence due, Occurrence anchor, Instant completedAt,
 			int seriesIndex, ZoneId zone) {
 		Rule rule = Rule.of(recurrence.rrule());
 		boolean fromCompletion = recurrence.from() == Recurrence.From.COMPLETION;

@@ -12,10 +12,14 @@ import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.eventing.Topics;
 import dev.taskflow.recurrence.NextOccurrenceDue;
+import dev.taskflow.recurrence.Occurrence;
 import dev.taskflow.recurrence.Recurrence;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+
+import static dev.taskflow.eventing.EventBody.required;
+import static dev.taskflow.eventing.EventBody.optionalText;
 
 /**
  * Asks for the next instance when a recurring task is completed. {@link NextOccurrenceDue} is
@@ -87,24 +91,11 @@ class RecurringTaskConsumer implements EventConsumer {
 			Occurrence anchor = anchorAt == null ? null : Occurrence.parse(anchorAt);
 			JsonNode index = task.get("series_index");
 			int seriesIndex = index == null || index.isNull() ? 1 : index.asInt();
-			return NextOccurrence.after(recurrence, due, anchor, completedAt, seriesIndex, accounts.timeZoneOf(owner))
+			return recurrence.nextAfter(due, anchor, completedAt, seriesIndex, accounts.timeZoneOf(owner))
 				.map(next -> new NextOccurrenceDue(owner, taskId, next.date(), next.dateTime()));
 		}
 		catch (IllegalArgumentException | DateTimeException ex) {
 			throw new MalformedEvent("task.completed body is invalid: " + ex.getMessage());
 		}
-	}
-
-	private static JsonNode required(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull()) {
-			throw new MalformedEvent("task.completed body lacks " + field);
-		}
-		return value;
-	}
-
-	private static String optionalText(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return value == null || value.isNull() ? null : value.asString();
 	}
 }

@@ -141,6 +141,18 @@ public class TaskRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Removes a live task for good (tags and reminders cascade) if it is still at {@code version};
+	 * false if it changed or is gone.
+	 */
+	public boolean remove(UUID owner, long id, int version) {
+		return jdbc.sql("delete from tasks where id = :id and user_id = :owner and version = :version and deleted_at is null")
+			.param("id", id)
+			.param("owner", owner)
+			.param("version", version)
+			.update() == 1;
+	}
+
 	/** Removes for good the tasks deleted before {@code cutoff} (tags and reminders cascade). */
 	public int purgeDeletedBefore(Instant cutoff) {
 		return jdbc.sql("delete from tasks where deleted_at < :cutoff")

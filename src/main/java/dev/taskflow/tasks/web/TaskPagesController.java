@@ -2,12 +2,16 @@ package dev.taskflow.tasks.web;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.DisplayTime;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
@@ -91,15 +95,38 @@ class TaskPagesController {
 	String complete(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
 			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect) {
 		Task task = tasks.complete(user, id, null);
+		String notice = "Completed “" + task.title() + "”." + nextDue(task, user.timeZone()).map(next -> " Next: " + next + ".")
+			.orElse("");
+		if (htmx) {
+			model.addAttribute("notice", notice);
+			model.addAttribute("task", row(task, user));
+			model.addAttribute("filter", TaskListFilter.parse(back));
+			return "tasks/undo :: completed";
+		}
 		redirect.addFlashAttribute("completedTaskId", id);
-		return afterChange(user, task, "Completed “" + task.title() + "”.", back, htmx, model, redirect);
+		return afterChange(user, task, notice, back, false, model, redirect);
 	}
 
+	/**
+	 * Reopens a task (also the Undo of a completion). htmx gets its row again, unless it asked to
+	 * refresh the whole list (the Undo toast): reopening a recurring task takes its next instance back.
+	 */
 	@PostMapping("/{id}/reopen")
 	String reopen(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
-			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect) {
+			@RequestHeader(name = HTMX, required = false) boolean htmx,
+			@RequestHeader(name = "HX-Target", required = false) String htmxTarget, Model model,
+			RedirectAttributes redirect) {
 		Task task = tasks.reopen(user, id, null);
-		return afterChange(user, task, "Reopened “" + task.title() + "”.", back, htmx, model, redirect);
+		boolean row = htmx && !"task-results".equals(htmxTarget);
+		return afterChange(user, task, "Reopened “" + task.title() + "”.", back, row, model, redirect);
+	}
+
+	/** When the instance after a completed recurring task is due, as rows write it: "Tue 2 Dec", "Tomorrow, 09:00". */
+	private Optional<String> nextDue(Task task, ZoneId zone) {
+		Instant now = clock.instant();
+		return task.nextOccurrence(zone)
+			.map(next -> next.isAllDay() ? DisplayTime.day(next.date(), LocalDate.ofInstant(now, zone))
+					: DisplayTime.moment(next.dateTime().toInstant(), zone, now));
 	}
 
 	@PostMapping("/{id}/delete")

@@ -1,14 +1,19 @@
 package dev.taskflow.tasks.web;
 
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
 import dev.taskflow.support.Browser;
 import dev.taskflow.support.TaskFlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static dev.taskflow.support.Browser.body;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Undo after delete and the bulk bar, the way the pages send them (with and without htmx). */
 @TaskFlowTest
@@ -16,6 +21,9 @@ class UndoAndBulkPagesTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aDeletedRowOffersUndoWhichBringsTheRowBack() {
@@ -44,6 +52,52 @@ class UndoAndBulkPagesTests {
 		assertThat(browser.post("/tasks/" + id + "/restore")).hasRedirectedUrl("/tasks");
 		assertThat(browser.page("/tasks")).contains("Restored “Return library books”.")
 			.contains("id=\"task-" + id + "\"");
+	}
+
+	@Test
+	void aCompletedRowOffersUndoInAToast() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Post the letter");
+
+		MvcTestResult completed = browser.htmxPost("/tasks/" + id + "/complete");
+
+		assertThat(body(completed)).startsWith("<li").contains("id=\"task-" + id + "\"")
+			.contains("hx-swap-oob=\"beforeend:#toasts\"")
+			.contains("Completed “Post the letter”.</span>")
+			.contains("hx-post=\"/tasks/" + id + "/reopen\"");
+		assertThat(body(browser.htmxPostInto("task-results", "/tasks/" + id + "/reopen"))).isEmpty();
+		assertThat(browser.page("/tasks")).contains("id=\"task-" + id + "\"");
+	}
+
+	@Test
+	void completingARecurringTaskSaysWhenItIsNextDueAndUndoTakesTheNextInstanceBack() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Water the plants Dec 24, 2030 every week", "Water the plants");
+
+		MvcTestResult completed = browser.htmxPost("/tasks/" + id + "/complete");
+
+		assertThat(body(completed)).contains("Completed “Water the plants”. Next: Tue 31 Dec 2030.</span>");
+		await().until(() -> nextInstances(id) == 1);
+		assertThat(browser.htmxPostInto("task-results", "/tasks/" + id + "/reopen")).hasRedirectedUrl("/tasks");
+		assertThat(nextInstances(id)).isZero();
+		assertThat(Pattern.compile("id=\"task-\\d+\"").matcher(browser.page("/tasks")).results().map(MatchResult::group))
+			.containsExactly("id=\"task-" + id + "\"");
+	}
+
+	@Test
+	void withoutJavaScriptTheCompletedNoticeSaysWhenARecurringTaskIsNextDue() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Pay the rent Dec 1, 2030 every month", "Pay the rent");
+
+		assertThat(browser.post("/tasks/" + id + "/complete")).hasRedirectedUrl("/tasks");
+
+		assertThat(browser.page("/tasks")).contains("Completed “Pay the rent”. Next: Wed 1 Jan 2031.")
+			.contains("action=\"/tasks/" + id + "/reopen\"");
+	}
+
+	private int nextInstances(long taskId) {
+		return jdbc.sql("select count(*) from tasks where previous_task_id = :id").param("id", taskId)
+			.query(Integer.class).single();
 	}
 
 	@Test
