@@ -35,14 +35,14 @@ record EditConflict(List<Row> rows) {
 	static final String RESOLVE = "resolve.";
 
 	/** Fields that say which state the form is based on, not what the task holds. */
-	private static final Set<String> NOT_COMPARED = Set.of("version");
+	private static final Set<String> NOT_COMPARED = Set.of("version", "remindersOnForm");
 
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("title", "Title"),
 			Map.entry("description", "Notes"), Map.entry("priority", "Priority"), Map.entry("tags", "Tags"),
 			Map.entry("dueDate", "Due date"), Map.entry("dueTime", "Time"), Map.entry("repeat", "Repeat"),
 			Map.entry("repeatEvery", "Repeat every"), Map.entry("repeatUnit", "Repeat unit"),
 			Map.entry("repeatDays", "Repeat on"), Map.entry("repeatCount", "Repeat times"), Map.entry("repeatUntil", "Repeat until"),
-			Map.entry("repeatFrom", "Repeat counted from"));
+			Map.entry("repeatFrom", "Repeat counted from"), Map.entry("reminders", "Reminders"));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -62,11 +62,11 @@ record EditConflict(List<Row> rows) {
 		List<Row> rows = new ArrayList<>();
 		for (RecordComponent component : TaskForm.class.getRecordComponents()) {
 			String field = component.getName();
-			if (NOT_COMPARED.contains(field)) {
+			if (NOT_COMPARED.contains(field) || field.equals("reminders") && !yours.remindersGiven()) {
 				continue;
 			}
-			String mine = normalized(field, value(component, yours));
-			String other = normalized(field, value(component, theirs));
+			String mine = normalized(field, text(component, yours));
+			String other = normalized(field, text(component, theirs));
 			if (mine.equals(other)) {
 				continue;
 			}
@@ -109,8 +109,7 @@ record EditConflict(List<Row> rows) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (RecordComponent component : TaskForm.class.getRecordComponents()) {
 			if (!NOT_COMPARED.contains(component.getName())) {
-				Object value = value(component, form);
-				values.put(component.getName(), value == null ? null : value.toString());
+				values.put(component.getName(), text(component, form));
 			}
 		}
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(values));
@@ -140,9 +139,19 @@ record EditConflict(List<Row> rows) {
 		}
 	}
 
+	/** A field's value as text; the reminder rows in words, leaving out the empty ones. */
+	@SuppressWarnings("unchecked")
+	private static String text(RecordComponent component, TaskForm form) {
+		Object value = value(component, form);
+		if (value instanceof List<?> rows) {
+			return ReminderField.describe((List<ReminderField>) rows);
+		}
+		return value == null ? null : value.toString();
+	}
+
 	/** Two values that mean the same compare equal: no priority is "none", tags in any case and spacing. */
-	private static String normalized(String field, Object value) {
-		String text = value == null ? "" : value.toString().strip().replace("\r\n", "\n");
+	private static String normalized(String field, String value) {
+		String text = value == null ? "" : value.strip().replace("\r\n", "\n");
 		return switch (field) {
 			case "priority", "repeat" -> text.isEmpty() ? "none" : text.toLowerCase(Locale.ROOT);
 			case "repeatFrom" -> text.isEmpty() ? "due" : text.toLowerCase(Locale.ROOT);

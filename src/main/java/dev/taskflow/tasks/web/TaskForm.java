@@ -5,14 +5,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.taskflow.platform.DisplayTime;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.Task;
 import dev.taskflow.tasks.TaskDraft;
 
@@ -23,11 +27,20 @@ import dev.taskflow.tasks.TaskDraft;
  * @param dueDate {@code 2026-12-01} (what a date input sends); empty for no due date
  * @param dueTime {@code 09:00} in the user's time zone; empty for an all-day task
  * @param repeat how the task repeats, with {@code repeatEvery} … {@code repeatFrom}: see {@link RepeatRule}
+ * @param reminders the reminder rows as typed, including rows with nothing typed in them
+ * @param remindersOnForm set when the form shows the reminders: then they replace the task's (all rows removed
+ *        means none); a form without them keeps the task's reminders
  * @param version the version the form was opened at, so a change made elsewhere in between is noticed
  */
 record TaskForm(String title, String description, String priority, String tags, String dueDate, String dueTime,
 		String repeat, String repeatEvery, String repeatUnit, String repeatDays, String repeatCount, String repeatUntil,
-		String repeatFrom, String version) {
+		String repeatFrom, List<ReminderField> reminders, String remindersOnForm, String version) {
+
+	TaskForm {
+		// a gap in the rows' numbering binds as null; an empty row keeps the others' numbers (and is skipped)
+		reminders = reminders == null ? List.of()
+				: reminders.stream().map(row -> row == null ? ReminderField.blank() : row).toList();
+	}
 
 	static TaskForm of(Task task, ZoneId zone) {
 		Due due = task.due();
@@ -42,14 +55,66 @@ record TaskForm(String title, String description, String priority, String tags, 
 			dueTime = at.toLocalTime().toString();
 		}
 		RepeatRule rule = RepeatRule.of(task.recurrence());
+		List<ReminderField> reminders = new ArrayList<>(
+				task.reminders().stream().map(reminder -> ReminderField.of(reminder, zone)).toList());
 		return new TaskForm(task.title(), task.description(), task.priority().value(), String.join(", ", task.tags()),
 				dueDate, dueTime, rule.repeat(), rule.every(), rule.unit(), rule.days(), rule.count(), rule.until(), rule.from(),
-				String.valueOf(task.version()));
+				reminders, "true", String.valueOf(task.version())).withBlankReminder();
 	}
 
 	TaskForm withVersion(int newVersion) {
 		return new TaskForm(title, description, priority, tags, dueDate, dueTime, repeat, repeatEvery, repeatUnit,
-				repeatDays, repeatCount, repeatUntil, repeatFrom, String.valueOf(newVersion));
+				repeatDays, repeatCount, repeatUntil, repeatFrom, reminders, remindersOnForm, String.valueOf(newVersion));
+	}
+
+	private TaskForm withReminders(List<ReminderField> rows) {
+		return new TaskForm(title, description, priority, tags, dueDate, dueTime, repeat, repeatEvery, repeatUnit,
+				repeatDays, repeatCount, repeatUntil, repeatFrom, rows, "true", version);
+	}
+
+	/** The form with an empty row to type a new reminder in, unless it has one or is full. */
+	TaskForm withBlankReminder() {
+		boolean hasBlank = reminders.stream().anyMatch(ReminderField::isBlank);
+		return hasBlank || !roomForReminder() ? this : withAnotherReminder();
+	}
+
+	/** "Add another reminder" without JavaScript: one more empty row, keeping everything typed. */
+	TaskForm withAnotherReminder() {
+		if (!roomForReminder()) {
+			return this;
+		}
+		List<ReminderField> rows = new ArrayList<>(reminders);
+		rows.add(ReminderField.blank());
+		return withReminders(rows);
+	}
+
+	/** "Remove" on a row without JavaScript; an index that is not a row changes nothing. */
+	TaskForm withoutReminder(int index) {
+		if (index < 0 || index >= reminders.size()) {
+			return this;
+		}
+		List<ReminderField> rows = new ArrayList<>(reminders);
+		rows.remove(index);
+		return withReminders(rows);
+	}
+
+	/** The row the browser copies for "Add another reminder". */
+	public ReminderField blankReminder() {
+		return ReminderField.blank();
+	}
+
+	public int maxReminders() {
+		return TaskDraft.MAX_REMINDERS;
+	}
+
+	/** Whether another row may be added (the API's cap on reminders per task). */
+	public boolean roomForReminder() {
+		return reminders.size() < TaskDraft.MAX_REMINDERS;
+	}
+
+	/** Whether the form showed the reminders (an older or partial form keeps the task's reminders). */
+	boolean remindersGiven() {
+		return remindersOnForm != null && !remindersOnForm.isBlank();
 	}
 
 	/** The repeat preview's first date: the due date as typed, or today when there is none (or it is garbled). */
@@ -85,7 +150,7 @@ record TaskForm(String title, String description, String priority, String tags, 
 	 * The current state with this form's fields applied; the status is not on the form and stays as it is.
 	 * @throws dev.taskflow.platform.InvalidInput naming the form's fields ({@code tags[1]} is the second tag)
 	 */
-	TaskDraft applyTo(TaskDraft current, ZoneId zone) {
+	TaskDraft applyTo(TaskDraft current, ZoneId zone, Instant now) {
 		FieldErrors errors = new FieldErrors();
 		Priority newPriority = priority == null || priority.isBlank() ? Priority.NONE
 				: Priority.parse(priority).orElseGet(() -> {
@@ -95,11 +160,50 @@ record TaskForm(String title, String description, String priority, String tags, 
 		Due due = due(zone, errors);
 		RepeatRule rule = repeatRule();
 		Optional<Recurrence> recurrence = rule.given() ? rule.recurrence(errors) : Optional.ofNullable(current.recurrence());
+		List<Reminder.Spec> reminderSpecs = remindersGiven() ? reminderSpecs(due, zone, now, current.reminders(), errors)
+				: current.reminders();
 		TaskDraft.check(title, description, tagList(), errors);
 		errors.throwIfAny();
 		return current.withDetails(title, description, newPriority, tagList(),
 				sameMoment(due, current.due()) ? current.due() : due)
-			.withRecurrence(recurrence.orElse(null));
+			.withRecurrence(recurrence.orElse(null))
+			.withReminders(reminderSpecs);
+	}
+
+	/** The reminders the rows ask for, problems under {@code reminders[i]} (the row) or {@code reminders} (too many). */
+	private List<Reminder.Spec> reminderSpecs(Due due, ZoneId zone, Instant now, List<Reminder.Spec> kept,
+			FieldErrors errors) {
+		List<Reminder.Spec> specs = new ArrayList<>();
+		for (int i = 0; i < reminders.size(); i++) {
+			ReminderField row = reminders.get(i);
+			if (!row.isBlank()) {
+				row.spec(zone, due, now, kept, "reminders[" + i + "]", errors).ifPresent(specs::add);
+			}
+		}
+		if (reminders.stream().filter(row -> !row.isBlank()).count() > TaskDraft.MAX_REMINDERS) {
+			errors.add("reminders", "can be at most " + TaskDraft.MAX_REMINDERS + " per task; remove some");
+		}
+		return specs;
+	}
+
+	/**
+	 * For each row, when the reminder it shows was sent ("Today, 09:00"), or null: a row changed since no
+	 * longer shows the reminder that was sent.
+	 */
+	List<String> sentTimes(Task task, ZoneId zone, Instant now) {
+		Due due = due(zone, new FieldErrors());
+		return reminders.stream().map(row -> {
+			if (row.isBlank()) {
+				return null;
+			}
+			Optional<Reminder.Spec> spec = row.spec(zone, due, now, task.draft().reminders(), "", new FieldErrors());
+			return spec.flatMap(asked -> task.reminders()
+					.stream()
+					.filter(reminder -> reminder.sent() && reminder.spec().equals(asked))
+					.findFirst())
+				.map(reminder -> DisplayTime.moment(reminder.sentAt(), zone, now))
+				.orElse(null);
+		}).toList();
 	}
 
 	private Due due(ZoneId zone, FieldErrors errors) {

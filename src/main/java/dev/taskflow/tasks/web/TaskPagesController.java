@@ -48,9 +48,11 @@ class TaskPagesController {
 
 	private static final String HTMX = "HX-Request";
 
+	private static final String REMOVE_REMINDER = "remove-reminder-";
+
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("title", "Title"),
 			Map.entry("description", "Notes"), Map.entry("priority", "Priority"), Map.entry("tags", "Tags"),
-			Map.entry("due", "Due"), Map.entry("q", "Search"), Map.entry("tag", "Tag"), Map.entry("sort", "Sort"),
+			Map.entry("due", "Due"), Map.entry("reminders", "Reminders"), Map.entry("q", "Search"), Map.entry("tag", "Tag"), Map.entry("sort", "Sort"),
 			Map.entry("status", "Status"), Map.entry("due_from", "Due from"), Map.entry("due_to", "Due until"));
 
 	private final TaskManagement tasks;
@@ -184,8 +186,12 @@ class TaskPagesController {
 	 */
 	@PostMapping("/{id}")
 	String save(CurrentUser user, @PathVariable long id, TaskForm form, @RequestParam(defaultValue = "") String back,
-			@RequestParam(defaultValue = "") String base, @RequestHeader(name = HTMX, required = false) boolean htmx,
-			HttpServletRequest request, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String base, @RequestParam(defaultValue = "") String formStep,
+			@RequestHeader(name = HTMX, required = false) boolean htmx, HttpServletRequest request, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		if (!formStep.isEmpty()) {
+			return formStep(user, id, form, formStep, base, back, htmx, model);
+		}
 		try {
 			TaskForm chosen = form;
 			if (request.getParameterMap().keySet().stream().anyMatch(name -> name.startsWith(EditConflict.RESOLVE))) {
@@ -225,7 +231,39 @@ class TaskPagesController {
 	}
 
 	private Task save(CurrentUser user, long id, TaskForm form, Integer expectedVersion) {
-		return tasks.change(user, id, current -> form.applyTo(current, user.timeZone()), expectedVersion);
+		return tasks.change(user, id, current -> form.applyTo(current, user.timeZone(), clock.instant()),
+				expectedVersion);
+	}
+
+	/**
+	 * The form's own buttons without JavaScript ({@code formStep}): another reminder row
+	 * ({@code add-reminder}), a row removed ({@code remove-reminder-2}) or the repeat rule previewed
+	 * ({@code preview}). Nothing is saved; the form comes back as typed, focus where the person is.
+	 */
+	private String formStep(CurrentUser user, long id, TaskForm form, String step, String base, String back,
+			boolean htmx, Model model) {
+		tasks.get(user, id);
+		model.addAttribute("base", base);
+		Map<String, String> errors = Map.of();
+		TaskForm next = form;
+		if (step.equals("add-reminder")) {
+			next = form.withAnotherReminder();
+			model.addAttribute("focus", "reminder-" + (next.reminders().size() - 1));
+		}
+		else if (step.startsWith(REMOVE_REMINDER) && step.substring(REMOVE_REMINDER.length()).matches("\\d{1,2}")) {
+			int index = Integer.parseInt(step.substring(REMOVE_REMINDER.length()));
+			next = form.withoutReminder(index);
+			model.addAttribute("focus", index < next.reminders().size() ? "reminder-" + index : "add-reminder");
+		}
+		else if (step.equals("preview")) {
+			FieldErrors problems = new FieldErrors();
+			if (form.repeatRule().given()) {
+				form.repeatRule().recurrence(problems);
+			}
+			errors = messagesOf(problems);
+			model.addAttribute("focus", "preview");
+		}
+		return editForm(user, id, next, errors, back, htmx, model);
 	}
 
 	/** Someone else's task and a missing one look the same; so does a task id that is not a number. */
@@ -262,8 +300,10 @@ class TaskPagesController {
 
 	private String editForm(CurrentUser user, long id, TaskForm form, Map<String, String> errors, String back,
 			boolean htmx, Model model) {
+		TaskForm shown = form.withBlankReminder();
 		model.addAttribute("taskId", id);
-		model.addAttribute("form", form);
+		model.addAttribute("form", shown);
+		model.addAttribute("sentReminders", shown.sentTimes(tasks.get(user, id), user.timeZone(), clock.instant()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("timeZone", user.timeZone().getId());
 		model.addAttribute("filter", TaskListFilter.parse(back));
@@ -329,7 +369,12 @@ class TaskPagesController {
 			int bracket = field.indexOf('[');
 			String name = bracket < 0 ? field : field.substring(0, bracket);
 			String subject = LABELS.getOrDefault(name, name);
-			if (name.equals("tags") && bracket >= 0) {
+			if (name.equals("reminders") && bracket >= 0) {
+				// shown next to its row
+				name = field;
+				subject = "This reminder";
+			}
+			else if (name.equals("tags") && bracket >= 0) {
 				int index = Integer.parseInt(field.substring(bracket + 1, field.length() - 1));
 				subject = index < tags.size() ? "“" + tags.get(index) + "”" : "A tag";
 			}

@@ -1,0 +1,226 @@
+package dev.taskflow;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.taskflow.support.Accessibility;
+import dev.taskflow.support.Chromium;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The task form's reminders in a real browser (Debian's Chromium through Playwright): rows added and
+ * removed in place with focus following, saved, and the row's bell showing the next one; axe-core checks
+ * the form in light and dark, at desktop and phone width. Screenshots go to {@code target/screenshots}.
+ */
+@EnabledIf(value = "dev.taskflow.support.Chromium#isInstalled", disabledReason = Chromium.MISSING)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+		"spring.datasource.url=jdbc:h2:mem:reminder-editor-journeys-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+class ReminderEditorJourneyTests {
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	private static final Path BUILD = Paths.get(System.getProperty("taskflow.build.dir", "target"));
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	private final List<BrowserContext> contexts = new ArrayList<>();
+
+	private final List<String> consoleErrors = new ArrayList<>();
+
+	@RegisterExtension
+	final AfterTestExecutionCallback screenshotOnFailure = test -> {
+		if (test.getExecutionException().isPresent()) {
+			int tab = 0;
+			for (BrowserContext context : contexts) {
+				for (Page page : context.pages()) {
+					page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+						.setPath(BUILD.resolve("browser-journeys")
+							.resolve(test.getRequiredTestMethod().getName() + "-tab" + ++tab + ".png")));
+				}
+			}
+		}
+	};
+
+	@BeforeAll
+	static void launchChromium() {
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@AfterEach
+	void closeContextsAndCheckTheConsole() {
+		contexts.forEach(BrowserContext::close);
+		contexts.clear();
+		List<String> errors = new ArrayList<>(consoleErrors);
+		consoleErrors.clear();
+		org.assertj.core.api.Assertions.assertThat(errors).as("errors in the browser console").isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "light", "dark" })
+	void remindersAreAddedAndRemovedInPlaceSavedAndShownByTheBell(String scheme) {
+		Page page = context("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT, true, 1280, 800).newPage();
+		signUp(page);
+		quickAdd(page, "Renew the passport", "Renew the passport");
+		String id = task(page, "Renew the passport").getAttribute("id").substring("task-".length());
+
+		page.navigate("/tasks/" + id + "/edit");
+		page.locator("input[name=dueDate]").fill("2035-03-10");
+		page.locator("input[name=dueTime]").fill("09:00");
+		Locator rows = page.locator(".reminder-rows > .reminder-row");
+		assertThat(rows).hasCount(1);
+		assertThat(rows.nth(0).locator(".reminder-at").first()).isHidden();
+		rows.nth(0).getByLabel("Remind me").selectOption("at");
+		assertThat(rows.nth(0).locator(".reminder-before").first()).isHidden();
+		rows.nth(0).getByLabel("Date").fill("2035-03-09");
+		rows.nth(0).getByLabel("Time").fill("18:00");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another reminder")).click();
+		assertThat(rows).hasCount(2);
+		assertThat(rows.nth(1).getByLabel("Remind me")).isFocused();
+		assertThat(rows.nth(1).getByLabel("Remind me")).hasAttribute("name", "reminders[1].kind");
+		rows.nth(1).getByLabel("How long").fill("30");
+		rows.nth(1).getByLabel("Unit").selectOption("minutes");
+		org.assertj.core.api.Assertions.assertThat(check(page, "reminders-editor", scheme)).isEmpty();
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(task(page, "Renew the passport").locator(".reminder"))
+			.hasAttribute("title", "Reminder Fri 9 Mar 2035, 18:00");
+
+		page.navigate("/tasks/" + id + "/edit");
+		assertThat(rows).hasCount(3);
+		rows.nth(0).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove this reminder")).click();
+		assertThat(rows).hasCount(2);
+		Locator first = rows.nth(0).getByLabel("Remind me");
+		assertThat(first).isFocused();
+		assertThat(first).hasValue("before");
+		assertThat(first).hasAttribute("name", "reminders[0].kind");
+		assertThat(page.locator(".reminder-status")).hasText("Reminder removed.");
+		org.assertj.core.api.Assertions.assertThat(check(page, "reminders-removed", scheme)).isEmpty();
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(task(page, "Renew the passport").locator(".reminder"))
+			.hasAttribute("title", "Reminder Sat 10 Mar 2035, 08:30");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "light", "dark" })
+	void aRefusedReminderIsExplainedNextToItsRowAtPhoneWidth(String scheme) {
+		Page page = context("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT, true, 390, 844).newPage();
+		signUp(page);
+		quickAdd(page, "Book the venue", "Book the venue");
+		String id = task(page, "Book the venue").getAttribute("id").substring("task-".length());
+
+		page.navigate("/tasks/" + id + "/edit");
+		Locator rows = page.locator(".reminder-rows > .reminder-row");
+		rows.nth(0).getByLabel("How long").fill("2");
+		rows.nth(0).getByLabel("Unit").selectOption("hours");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+
+		assertThat(rows.nth(0).locator(".field-error"))
+			.hasText("This reminder is counted from the due date, and this task has none: set one, or remind at a date and time.");
+		assertThat(rows.nth(0).getByLabel("How long")).hasValue("2");
+		assertThat(rows.nth(0).getByLabel("How long")).hasAttribute("aria-invalid", "true");
+		org.assertj.core.api.Assertions.assertThat(check(page, "reminder-refused", "phone-" + scheme)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+				"() => document.documentElement.scrollWidth <= window.innerWidth"))
+			.as("no sideways scrolling at phone width")
+			.isTrue();
+
+		page.locator("input[name=dueDate]").fill("2035-04-02");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(task(page, "Book the venue").locator(".reminder")).hasAttribute("title", "Reminder Sun 1 Apr 2035, 22:00");
+	}
+
+	private BrowserContext context(ColorScheme scheme, boolean forAxe, int width, int height) {
+		// axe is added as a script tag, which the pages' CSP would rightly refuse: only its contexts bypass it
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setTimezoneId("Europe/Berlin")
+			.setColorScheme(scheme)
+			.setViewportSize(width, height)
+			.setAcceptDownloads(true)
+			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+			.setBypassCSP(forAxe));
+		context.setDefaultTimeout(10_000);
+		context.onPage(page -> {
+			page.onConsoleMessage(message -> {
+				// a refused form answers 409 or 422 on purpose; the browser logs that status as an error
+				if ("error".equals(message.type())
+						&& !message.text().matches("Failed to load resource: .* status of (409|422) .*")) {
+					consoleErrors.add(message.text() + " (" + page.url() + ")");
+				}
+			});
+			page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
+		});
+		contexts.add(context);
+		return context;
+	}
+
+	private static List<String> check(Page page, String state, String scheme) {
+		return Accessibility.check(page, state + "-" + (scheme.startsWith("phone") ? "" : "desktop-") + scheme,
+				state + " [" + scheme + "]");
+	}
+
+	private static String signUp(Page page) {
+		String email = "person-" + UUID.randomUUID() + "@example.com";
+		page.navigate("/signup");
+		page.getByLabel("E-mail").fill(email);
+		page.getByLabel("Password").fill(PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+		assertThat(page.getByLabel("New task")).isVisible();
+		page.waitForLoadState(LoadState.LOAD);
+		return email;
+	}
+
+	private static void quickAdd(Page page, String line, String title) {
+		if (!page.url().endsWith("/tasks")) {
+			page.navigate("/tasks");
+			page.waitForLoadState(LoadState.LOAD);
+		}
+		page.getByLabel("New task").fill(line);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+		assertThat(task(page, title)).isVisible();
+	}
+
+	private static Locator task(Page page, String title) {
+		return page.locator("#task-results li.task").filter(new Locator.FilterOptions().setHasText(title));
+	}
+}
