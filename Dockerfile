@@ -35,20 +35,29 @@ COPY --from=build /workspace/extracted/dependencies/ ./
 COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
-# The training run: start on a throw-away H2 database and stop once the context is refreshed
-# (spring.context.exit=onRefresh), recording the classes that start-up loads and links into an AOT cache
-# (Java 25+) or a CDS archive (older), and the flag that uses it into jvm.options for the ENTRYPOINT.
-# It is valid only for these exact jars and this JVM, hence built here, in the runtime image.
+# The training run: start once on a throw-away H2 database, wait until ready, ask for a few pages and API
+# routes, stop with SIGTERM. At exit the JVM writes what start-up and those first requests loaded and linked
+# into an AOT cache (Java 25+; with method profiles) or a CDS archive (older), and the flag that uses it goes
+# into jvm.options for the ENTRYPOINT. Valid only for these exact jars and this JVM, hence made here, in the
+# runtime stage. (A run stopped at refresh, spring.context.exit=onRefresh, leaves out Tomcat's start and the
+# request path: measured, about 6 % more CPU to ready.)
 RUN set -e; \
     if java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then \
       record=-XX:AOTCacheOutput=taskflow.aot; use=-XX:AOTCache=taskflow.aot; \
     else \
       record=-XX:ArchiveClassesAtExit=taskflow.jsa; use=-XX:SharedArchiveFile=taskflow.jsa; \
     fi; \
-    data=$(mktemp -d); \
-    if ! TASKFLOW_DATA_DIR="$data" java "$record" -Dspring.context.exit=onRefresh -jar taskflow.jar >"$data/training.log" 2>&1; then \
-      tail -n 50 "$data/training.log"; exit 1; \
-    fi; \
+    data=$(mktemp -d); port=${TRAINING_PORT:-8000}; url=http://127.0.0.1:$port; \
+    TASKFLOW_DATA_DIR="$data" PORT="$port" java "$record" -jar taskflow.jar >"$data/training.log" 2>&1 & pid=$!; \
+    tries=0; \
+    until curl -fsS -o /dev/null "$url/actuator/health/readiness" 2>/dev/null; do \
+      tries=$((tries + 1)); \
+      if [ "$tries" -gt 300 ] || ! kill -0 "$pid" 2>/dev/null; then tail -n 50 "$data/training.log"; kill "$pid" 2>/dev/null || true; exit 1; fi; \
+      sleep 1; \
+    done; \
+    for path in /login /signup / /api/tasks /actuator/health/liveness; do curl -s -o /dev/null "$url$path"; done; \
+    kill -TERM "$pid"; wait "$pid" || true; \
+    if [ ! -s "${use#*=}" ]; then tail -n 50 "$data/training.log"; exit 1; fi; \
     rm -rf "$data"; \
     echo "$use" > jvm.options
 # Numeric user, so that Kubernetes can verify runAsNonRoot.

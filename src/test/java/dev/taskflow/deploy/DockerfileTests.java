@@ -41,15 +41,15 @@ class DockerfileTests {
 	@Test
 	void theImageRunsOnJava25WithAnAotCacheFromATrainingRunOfItsOwnJars() {
 		assertThat(instructions("ARG")).contains("JAVA_VERSION=25");
-		assertThat(trainingRun()).contains("-Dspring.context.exit=onRefresh", "-XX:AOTCacheOutput=", "-XX:ArchiveClassesAtExit=",
-				"jvm.options");
+		assertThat(trainingRun()).contains("-XX:AOTCacheOutput=", "-XX:ArchiveClassesAtExit=", "/actuator/health/readiness",
+				"kill -TERM", "jvm.options");
 		assertThat(entrypoint()).startsWith("[\"java\", \"@jvm.options\"");
 	}
 
 	/** The RUN instruction of the runtime stage that records the AOT cache (or CDS archive), as a shell script. */
 	static String trainingRun() {
 		List<String> runs = instructions("RUN").stream()
-			.filter(run -> run.contains("spring.context.exit=onRefresh"))
+			.filter(run -> run.contains("AOTCacheOutput"))
 			.toList();
 		assertThat(runs).as("one training run").hasSize(1);
 		return runs.get(0);

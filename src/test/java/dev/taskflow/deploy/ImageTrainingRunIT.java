@@ -1,6 +1,7 @@
 package dev.taskflow.deploy;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Dockerfile's runtime stage without a Docker engine: the packaged jar extracted into its layers and
  * merged into one directory as the COPY instructions do, then the training run, the very RUN instruction of
- * the Dockerfile, on the JVM running this test, and a start with the ENTRYPOINT's flags. The start insists
+ * the Dockerfile, on the JVM running this test (it needs {@code curl}, which the image installs, and
+ * {@code scripts/install-test-tools.sh} on CI), and a start with the ENTRYPOINT. The start insists
  * on the archive ({@code -XX:AOTMode=on} or {@code -Xshare:on} make the JVM refuse to start without it), so
  * a training run that records nothing usable fails here rather than silently in the image.
  */
@@ -44,6 +46,7 @@ class ImageTrainingRunIT {
 		Path tmp = Files.createDirectory(work.resolve("tmp"));
 
 		run(app, tmp, List.of("sh", "-c", DockerfileTests.trainingRun()));
+		assertThat(Files.readString(app.resolve("jvm.options"))).isNotBlank();
 
 		String options = Files.readString(app.resolve("jvm.options")).trim();
 		boolean aotCache = options.startsWith("-XX:AOTCache=");
@@ -54,8 +57,15 @@ class ImageTrainingRunIT {
 		}
 
 		Path log = work.resolve("taskflow.log");
-		List<String> command = new ArrayList<>(List.of(java(), "@jvm.options", aotCache ? "-XX:AOTMode=on" : "-Xshare:on"));
-		command.addAll(List.of("-jar", "taskflow.jar", "--server.port=0", "--spring.main.banner-mode=off"));
+		// the ENTRYPOINT as it is, run by this JVM, with the archive made compulsory
+		List<String> command = new ArrayList<>();
+		Matcher argument = Pattern.compile("\"([^\"]*)\"").matcher(DockerfileTests.entrypoint());
+		while (argument.find()) {
+			command.add(command.isEmpty() ? java() : argument.group(1));
+		}
+		assertThat(command).contains("@jvm.options");
+		command.add(command.indexOf("@jvm.options") + 1, aotCache ? "-XX:AOTMode=on" : "-Xshare:on");
+		command.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off"));
 		ProcessBuilder start = new ProcessBuilder(command).directory(app.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
@@ -88,10 +98,17 @@ class ImageTrainingRunIT {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
 		builder.environment().merge("PATH", Path.of(java()).getParent().toString(), (path, bin) -> bin + ":" + path);
 		builder.environment().put("TMPDIR", tmp.toString());
+		builder.environment().put("TRAINING_PORT", String.valueOf(freePort()));
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes());
 		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 		assertThat(process.exitValue()).as("%s:%n%s", command, output).isZero();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static void copyTree(Path from, Path to) throws IOException {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,9 @@ public class ChatService {
 
 	private static final Pattern YES = Pattern
 		.compile("^(?:y|yes|yep|yeah|sure|ok|okay|confirm|do it|go ahead|please do)[.!]*$", Pattern.CASE_INSENSITIVE);
+
+	private static final String ALREADY_ANSWERED = "That was already answered, in another window or by a second click; "
+			+ "I did nothing more.";
 
 	private static final Pattern NO = Pattern.compile("^(?:n|no|nope|cancel|stop|don't|never mind)[.!]*$",
 			Pattern.CASE_INSENSITIVE);
@@ -68,10 +72,11 @@ public class ChatService {
 		ToolTurn turn = new ToolTurn(tools, user);
 		Answer answer = answer(user, conversation, message.strip(), turn, now, tokens);
 		List<ChatAction> actions = turn.actions();
-		Conversation saved = conversation.with(new Conversation.Message("user", message.strip(), List.of(), now),
-				new Conversation.Message("assistant", answer.reply(), actions, now), answer.pending(), now);
-		conversations.save(saved);
-		return new ChatReply(saved.id(), answer.reply(), actions, ChatReply.Pending.of(answer.pending()));
+		Conversation.Message asked = new Conversation.Message("user", message.strip(), List.of(), now);
+		Conversation.Message replied = new Conversation.Message("assistant", answer.reply(), actions, now);
+		// appended to the conversation as stored now: a turn that ran meanwhile in another tab keeps its messages
+		conversations.update(user.id(), conversation.id(), latest -> latest.with(asked, replied, answer.pending(), now));
+		return new ChatReply(conversation.id(), answer.reply(), actions, ChatReply.Pending.of(answer.pending()));
 	}
 
 	/**
@@ -142,6 +147,9 @@ public class ChatService {
 		PendingAction pending = conversation.livePending(now);
 		if (pending != null && pending.kind() == PendingAction.Kind.CONFIRM) {
 			if (YES.matcher(message).matches()) {
+				if (!claim(user, conversation.id(), pending)) {
+					return new Answer(ALREADY_ANSWERED, null);
+				}
 				String results = pending.calls().stream().map(turn::confirmed).map(ChatAction::result)
 						.collect(Collectors.joining("\n"));
 				return new Answer(results, null);
@@ -156,6 +164,9 @@ public class ChatService {
 				Long chosen = chosen(pending, choice.group(1) != null, Long.parseLong(choice.group(2)));
 				if (chosen == null) {
 					return new Answer("Please reply with one of the numbers 1 to " + pending.candidates().size() + ".", pending);
+				}
+				if (!claim(user, conversation.id(), pending)) {
+					return new Answer(ALREADY_ANSWERED, null);
 				}
 				ChatAction action = turn.confirmed(withTask(pending.calls().get(0), chosen));
 				return new Answer(action.error() ? "I couldn't do that: " + action.result() : action.result(), null);
@@ -179,6 +190,20 @@ public class ChatService {
 		String text = reply.reply() == null || reply.reply().isBlank() ? question : reply.reply() + "\n\n" + question;
 		return new Answer(text, new PendingAction(PendingAction.Kind.CONFIRM, summary, held, List.of(),
 				now.plus(CONFIRMATION_LIFETIME)));
+	}
+
+	/**
+	 * Takes the pending action off the stored conversation before carrying it out, so that two answers
+	 * to it at once (a double click, two tabs) carry it out once: only the one that finds it still
+	 * there goes ahead.
+	 */
+	private boolean claim(CurrentUser user, UUID conversationId, PendingAction pending) {
+		AtomicBoolean claimed = new AtomicBoolean();
+		conversations.update(user.id(), conversationId, latest -> {
+			claimed.set(pending.equals(latest.pending()));
+			return claimed.get() ? latest.withPending(null) : latest;
+		});
+		return claimed.get();
 	}
 
 	/** A number 1..n picks from the list; "#id" names one of the candidates directly. */

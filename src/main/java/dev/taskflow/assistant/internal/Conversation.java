@@ -41,6 +41,11 @@ public record Conversation(UUID id, UUID ownerId, String title, Instant createdA
 		return new Conversation(id, ownerId, title, createdAt, now, kept, newPending);
 	}
 
+	/** This conversation with another pending action (null for none). */
+	public Conversation withPending(PendingAction newPending) {
+		return new Conversation(id, ownerId, title, createdAt, updatedAt, messages, newPending);
+	}
+
 	/** The pending action, unless it has expired. */
 	public PendingAction livePending(Instant now) {
 		return pending == null || pending.expiredAt(now) ? null : pending;

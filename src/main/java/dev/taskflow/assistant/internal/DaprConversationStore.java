@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.function.Consumer;
 
 import dev.taskflow.eventing.SharedState;
@@ -47,12 +48,37 @@ class DaprConversationStore implements ConversationStore {
 	@Override
 	public void save(Conversation conversation) {
 		state.save(key(conversation.ownerId(), conversation.id()), json.writeValueAsString(conversation));
+		index(conversation);
+	}
+
+	/** Lists the conversation in its owner's index, or moves it up there. */
+	private void index(Conversation conversation) {
 		Conversation entry = new Conversation(conversation.id(), conversation.ownerId(), conversation.title(),
 				conversation.createdAt(), conversation.updatedAt(), List.of(), null);
 		changeIndex(conversation.ownerId(), index -> {
 			index.removeIf(old -> old.id().equals(conversation.id()));
 			index.add(entry);
 		});
+	}
+
+	/** Read, change, write with the version it was read at, again from the top if another replica wrote it meanwhile. */
+	@Override
+	public Optional<Conversation> update(UUID ownerId, UUID id, UnaryOperator<Conversation> change) {
+		for (int attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
+			Optional<SharedState.Versioned> current = state.read(key(ownerId, id));
+			Optional<Conversation> stored = current.map(document -> json.readValue(document.json(), Conversation.class))
+				.filter(conversation -> conversation.ownerId().equals(ownerId));
+			if (stored.isEmpty()) {
+				return Optional.empty();
+			}
+			Conversation changed = change.apply(stored.get());
+			if (state.saveIfUnchanged(key(ownerId, id), json.writeValueAsString(changed), current.get().version())) {
+				index(changed);
+				return Optional.of(changed);
+			}
+		}
+		throw new SharedState.Unavailable("Conversation " + id + " kept changing during " + INDEX_ATTEMPTS
+				+ " attempts to update it", null);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.taskflow.assistant.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import dev.taskflow.platform.SqlTime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,6 +49,20 @@ class JdbcConversationStore implements ConversationStore {
 						SqlTime.utc(conversation.createdAt()), SqlTime.utc(conversation.updatedAt()), document)
 				.update();
 		}
+	}
+
+	/** Under the row's lock, so a concurrent turn waits for this one and then changes what this one wrote. */
+	@Override
+	@Transactional
+	public Optional<Conversation> update(UUID ownerId, UUID id, UnaryOperator<Conversation> change) {
+		Optional<Conversation> changed = jdbc
+			.sql("select document from assistant_conversations where owner_id = ? and id = ? for update")
+			.params(ownerId, id)
+			.query((rs, row) -> json.readValue(rs.getString("document"), Conversation.class))
+			.optional()
+			.map(change);
+		changed.ifPresent(this::save);
+		return changed;
 	}
 
 	@Override

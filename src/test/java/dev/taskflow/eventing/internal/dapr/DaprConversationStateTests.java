@@ -97,6 +97,26 @@ class DaprConversationStateTests {
 	}
 
 	@Test
+	void aTurnIsSavedWithTheConversationsETagAndAConcurrentTurnIsNotLost() throws Exception {
+		DaprTest.SIDECAR.recover();
+		TestUser ann = TestUsers.signUp(mvc);
+		String id = say(ann, null, "add Water the ferns").get("conversation_id").asString();
+		String key = "assistant-conversation-" + ann.id() + "-" + id;
+		DaprTest.SIDECAR.forget();
+		DaprTest.SIDECAR.conflictOnNextSaveOf("taskflow-statestore/" + key);
+
+		say(ann, id, "list my tasks");
+
+		List<SidecarStandIn.Request> saves = DaprTest.SIDECAR.requests()
+			.stream()
+			.filter(request -> request.method().equals("POST") && request.body().contains("\"" + key + "\""))
+			.toList();
+		assertThat(saves).extracting(SidecarStandIn.Request::answeredWith).contains(409).endsWith(204);
+		assertThat(JSON.readTree(saves.get(0).body()).get(0).get("etag").asString()).isNotBlank();
+		mvc.perform(ann.as(get("/api/chat/" + id))).andExpect(status().isOk()).andExpect(jsonPath("$.messages.length()").value(4));
+	}
+
+	@Test
 	void withTheStateStoreUnreachableChatIsA503ProblemAndNothingIsDone() throws Exception {
 		DaprTest.SIDECAR.recover();
 		TestUser ann = TestUsers.signUp(mvc);
