@@ -43,8 +43,9 @@ record EditConflict(List<Row> rows) {
 			Map.entry("repeatEvery", "Repeat every"), Map.entry("repeatUnit", "Repeat unit"),
 			Map.entry("repeatDays", "Repeat on"), Map.entry("repeatMonthly", "Repeat monthly by"),
 			Map.entry("repeatMonthDay", "Repeat on day"), Map.entry("repeatWeek", "Repeat on week"),
-			Map.entry("repeatWeekday", "Repeat on weekday"), Map.entry("repeatCount", "Repeat times"), Map.entry("repeatUntil", "Repeat until"),
-			Map.entry("repeatFrom", "Repeat counted from"), Map.entry("reminders", "Reminders"));
+			Map.entry("repeatWeekday", "Repeat on weekday"), Map.entry("repeatCount", "Repeat times"),
+			Map.entry("repeatUntil", "Repeat until"), Map.entry("repeatFrom", "Repeat counted from"),
+			Map.entry("reminders", "Reminders"));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -111,7 +111,8 @@ record ReminderField(String kind, String date, String time, String amount, Strin
 			day = LocalDate.parse(date.strip());
 		}
 		catch (DateTimeException | NullPointerException ex) {
-			errors.add(field, empty(date) ? "needs a date" : "has '" + date.strip() + "', which is not a date such as 2026-12-01");
+			errors.add(field,
+					empty(date) ? "needs a date" : "has '" + date.strip() + "', which is not a date such as 2026-12-01");
 			return Optional.empty();
 		}
 		try {

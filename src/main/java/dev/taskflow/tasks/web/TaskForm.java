@@ -1,11 +1,11 @@
 package dev.taskflow.tasks.web;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,9 +60,9 @@ record TaskForm(String title, String description, String priority, String tags, 
 		List<ReminderField> reminders = new ArrayList<>(
 				task.reminders().stream().map(reminder -> ReminderField.of(reminder, zone)).toList());
 		return new TaskForm(task.title(), task.description(), task.priority().value(), String.join(", ", task.tags()),
-				dueDate, dueTime, rule.repeat(), rule.every(), rule.unit(), rule.days(), rule.monthly(), rule.monthDay(), rule.week(),
-				rule.weekday(), rule.count(), rule.until(), rule.from(),
-				reminders, "true", String.valueOf(task.version())).withBlankReminder();
+				dueDate, dueTime, rule.repeat(), rule.every(), rule.unit(), rule.days(), rule.monthly(), rule.monthDay(),
+				rule.week(), rule.weekday(), rule.count(), rule.until(), rule.from(), reminders, "true",
+				String.valueOf(task.version())).withBlankReminder();
 	}
 
 	TaskForm withVersion(int newVersion) {

@@ -52,8 +52,8 @@ class TaskPagesController {
 
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("title", "Title"),
 			Map.entry("description", "Notes"), Map.entry("priority", "Priority"), Map.entry("tags", "Tags"),
-			Map.entry("due", "Due"), Map.entry("reminders", "Reminders"), Map.entry("q", "Search"), Map.entry("tag", "Tag"), Map.entry("sort", "Sort"),
-			Map.entry("status", "Status"), Map.entry("due_from", "Due from"), Map.entry("due_to", "Due until"));
+			Map.entry("due", "Due"), Map.entry("reminders", "Reminders"), Map.entry("q", "Search"),
+			Map.entry("tag", "Tag"), Map.entry("sort", "Sort"), Map.entry("status", "Status"), Map.entry("due_from", "Due from"), Map.entry("due_to", "Due until"));
 
 	private final TaskManagement tasks;
 
@@ -242,7 +242,7 @@ class TaskPagesController {
 	 */
 	private String formStep(CurrentUser user, long id, TaskForm form, String step, String base, String back,
 			boolean htmx, Model model) {
-		tasks.get(user, id);
+		tasks.get(user, id); // someone else's task is not found before anything is shown
 		model.addAttribute("base", base);
 		Map<String, String> errors = Map.of();
 		TaskForm next = form;
