@@ -24,6 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -99,7 +100,7 @@ class RepeatEditorJourneyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "light", "dark" })
 	void aRuleBuiltInTheEditorIsDescribedPreviewedSavedAndShownOnTheRow(String scheme) {
-		Page page = context("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT, true).newPage();
+		Page page = context("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT, true, 1280, 800).newPage();
 		signUp(page);
 		quickAdd(page, "Water the ferns", "Water the ferns");
 		String rowId = task(page, "Water the ferns").getAttribute("id");
@@ -132,12 +133,44 @@ class RepeatEditorJourneyTests {
 			.hasAttribute("title", "Every 2 weeks on Mon and Wed, 8 times");
 	}
 
-	private BrowserContext context(ColorScheme scheme, boolean forAxe) {
+	@ParameterizedTest
+	@CsvSource({ "light, 1280", "dark, 1280", "light, 390", "dark, 390" })
+	void aMonthlyRuleOnTheLastFridayIsPreviewedAndSaved(String scheme, int width) {
+		Page page = context("dark".equals(scheme) ? ColorScheme.DARK : ColorScheme.LIGHT, true, width, 844).newPage();
+		signUp(page);
+		quickAdd(page, "Pay the team", "Pay the team");
+		String rowId = task(page, "Pay the team").getAttribute("id");
+
+		page.navigate("/tasks/" + rowId.substring("task-".length()) + "/edit");
+		// htmx previews every change; the button is for pages without JavaScript
+		assertThat(page.locator(".preview-button")).isHidden();
+		page.locator("input[name=dueDate]").fill("2030-01-25");
+		page.locator("select[name=repeat]").selectOption("custom");
+		page.locator("select[name=repeatUnit]").selectOption("months");
+		page.getByLabel("the", new Page.GetByLabelOptions().setExact(true)).check();
+		page.getByLabel("Which week of the month").selectOption("-1");
+		page.getByLabel("Weekday", new Page.GetByLabelOptions().setExact(true)).selectOption("FR");
+
+		Locator preview = page.locator(".repeat-preview");
+		assertThat(preview).containsText("Every month on the last Fri");
+		assertThat(preview).containsText("Fri 22 Feb 2030, Fri 29 Mar 2030, Fri 26 Apr 2030");
+		String state = width < 600 ? "phone-" + scheme : scheme;
+		org.assertj.core.api.Assertions.assertThat(check(page, "repeat-monthly", state)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+				"() => document.documentElement.scrollWidth <= window.innerWidth"))
+			.as("no sideways scrolling")
+			.isTrue();
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(task(page, "Pay the team").locator(".repeats")).hasAttribute("title", "Every month on the last Fri");
+	}
+
+	private BrowserContext context(ColorScheme scheme, boolean forAxe, int width, int height) {
 		// axe is added as a script tag, which the pages' CSP would rightly refuse: only its contexts bypass it
 		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
 			.setTimezoneId("Europe/Berlin")
 			.setColorScheme(scheme)
-			.setViewportSize(1280, 800)
+			.setViewportSize(width, height)
 			.setAcceptDownloads(true)
 			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)
 			.setBypassCSP(forAxe));

@@ -1,9 +1,13 @@
 package dev.taskflow.recurrence;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +62,12 @@ public record Recurrence(String text, From from) {
 	static final Map<String, String> PRESETS = Map.of("daily", "FREQ=DAILY", "weekdays",
 			"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "weekly", "FREQ=WEEKLY", "monthly",
 			"FREQ=MONTHLY;RSCALE=GREGORIAN;SKIP=BACKWARD", "yearly", "FREQ=YEARLY;RSCALE=GREGORIAN;SKIP=BACKWARD");
+
+	/**
+	 * The weekdays, Monday first, as RRULE codes ({@code MO}) with the short names the sentences use
+	 * ({@code Mon}), so a form offering weekdays names them as its rules are described.
+	 */
+	public static final Map<String, String> WEEKDAYS = weekdayNames();
 
 	public static final int MAX_LENGTH = 500;
 
@@ -185,6 +195,14 @@ public record Recurrence(String text, From from) {
 	public Optional<Occurrence> nextAfter(Occurrence due, Occurrence anchor, Instant completedAt, int seriesIndex,
 			ZoneId zone) {
 		return NextOccurrence.after(this, due, anchor, completedAt, seriesIndex, zone);
+	}
+
+	private static Map<String, String> weekdayNames() {
+		Map<String, String> days = new LinkedHashMap<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			days.put(day.name().substring(0, 2), day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+		}
+		return Collections.unmodifiableMap(days);
 	}
 
 	/** The RRULE this recurrence stands for. */

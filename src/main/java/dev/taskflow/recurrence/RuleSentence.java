@@ -83,15 +83,7 @@ final class RuleSentence {
 	}
 
 	private static String day(RecurrenceRule.WeekdayNum day) {
-		String shortName = switch (day.weekday) {
-			case MO -> "Mon";
-			case TU -> "Tue";
-			case WE -> "Wed";
-			case TH -> "Thu";
-			case FR -> "Fri";
-			case SA -> "Sat";
-			case SU -> "Sun";
-		};
+		String shortName = Recurrence.WEEKDAYS.get(day.weekday.name());
 		if (day.pos == 0) {
 			return shortName;
 		}

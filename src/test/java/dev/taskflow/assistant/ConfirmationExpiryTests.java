@@ -1,21 +1,22 @@
 package dev.taskflow.assistant;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.assistant.internal.AssistantTools;
 import dev.taskflow.assistant.internal.ChatReply;
 import dev.taskflow.assistant.internal.ChatService;
+import dev.taskflow.assistant.internal.Conversation;
 import dev.taskflow.assistant.internal.ConversationStore;
 import dev.taskflow.assistant.internal.OfflineEngine;
 import dev.taskflow.platform.Conflict;
+import dev.taskflow.support.MovableClock;
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.tasks.TaskDraft;
@@ -51,6 +52,10 @@ class ConfirmationExpiryTests {
 
 	final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T09:00:00Z"));
 
+	AssistantTools tools;
+
+	OfflineEngine engine;
+
 	ChatService chat;
 
 	CurrentUser ann;
@@ -58,8 +63,9 @@ class ConfirmationExpiryTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		TaskPhraseParser parser = new TaskPhraseParser(clock);
-		chat = new ChatService(new AssistantTools(tasks, parser), new OfflineEngine(parser, tasks, clock), conversations,
-				clock);
+		tools = new AssistantTools(tasks, parser);
+		engine = new OfflineEngine(parser, tasks, clock);
+		chat = new ChatService(tools, engine, conversations, clock);
 		ann = accounts.find(UUID.fromString(TestUsers.signUp(mvc).id())).orElseThrow();
 	}
 
@@ -95,36 +101,57 @@ class ConfirmationExpiryTests {
 		assertThat(late.pending()).isNull();
 	}
 
+	@Test
+	void aSecondYesThatReadTheConversationBeforeTheFirstWasCarriedOutDoesNothingMore() {
+		long invoice = task("Old invoice");
+		ChatReply asked = chat.chat(ann, null, "delete old invoice");
+		Conversation beforeTheFirstYes = conversations.find(ann.id(), asked.conversationId()).orElseThrow();
+		assertThat(chat.chat(ann, asked.conversationId(), "yes").actions()).singleElement()
+			.satisfies(action -> assertThat(action.taskIds()).containsExactly(invoice));
+
+		// the second tab (or a double click) read the conversation while the first yes was on its way
+		ChatService secondTab = new ChatService(tools, engine, new StaleReads(conversations, beforeTheFirstYes), clock);
+		ChatReply second = secondTab.chat(ann, asked.conversationId(), "yes");
+
+		assertThat(second.actions()).isEmpty();
+		assertThat(second.reply()).contains("already answered");
+	}
+
 	private long task(String title) {
 		return tasks.create(ann, new TaskDraft(title, null, TaskStatus.PENDING, null, List.of(), null, null, List.of())).id();
 	}
 
-	/** A clock that stands still until the test moves it. */
-	static final class MovableClock extends Clock {
+	/** The store as it is, except that reading the conversation gives an earlier copy of it. */
+	private record StaleReads(ConversationStore store, Conversation earlier) implements ConversationStore {
 
-		private volatile Instant now;
-
-		MovableClock(Instant start) {
-			this.now = start;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
+		@Override
+		public Optional<Conversation> find(UUID ownerId, UUID id) {
+			return Optional.of(earlier);
 		}
 
 		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
+		public void save(Conversation conversation) {
+			store.save(conversation);
 		}
 
 		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(now, zone);
+		public Optional<Conversation> update(UUID ownerId, UUID id, UnaryOperator<Conversation> change) {
+			return store.update(ownerId, id, change);
 		}
 
 		@Override
-		public Instant instant() {
-			return now;
+		public List<Conversation> list(UUID ownerId, int limit) {
+			return store.list(ownerId, limit);
+		}
+
+		@Override
+		public boolean delete(UUID ownerId, UUID id) {
+			return store.delete(ownerId, id);
+		}
+
+		@Override
+		public void deleteAll(UUID ownerId) {
+			store.deleteAll(ownerId);
 		}
 	}
 }

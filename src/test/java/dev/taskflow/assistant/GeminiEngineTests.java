@@ -8,9 +8,8 @@ import java.util.Map;
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"taskflow.assistant.gemini.model=gemini-test", "taskflow.assistant.timeout=2s" })
 class GeminiEngineTests {
 
+	@RegisterExtension
 	static final ModelStub MODEL = new ModelStub();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,16 +54,6 @@ class GeminiEngineTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@BeforeEach
-	void resetModel() {
-		MODEL.reset();
-	}
-
-	@AfterAll
-	static void stopModel() {
-		MODEL.close();
-	}
 
 	@Test
 	void aFunctionCallRoundTripCompletesTheTaskTheModelFound() throws Exception {

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A language-model provider on a local port: it records every request and answers each with the next
  * scripted answer (a status and a body, or no answer at all, to play a model that times out). With
  * nothing scripted it answers 500, so an unexpected request shows up as a fallback, not a hang.
+ * Registered as a static {@code @RegisterExtension} field, it starts each test afresh and stops with
+ * the test class.
  */
-public final class ModelStub implements AutoCloseable {
+public final class ModelStub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
 	public record Request(String method, String path, Map<String, String> headers, String body) {
 
@@ -101,6 +106,16 @@ public final class ModelStub implements AutoCloseable {
 		hanging = new CountDownLatch(1);
 		script.clear();
 		requests.clear();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		reset();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	@Override

@@ -9,9 +9,8 @@ import java.util.Map;
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"taskflow.assistant.model-calls-per-day=4" })
 class OpenAiEngineTests {
 
+	@RegisterExtension
 	static final ModelStub MODEL = new ModelStub();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,16 +58,6 @@ class OpenAiEngineTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@BeforeEach
-	void resetModel() {
-		MODEL.reset();
-	}
-
-	@AfterAll
-	static void stopModel() {
-		MODEL.close();
-	}
 
 	@Test
 	void aToolCallRoundTripCreatesTheTaskWithTheDateOurParserRead() throws Exception {

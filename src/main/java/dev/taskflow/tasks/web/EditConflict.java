@@ -41,7 +41,9 @@ record EditConflict(List<Row> rows) {
 			Map.entry("description", "Notes"), Map.entry("priority", "Priority"), Map.entry("tags", "Tags"),
 			Map.entry("dueDate", "Due date"), Map.entry("dueTime", "Time"), Map.entry("repeat", "Repeat"),
 			Map.entry("repeatEvery", "Repeat every"), Map.entry("repeatUnit", "Repeat unit"),
-			Map.entry("repeatDays", "Repeat on"), Map.entry("repeatCount", "Repeat times"), Map.entry("repeatUntil", "Repeat until"),
+			Map.entry("repeatDays", "Repeat on"), Map.entry("repeatMonthly", "Repeat monthly by"),
+			Map.entry("repeatMonthDay", "Repeat on day"), Map.entry("repeatWeek", "Repeat on week"),
+			Map.entry("repeatWeekday", "Repeat on weekday"), Map.entry("repeatCount", "Repeat times"), Map.entry("repeatUntil", "Repeat until"),
 			Map.entry("repeatFrom", "Repeat counted from"), Map.entry("reminders", "Reminders"));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -155,6 +157,7 @@ record EditConflict(List<Row> rows) {
 		return switch (field) {
 			case "priority", "repeat" -> text.isEmpty() ? "none" : text.toLowerCase(Locale.ROOT);
 			case "repeatFrom" -> text.isEmpty() ? "due" : text.toLowerCase(Locale.ROOT);
+			case "repeatMonthly" -> text.isEmpty() ? "day" : text.toLowerCase(Locale.ROOT);
 			case "tags" -> Arrays.stream(text.split(","))
 				.map(Tags::normalize)
 				.filter(tag -> !tag.isEmpty())

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.recurrence.Recurrence;
@@ -24,28 +26,39 @@ import dev.taskflow.recurrence.Recurrence;
  * @param every the custom interval, such as {@code 2}
  * @param unit {@code days}, {@code weeks} or {@code months}
  * @param days the custom weekdays, comma-separated two-letter RRULE codes ({@code MO,WE})
+ * @param monthly for months: {@code day} (on day {@code monthDay}) or {@code weekday} (on the {@code week}th
+ *        {@code weekday})
+ * @param monthDay the day of the month, 1 to 31; empty for the due date's day
+ * @param week which of the month's {@code weekday}s: {@code 1} to {@code 4}, or {@code -1} for the last
+ * @param weekday an RRULE weekday code ({@code FR})
  * @param count how many times in all; empty for "never ends"
  * @param until the last day it may fall on ({@code 2030-03-01}); empty for "never ends"
  * @param from {@code due} or {@code completion}
  */
-record RepeatRule(String repeat, String every, String unit, String days, String count, String until, String from) {
+record RepeatRule(String repeat, String every, String unit, String days, String monthly, String monthDay, String week,
+		String weekday, String count, String until, String from) {
 
-	private static final Map<String, String> WEEKDAYS = weekdayNames();
+	private static final Map<String, String> WEEKDAYS = Recurrence.WEEKDAYS;
+
+	/** Which of a month's weekdays a rule may fall on, as the form offers them. */
+	private static final Map<String, String> WEEKS = weekNames();
 
 	private static final Map<String, String> UNITS = Map.of("days", "DAILY", "weeks", "WEEKLY", "months", "MONTHLY");
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+	private static final Pattern NTH_WEEKDAY = Pattern.compile("(-?\\d)([A-Z]{2})");
 
 	private static final List<String> PRESETS = List.of("daily", "weekdays", "weekly", "monthly", "yearly");
 
 	/** The fields for a task's rule; a rule the custom fields cannot show is kept as {@code rule}. */
 	static RepeatRule of(Recurrence recurrence) {
 		if (recurrence == null) {
-			return new RepeatRule("none", "", "", "", "", "", "due");
+			return kept("none", "due");
 		}
 		String from = recurrence.from().value();
 		if (PRESETS.contains(recurrence.text())) {
-			return new RepeatRule(recurrence.text(), "", "", "", "", "", from);
+			return kept(recurrence.text(), from);
 		}
 		Map<String, String> parts = new LinkedHashMap<>();
 		for (String part : recurrence.text().split(";")) {
@@ -58,16 +71,28 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 			.map(Map.Entry::getKey)
 			.findFirst()
 			.orElse(null);
+		String byDay = parts.getOrDefault("BYDAY", "");
+		Matcher nthWeekday = NTH_WEEKDAY.matcher(byDay);
+		boolean monthlyByWeekday = "months".equals(unit) && nthWeekday.matches() && WEEKS.containsKey(nthWeekday.group(1));
 		boolean plain = unit != null && parts.keySet()
 			.stream()
 			.allMatch(key -> List.of("FREQ", "INTERVAL", "COUNT").contains(key)
 					|| key.equals("UNTIL") && parts.get("UNTIL").matches("\\d{8}")
-					|| key.equals("BYDAY") && unit.equals("weeks"));
+					|| key.equals("BYDAY") && (unit.equals("weeks") || monthlyByWeekday)
+					|| key.equals("BYMONTHDAY") && unit.equals("months") && parts.get("BYMONTHDAY").matches("[1-9]|[12]\\d|3[01]"))
+				&& !(parts.containsKey("BYDAY") && parts.containsKey("BYMONTHDAY"));
 		if (!plain) {
-			return new RepeatRule(recurrence.text(), "", "", "", "", "", from);
+			return kept(recurrence.text(), from);
 		}
-		return new RepeatRule("custom", parts.getOrDefault("INTERVAL", "1"), unit, parts.getOrDefault("BYDAY", ""),
+		return new RepeatRule("custom", parts.getOrDefault("INTERVAL", "1"), unit, monthlyByWeekday ? "" : byDay,
+				monthlyByWeekday ? "weekday" : "day", parts.getOrDefault("BYMONTHDAY", ""),
+				monthlyByWeekday ? nthWeekday.group(1) : "1", monthlyByWeekday ? nthWeekday.group(2) : "MO",
 				parts.getOrDefault("COUNT", ""), untilDate(parts.get("UNTIL")), from);
+	}
+
+	/** A preset, "does not repeat" or a rule the custom fields cannot show: the custom fields at their defaults. */
+	private static RepeatRule kept(String repeat, String from) {
+		return new RepeatRule(repeat, "", "", "", "day", "", "1", "MO", "", "", from);
 	}
 
 	/** Whether the form carried repeat fields at all (an older or partial form keeps the rule). */
@@ -116,6 +141,7 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 		if (!daysKnown) {
 			errors.add("repeat", "has an unknown weekday; use MO, TU, WE, TH, FR, SA or SU");
 		}
+		Optional<String> inMonth = "months".equals(unit) ? dayInMonth(errors) : Optional.of("");
 		boolean endless = count == null || count.isBlank();
 		Integer times = endless ? null : number(count, "end after", 1, Recurrence.MAX_COUNT, errors);
 		boolean noEndDate = until == null || until.isBlank();
@@ -123,14 +149,15 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 		if (!endless && !noEndDate) {
 			errors.add("repeat", "can end after a number of times or on a date, not both");
 		}
-		if (interval == null || freq == null || !daysFit || !daysKnown || (!endless && times == null)
-				|| (!noEndDate && (last == null || !endless))) {
+		if (interval == null || freq == null || !daysFit || !daysKnown || inMonth.isEmpty()
+				|| (!endless && times == null) || (!noEndDate && (last == null || !endless))) {
 			return Optional.empty();
 		}
 		StringBuilder rule = new StringBuilder("FREQ=").append(freq).append(";INTERVAL=").append(interval);
 		if (!byDay.isEmpty()) {
 			rule.append(";BYDAY=").append(String.join(",", byDay));
 		}
+		rule.append(inMonth.get());
 		if (times != null) {
 			rule.append(";COUNT=").append(times);
 		}
@@ -138,6 +165,27 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 			rule.append(";UNTIL=").append(last.format(DateTimeFormatter.BASIC_ISO_DATE));
 		}
 		return Optional.of(rule.toString());
+	}
+
+	/**
+	 * The part of a monthly rule that says which day: {@code ;BYMONTHDAY=15}, {@code ;BYDAY=-1FR}, or
+	 * nothing for the due date's day; empty when the fields make no sense.
+	 */
+	private Optional<String> dayInMonth(FieldErrors errors) {
+		if ("weekday".equals(monthly)) {
+			String which = week == null ? "" : week.strip();
+			String day = weekday == null ? "" : weekday.strip().toUpperCase(Locale.ROOT);
+			if (!WEEKS.containsKey(which) || !WEEKDAYS.containsKey(day)) {
+				errors.add("repeat", "choose the first, second, third, fourth or last of a weekday");
+				return Optional.empty();
+			}
+			return Optional.of(";BYDAY=" + which + day);
+		}
+		if (monthDay == null || monthDay.isBlank()) {
+			return Optional.of("");
+		}
+		Integer day = number(monthDay, "day of the month", 1, 31, errors);
+		return day == null ? Optional.empty() : Optional.of(";BYMONTHDAY=" + day);
 	}
 
 	private LocalDate endDate(FieldErrors errors) {
@@ -186,6 +234,16 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 		return dayList().contains(code);
 	}
 
+	/** The choices for "on the … weekday": {@code 1} to "first" … {@code -1} to "last". */
+	public Map<String, String> weeks() {
+		return WEEKS;
+	}
+
+	/** Whether a monthly rule falls on a weekday of the month ("the last Fri") rather than on a day. */
+	public boolean byWeekday() {
+		return "weekday".equals(monthly);
+	}
+
 	/** The rule in words ("Every 2 weeks on Mon and Wed, 8 times"); null when it does not repeat or is not valid. */
 	public String sentence() {
 		if (!given()) {
@@ -209,15 +267,13 @@ record RepeatRule(String repeat, String every, String unit, String days, String 
 			.toList();
 	}
 
-	private static Map<String, String> weekdayNames() {
-		Map<String, String> days = new LinkedHashMap<>();
-		days.put("MO", "Mon");
-		days.put("TU", "Tue");
-		days.put("WE", "Wed");
-		days.put("TH", "Thu");
-		days.put("FR", "Fri");
-		days.put("SA", "Sat");
-		days.put("SU", "Sun");
-		return days;
+	private static Map<String, String> weekNames() {
+		Map<String, String> weeks = new LinkedHashMap<>();
+		weeks.put("1", "first");
+		weeks.put("2", "second");
+		weeks.put("3", "third");
+		weeks.put("4", "fourth");
+		weeks.put("-1", "last");
+		return weeks;
 	}
 }

@@ -27,13 +27,15 @@ import dev.taskflow.tasks.TaskDraft;
  * @param dueDate {@code 2026-12-01} (what a date input sends); empty for no due date
  * @param dueTime {@code 09:00} in the user's time zone; empty for an all-day task
  * @param repeat how the task repeats, with {@code repeatEvery} … {@code repeatFrom}: see {@link RepeatRule}
+ *        ({@code repeatMonthly} … {@code repeatWeekday} are its {@code monthly} … {@code weekday})
  * @param reminders the reminder rows as typed, including rows with nothing typed in them
  * @param remindersOnForm set when the form shows the reminders: then they replace the task's (all rows removed
  *        means none); a form without them keeps the task's reminders
  * @param version the version the form was opened at, so a change made elsewhere in between is noticed
  */
 record TaskForm(String title, String description, String priority, String tags, String dueDate, String dueTime,
-		String repeat, String repeatEvery, String repeatUnit, String repeatDays, String repeatCount, String repeatUntil,
+		String repeat, String repeatEvery, String repeatUnit, String repeatDays, String repeatMonthly,
+		String repeatMonthDay, String repeatWeek, String repeatWeekday, String repeatCount, String repeatUntil,
 		String repeatFrom, List<ReminderField> reminders, String remindersOnForm, String version) {
 
 	TaskForm {
@@ -58,18 +60,21 @@ record TaskForm(String title, String description, String priority, String tags, 
 		List<ReminderField> reminders = new ArrayList<>(
 				task.reminders().stream().map(reminder -> ReminderField.of(reminder, zone)).toList());
 		return new TaskForm(task.title(), task.description(), task.priority().value(), String.join(", ", task.tags()),
-				dueDate, dueTime, rule.repeat(), rule.every(), rule.unit(), rule.days(), rule.count(), rule.until(), rule.from(),
+				dueDate, dueTime, rule.repeat(), rule.every(), rule.unit(), rule.days(), rule.monthly(), rule.monthDay(), rule.week(),
+				rule.weekday(), rule.count(), rule.until(), rule.from(),
 				reminders, "true", String.valueOf(task.version())).withBlankReminder();
 	}
 
 	TaskForm withVersion(int newVersion) {
 		return new TaskForm(title, description, priority, tags, dueDate, dueTime, repeat, repeatEvery, repeatUnit,
-				repeatDays, repeatCount, repeatUntil, repeatFrom, reminders, remindersOnForm, String.valueOf(newVersion));
+				repeatDays, repeatMonthly, repeatMonthDay, repeatWeek, repeatWeekday, repeatCount, repeatUntil, repeatFrom,
+				reminders, remindersOnForm, String.valueOf(newVersion));
 	}
 
 	private TaskForm withReminders(List<ReminderField> rows) {
 		return new TaskForm(title, description, priority, tags, dueDate, dueTime, repeat, repeatEvery, repeatUnit,
-				repeatDays, repeatCount, repeatUntil, repeatFrom, rows, "true", version);
+				repeatDays, repeatMonthly, repeatMonthDay, repeatWeek, repeatWeekday, repeatCount, repeatUntil, repeatFrom,
+				rows, "true", version);
 	}
 
 	/** The form with an empty row to type a new reminder in, unless it has one or is full. */
@@ -128,7 +133,8 @@ record TaskForm(String title, String description, String priority, String tags, 
 	}
 
 	public RepeatRule repeatRule() {
-		return new RepeatRule(repeat, repeatEvery, repeatUnit, repeatDays, repeatCount, repeatUntil, repeatFrom);
+		return new RepeatRule(repeat, repeatEvery, repeatUnit, repeatDays, repeatMonthly, repeatMonthDay, repeatWeek,
+				repeatWeekday, repeatCount, repeatUntil, repeatFrom);
 	}
 
 	/** The version the form was based on; null if missing or garbled, which means "apply to the current state". */

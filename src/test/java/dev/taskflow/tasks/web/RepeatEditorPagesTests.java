@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static dev.taskflow.support.Browser.body;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,15 +93,15 @@ class RepeatEditorPagesTests {
 	void aRuleTheFieldsCannotShowIsOfferedAsKeptAndSurvivesASave() {
 		Browser browser = Browser.signedUp(mvc);
 		long id = browser.addTask("Team lunch");
-		assertThat(browser.post("/tasks/" + id, "title", "Team lunch", "repeat", "FREQ=MONTHLY;BYDAY=-1FR"))
+		assertThat(browser.post("/tasks/" + id, "title", "Team lunch", "repeat", "FREQ=MONTHLY;BYMONTHDAY=-1"))
 			.hasRedirectedUrl("/tasks");
 
 		String edit = browser.page("/tasks/" + id + "/edit");
-		assertThat(edit).contains("<option value=\"FREQ=MONTHLY;BYDAY=-1FR\" selected>Keep: Every month on the last Fri<");
+		assertThat(edit).contains("<option value=\"FREQ=MONTHLY;BYMONTHDAY=-1\" selected>Keep: Every month on the last day<");
 
-		assertThat(browser.post("/tasks/" + id, "title", "Team lunch out", "repeat", "FREQ=MONTHLY;BYDAY=-1FR"))
+		assertThat(browser.post("/tasks/" + id, "title", "Team lunch out", "repeat", "FREQ=MONTHLY;BYMONTHDAY=-1"))
 			.hasRedirectedUrl("/tasks");
-		assertThat(browser.page("/tasks/" + id + "/edit")).contains("value=\"FREQ=MONTHLY;BYDAY=-1FR\" selected");
+		assertThat(browser.page("/tasks/" + id + "/edit")).contains("value=\"FREQ=MONTHLY;BYMONTHDAY=-1\" selected");
 	}
 
 	@Test
@@ -147,6 +149,106 @@ class RepeatEditorPagesTests {
 		assertThat(browser.page("/tasks/" + id + "/edit")).contains("value=\"2030-01-28\"")
 			.contains("<option value=\"custom\" selected=\"selected\">")
 			.contains("Next: <span class=\"next-dates\">Mon 21 Jan 2030, Mon 28 Jan 2030</span>");
+	}
+
+	@Test
+	void aMonthlyRuleOnTheLastFridayIsBuiltDescribedAndComesBackIntoTheFields() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Pay the team");
+
+		assertThat(browser.post("/tasks/" + id, "title", "Pay the team", "dueDate", "2030-01-25", "repeat", "custom",
+				"repeatEvery", "1", "repeatUnit", "months", "repeatMonthly", "weekday", "repeatWeek", "-1",
+				"repeatWeekday", "FR"))
+			.hasRedirectedUrl("/tasks");
+
+		assertThat(recurrence(browser, id)).isEqualTo("FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR");
+		String edit = browser.page("/tasks/" + id + "/edit");
+		assertThat(edit).contains("Every month on the last Fri")
+			.contains("<option value=\"custom\" selected=\"selected\">")
+			.containsPattern("name=\"repeatMonthly\" value=\"weekday\"[^>]*checked")
+			.doesNotContainPattern("name=\"repeatMonthly\" value=\"day\"[^>]*checked")
+			.contains("<option value=\"-1\" selected=\"selected\">last</option>")
+			.contains("<option value=\"FR\" selected=\"selected\">Fri</option>")
+			.contains("Next: <span class=\"next-dates\">Fri 22 Feb 2030, Fri 29 Mar 2030, Fri 26 Apr 2030</span>");
+
+		assertThat(browser.post("/tasks/" + id, "title", "Pay the team", "dueDate", "2030-01-25", "repeat", "custom",
+				"repeatEvery", "1", "repeatUnit", "months", "repeatMonthly", "weekday", "repeatWeek", "-1",
+				"repeatWeekday", "FR", "repeatCount", "6"))
+			.hasRedirectedUrl("/tasks");
+		assertThat(recurrence(browser, id)).isEqualTo("FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR;COUNT=6");
+		assertThat(browser.page("/tasks/" + id + "/edit")).contains("Every month on the last Fri, 6 times");
+	}
+
+	@Test
+	void theSecondTuesdayAndADayOfTheMonthArePreviewedAndSaved() {
+		Browser browser = Browser.signedUp(mvc);
+
+		MvcTestResult secondTuesday = browser.htmxPost("/tasks/repeat-preview", "taskId", "3", "dueDate", "2030-01-08",
+				"repeat", "custom", "repeatEvery", "1", "repeatUnit", "months", "repeatMonthly", "weekday", "repeatWeek",
+				"2", "repeatWeekday", "TU");
+		assertThat(body(secondTuesday)).contains("Every month on the 2nd Tue")
+			.contains("Tue 12 Feb 2030, Tue 12 Mar 2030, Tue 9 Apr 2030");
+
+		long id = browser.addTask("Water the orchids");
+		assertThat(browser.post("/tasks/" + id, "title", "Water the orchids", "dueDate", "2030-01-15", "repeat",
+				"custom", "repeatEvery", "2", "repeatUnit", "months", "repeatMonthly", "day", "repeatMonthDay", "15",
+				"repeatWeek", "1", "repeatWeekday", "MO"))
+			.hasRedirectedUrl("/tasks");
+		assertThat(recurrence(browser, id)).isEqualTo("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15");
+		assertThat(browser.page("/tasks/" + id + "/edit")).contains("Every 2 months on the 15th")
+			.containsPattern("name=\"repeatMonthly\" value=\"day\"[^>]*checked")
+			.containsPattern("name=\"repeatMonthDay\"[^>]*value=\"15\"")
+			.contains("Fri 15 Mar 2030, Wed 15 May 2030, Mon 15 Jul 2030");
+	}
+
+	@Test
+	void aDayOfTheMonthOrWeekThatIsNotOneIsRefusedAsTyped() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Check the smoke alarm");
+
+		MvcTestResult badDay = browser.post("/tasks/" + id, "title", "Check the smoke alarm", "repeat", "custom",
+				"repeatEvery", "1", "repeatUnit", "months", "repeatMonthly", "day", "repeatMonthDay", "32");
+		assertThat(badDay).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(badDay)).contains("&#39;day of the month&#39; must be a whole number from 1 to 31")
+			.containsPattern("name=\"repeatMonthDay\"[^>]*value=\"32\"");
+
+		MvcTestResult badWeek = browser.post("/tasks/" + id, "title", "Check the smoke alarm", "repeat", "custom",
+				"repeatEvery", "1", "repeatUnit", "months", "repeatMonthly", "weekday", "repeatWeek", "5",
+				"repeatWeekday", "SA");
+		assertThat(badWeek).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(badWeek)).contains("choose the first, second, third, fourth or last of a weekday");
+
+		assertThat(recurrence(browser, id)).isNull();
+	}
+
+	@Test
+	void thePreviewButtonShowsTheRuleWithoutJavaScriptAndSavesNothing() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Book club");
+
+		MvcTestResult preview = browser.post("/tasks/" + id, "title", "Book club night", "dueDate", "2030-01-25",
+				"repeat", "custom", "repeatEvery", "1", "repeatUnit", "months", "repeatMonthly", "weekday", "repeatWeek",
+				"-1", "repeatWeekday", "FR", "formStep", "preview");
+
+		assertThat(preview).hasStatusOk();
+		assertThat(body(preview)).contains("Every month on the last Fri")
+			.contains("Next: <span class=\"next-dates\">Fri 22 Feb 2030, Fri 29 Mar 2030, Fri 26 Apr 2030</span>")
+			.contains("value=\"Book club night\"")
+			.containsPattern("value=\"preview\"[^>]*autofocus");
+		assertThat(recurrence(browser, id)).isNull();
+		assertThat(browser.page("/tasks")).contains("Book club").doesNotContain("Book club night");
+
+		MvcTestResult problem = browser.post("/tasks/" + id, "title", "Book club", "repeat", "custom", "repeatEvery",
+				"0", "repeatUnit", "months", "formStep", "preview");
+		assertThat(problem).hasStatusOk();
+		assertThat(body(problem)).contains("must be a whole number from 1 to 1000").doesNotContain("Next:");
+	}
+
+	private static String recurrence(Browser browser, long id) {
+		MvcTestResult task = browser.get("/api/tasks/" + id);
+		assertThat(task).hasStatusOk();
+		JsonNode rule = JsonMapper.builder().build().readTree(body(task)).get("recurrence");
+		return rule == null || rule.isNull() ? null : rule.asString();
 	}
 
 	@Test
