@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -18,6 +19,7 @@ import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,8 +109,8 @@ class ReminderEditorJourneyTests {
 		page.locator("input[name=dueTime]").fill("09:00");
 		Locator rows = page.locator(".reminder-rows > .reminder-row");
 		assertThat(rows).hasCount(1);
-		assertThat(rows.nth(0).locator(".reminder-at").first()).isHidden();
-		rows.nth(0).getByLabel("Remind me").selectOption("at");
+		// a task without a due date is reminded at a time
+		assertThat(rows.nth(0).getByLabel("Remind me")).hasValue("at");
 		assertThat(rows.nth(0).locator(".reminder-before").first()).isHidden();
 		rows.nth(0).getByLabel("Date").fill("2035-03-09");
 		rows.nth(0).getByLabel("Time").fill("18:00");
@@ -117,6 +119,8 @@ class ReminderEditorJourneyTests {
 		assertThat(rows).hasCount(2);
 		assertThat(rows.nth(1).getByLabel("Remind me")).isFocused();
 		assertThat(rows.nth(1).getByLabel("Remind me")).hasAttribute("name", "reminders[1].kind");
+		rows.nth(1).getByLabel("Remind me").selectOption("before");
+		assertThat(rows.nth(1).locator(".reminder-at").first()).isHidden();
 		rows.nth(1).getByLabel("How long").fill("30");
 		rows.nth(1).getByLabel("Unit").selectOption("minutes");
 		org.assertj.core.api.Assertions.assertThat(check(page, "reminders-editor", scheme)).isEmpty();
@@ -141,6 +145,30 @@ class ReminderEditorJourneyTests {
 			.hasAttribute("title", "Reminder Sat 10 Mar 2035, 08:30");
 	}
 
+	@Test
+	void theInlineEditorAddsAReminderInPlace() {
+		Page page = context(ColorScheme.LIGHT, false, 1280, 800).newPage();
+		signUp(page);
+		quickAdd(page, "Call the plumber next Fri 10am", "Call the plumber");
+
+		task(page, "Call the plumber").getByTitle("Edit (e)").click();
+		Locator editor = page.locator("li.editing");
+		Locator rows = editor.locator(".reminder-rows > .reminder-row");
+		assertThat(rows).hasCount(1);
+		// a task with a due date is reminded before it
+		assertThat(rows.nth(0).getByLabel("Remind me")).hasValue("before");
+		rows.nth(0).getByLabel("How long").fill("1");
+		rows.nth(0).getByLabel("Unit").selectOption("hours");
+		editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add another reminder")).click();
+		assertThat(rows).hasCount(2);
+		assertThat(rows.nth(1).getByLabel("Remind me")).isFocused();
+		editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+
+		assertThat(page.locator("li.editing")).hasCount(0);
+		assertThat(task(page, "Call the plumber").locator(".reminder")).hasAttribute("title",
+				Pattern.compile("Reminder .*, 09:00"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "light", "dark" })
 	void aRefusedReminderIsExplainedNextToItsRowAtPhoneWidth(String scheme) {
@@ -151,6 +179,7 @@ class ReminderEditorJourneyTests {
 
 		page.navigate("/tasks/" + id + "/edit");
 		Locator rows = page.locator(".reminder-rows > .reminder-row");
+		rows.nth(0).getByLabel("Remind me").selectOption("before");
 		rows.nth(0).getByLabel("How long").fill("2");
 		rows.nth(0).getByLabel("Unit").selectOption("hours");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();

@@ -47,8 +47,9 @@ record ReminderField(String kind, String date, String time, String amount, Strin
 	/** As far ahead as the API accepts. */
 	static final Duration MAX_LEAD = Duration.ofDays(366);
 
-	static ReminderField blank() {
-		return new ReminderField(BEFORE, "", "", "", "minutes");
+	/** An empty row: "before it's due" when there is a due date to count from, otherwise "at a time". */
+	static ReminderField blank(boolean due) {
+		return new ReminderField(due ? BEFORE : AT, "", "", "", "minutes");
 	}
 
 	static ReminderField of(Reminder reminder, ZoneId zone) {

@@ -41,7 +41,7 @@ record TaskForm(String title, String description, String priority, String tags, 
 	TaskForm {
 		// a gap in the rows' numbering binds as null; an empty row keeps the others' numbers (and is skipped)
 		reminders = reminders == null ? List.of()
-				: reminders.stream().map(row -> row == null ? ReminderField.blank() : row).toList();
+				: reminders.stream().map(row -> row == null ? ReminderField.blank(true) : row).toList();
 	}
 
 	static TaskForm of(Task task, ZoneId zone) {
@@ -89,7 +89,7 @@ record TaskForm(String title, String description, String priority, String tags, 
 			return this;
 		}
 		List<ReminderField> rows = new ArrayList<>(reminders);
-		rows.add(ReminderField.blank());
+		rows.add(blankReminder());
 		return withReminders(rows);
 	}
 
@@ -105,7 +105,7 @@ record TaskForm(String title, String description, String priority, String tags, 
 
 	/** The row the browser copies for "Add another reminder". */
 	public ReminderField blankReminder() {
-		return ReminderField.blank();
+		return ReminderField.blank(dueDate != null && !dueDate.isBlank());
 	}
 
 	public int maxReminders() {

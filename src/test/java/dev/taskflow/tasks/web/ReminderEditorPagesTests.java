@@ -63,6 +63,24 @@ class ReminderEditorPagesTests {
 	}
 
 	@Test
+	void aReminderFromQuickAddShowsInTheFormAndSurvivesASave() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Call mum tomorrow 9am remind me 30 min before", "Call mum");
+		assertThat(reminders(browser, id)).singleElement()
+			.satisfies(reminder -> assertThat(reminder.get("before").asString()).isEqualTo("PT30M"));
+
+		String edit = browser.page("/tasks/" + id + "/edit");
+		assertThat(amountAndUnit(edit, id, 0)).containsExactly("30", "minutes");
+
+		String due = Pattern.compile("name=\"dueDate\"[^>]*value=\"([^\"]+)\"").matcher(edit).results()
+			.findFirst().orElseThrow().group(1);
+		assertThat(save(browser, id, "Call mum", due, "09:00", "before", "", "", "30", "minutes", "before", "", "", "",
+				"minutes")).hasRedirectedUrl("/tasks");
+		assertThat(reminders(browser, id)).singleElement()
+			.satisfies(reminder -> assertThat(reminder.get("before").asString()).isEqualTo("PT30M"));
+	}
+
+	@Test
 	void aLeadTimeIsShownInTheLargestWholeUnit() {
 		Browser browser = Browser.signedUp(mvc);
 		long id = browser.addTask("Book the venue");
