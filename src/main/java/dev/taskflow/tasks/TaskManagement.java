@@ -75,10 +75,13 @@ public class TaskManagement {
 		return listQuery.run(owner.id(), query, now());
 	}
 
-	/** How many tasks the query matches in all, whatever its page size and cursor. */
+	/**
+	 * How many tasks the query matches in all, whatever its page size and cursor, counting no further
+	 * than {@code upTo}: a menu that says "999+" need not read a hundred thousand rows on every page.
+	 */
 	@Transactional(readOnly = true)
-	public long count(CurrentUser owner, TaskQuery query) {
-		return listQuery.count(owner.id(), query, now());
+	public long count(CurrentUser owner, TaskQuery query, int upTo) {
+		return listQuery.count(owner.id(), query, now(), upTo);
 	}
 
 	/** Replaces the editable state (PUT). */

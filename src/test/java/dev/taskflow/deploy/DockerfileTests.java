@@ -33,7 +33,7 @@ class DockerfileTests {
 			.toList();
 		assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
 		assertThat(entrypoint()).endsWith("\"-jar\", \"taskflow.jar\"]")
-			.contains("-XX:MaxRAMPercentage=")
+			.contains("-XX:MaxRAMPercentage=", "-XX:TrimNativeHeapInterval=")
 			.as("an initial heap of half the limit is memory an idle process holds for nothing")
 			.doesNotContain("InitialRAMPercentage");
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.taskflow.eventing.Roles;
+import dev.taskflow.platform.AfterCommit;
 import dev.taskflow.platform.BackgroundWorker;
 import dev.taskflow.tasks.ReminderClaims;
 import dev.taskflow.tasks.TaskEvent;
@@ -14,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Fires reminders in embedded mode on one background thread: it fires what is due, then sleeps until
@@ -71,19 +70,7 @@ class EmbeddedReminderScheduler extends BackgroundWorker {
 			.filter(reminder -> !reminder.sent() && reminder.remindAt() != null)
 			.map(TaskSnapshot.ReminderSnapshot::remindAt)
 			.min(Instant::compareTo)
-			.ifPresent(earliest -> {
-				if (TransactionSynchronizationManager.isSynchronizationActive()) {
-					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-						@Override
-						public void afterCommit() {
-							wakeUpFor(earliest);
-						}
-					});
-				}
-				else {
-					wakeUpFor(earliest);
-				}
-			});
+			.ifPresent(earliest -> AfterCommit.run(() -> wakeUpFor(earliest)));
 	}
 
 	private void wakeUpFor(Instant remindAt) {

@@ -53,12 +53,16 @@ public class TaskListQuery {
 		return new TaskPage(page.stream().map(TaskRepository.ListedTask::task).toList(), next);
 	}
 
-	public long count(UUID owner, TaskQuery query, Instant now) {
+	/** The number of matching tasks, or {@code upTo} if there are at least that many (it stops reading there). */
+	public long count(UUID owner, TaskQuery query, Instant now, int upTo) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("owner", owner);
 		// the same rows a page lists: tasks in the trash count nowhere
-		StringBuilder sql = new StringBuilder("select count(*) from tasks t where t.user_id = :owner and t.deleted_at is null");
+		StringBuilder sql = new StringBuilder(
+				"select count(*) from (select 1 from tasks t where t.user_id = :owner and t.deleted_at is null");
 		filters(query, now, sql, params);
+		sql.append(" limit :upTo) matching");
+		params.put("upTo", upTo);
 		return tasks.count(sql.toString(), params);
 	}
 

@@ -22,11 +22,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class ViewsMenu {
 
+	/** Counts stop here and show as "999+": past that, the exact number tells a person nothing more. */
+	static final int COUNTED_UP_TO = 1000;
+
 	/**
-	 * One entry: its name, icon (sprite id), link and count; {@code current} when it is on screen;
-	 * {@code savedViewId} for a saved view, null for a built-in one.
+	 * One entry: its name, icon (sprite id), link and count ("12", "999+"); {@code current} when it is
+	 * on screen; {@code savedViewId} for a saved view, null for a built-in one.
 	 */
-	record Item(String label, String icon, String url, long count, boolean current, Long savedViewId) {
+	record Item(String label, String icon, String url, String count, boolean current, Long savedViewId) {
 
 		Item notCurrent() {
 			return new Item(label, icon, url, count, false, savedViewId);
@@ -89,13 +92,15 @@ class ViewsMenu {
 				onScreen != null && onScreen.sameListAs(filter), null);
 	}
 
-	private long count(TaskListFilter filter, CurrentUser user, LocalDate today) {
+	private String count(TaskListFilter filter, CurrentUser user, LocalDate today) {
 		try {
-			return tasks.count(user, TaskListParameters.parse(filter.apiParameters(today), user.timeZone()));
+			long count = tasks.count(user, TaskListParameters.parse(filter.apiParameters(today), user.timeZone()),
+					COUNTED_UP_TO);
+			return count >= COUNTED_UP_TO ? (COUNTED_UP_TO - 1) + "+" : String.valueOf(count);
 		}
 		catch (InvalidInput ex) {
 			// a saved view whose filter no longer reads (say, a tag rule changed) simply shows no count
-			return 0;
+			return "0";
 		}
 	}
 }

@@ -9,12 +9,11 @@ import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.eventing.Topics;
+import dev.taskflow.platform.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,18 +84,7 @@ class LivePushConsumer implements EventConsumer {
 		}
 		UUID userId = userId(event.data());
 		String body = json.writeValueAsString(event.data());
-		Runnable push = () -> streams.push(userId, event.type(), event.id().toString(), body);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					push.run();
-				}
-			});
-		}
-		else {
-			push.run();
-		}
+		AfterCommit.run(() -> streams.push(userId, event.type(), event.id().toString(), body));
 	}
 
 	private static UUID userId(JsonNode data) {

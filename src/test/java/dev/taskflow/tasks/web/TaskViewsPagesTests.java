@@ -2,14 +2,22 @@ package dev.taskflow.tasks.web;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.support.Browser;
 import dev.taskflow.support.TaskFlowTest;
+import dev.taskflow.tasks.TaskDraft;
+import dev.taskflow.tasks.TaskManagement;
+import dev.taskflow.tasks.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -26,6 +34,15 @@ class TaskViewsPagesTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TaskManagement tasks;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void todayHoldsWhatIsOverdueUpcomingTheNextWeekByDayAndTheInboxSortsByDue() {
@@ -125,6 +142,23 @@ class TaskViewsPagesTests {
 
 		assertThat(ann.post("/views/" + id.group(1) + "/delete")).hasRedirectedUrl("/tasks");
 		assertThat(ann.page("/tasks")).doesNotContain("Hot work");
+	}
+
+	@Test
+	void aCountStopsAt999PlusSoABigListCostsNoMoreThanASmallOne() {
+		Browser browser = Browser.signedUp(mvc);
+		CurrentUser owner = accounts.find(jdbc.sql("select id from users where email = :email")
+			.param("email", browser.email())
+			.query(java.util.UUID.class)
+			.single()).orElseThrow();
+		tasks.createAll(owner, IntStream.range(0, ViewsMenu.COUNTED_UP_TO + 5)
+			.mapToObj(i -> new TaskDraft("Task " + i, null, TaskStatus.PENDING, null, List.of(), null, null, List.of()))
+			.toList());
+
+		String page = browser.page("/tasks?view=today");
+
+		assertThat(page).containsPattern("<span class=\"label\">Inbox</span>\\s*<span class=\"count\"[^>]*>999\\+</span>");
+		assertThat(menuCount(page, "Today")).isZero();
 	}
 
 	private static long due(Browser browser, String title, String date) {

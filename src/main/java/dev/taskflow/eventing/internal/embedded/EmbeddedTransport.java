@@ -4,10 +4,9 @@ import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
 import dev.taskflow.eventing.internal.EventTransport;
+import dev.taskflow.platform.AfterCommit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,16 +39,6 @@ class EmbeddedTransport implements EventTransport {
 		for (EventConsumer consumer : consumers.consumersOf(topic)) {
 			queue.enqueue(consumer.name(), topic, event, payload);
 		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					dispatcher.wake();
-				}
-			});
-		}
-		else {
-			dispatcher.wake();
-		}
+		AfterCommit.run(dispatcher::wake);
 	}
 }
