@@ -1,35 +1,26 @@
 package dev.taskflow;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.taskflow.support.Accessibility;
+import dev.taskflow.support.BrowserTabs;
 import dev.taskflow.support.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -47,54 +38,8 @@ class ReminderEditorJourneyTests {
 
 	private static final String PASSWORD = "correct horse battery staple";
 
-	private static final Path BUILD = Paths.get(System.getProperty("taskflow.build.dir", "target"));
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private final List<BrowserContext> contexts = new ArrayList<>();
-
-	private final List<String> consoleErrors = new ArrayList<>();
-
 	@RegisterExtension
-	final AfterTestExecutionCallback screenshotOnFailure = test -> {
-		if (test.getExecutionException().isPresent()) {
-			int tab = 0;
-			for (BrowserContext context : contexts) {
-				for (Page page : context.pages()) {
-					page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-						.setPath(BUILD.resolve("browser-journeys")
-							.resolve(test.getRequiredTestMethod().getName() + "-tab" + ++tab + ".png")));
-				}
-			}
-		}
-	};
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@AfterEach
-	void closeContextsAndCheckTheConsole() {
-		contexts.forEach(BrowserContext::close);
-		contexts.clear();
-		List<String> errors = new ArrayList<>(consoleErrors);
-		consoleErrors.clear();
-		org.assertj.core.api.Assertions.assertThat(errors).as("errors in the browser console").isEmpty();
-	}
+	static final BrowserTabs tabs = new BrowserTabs();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "light", "dark" })
@@ -201,26 +146,10 @@ class ReminderEditorJourneyTests {
 
 	private BrowserContext context(ColorScheme scheme, boolean forAxe, int width, int height) {
 		// axe is added as a script tag, which the pages' CSP would rightly refuse: only its contexts bypass it
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-			.setTimezoneId("Europe/Berlin")
-			.setColorScheme(scheme)
+		return tabs.context(options -> options.setColorScheme(scheme)
 			.setViewportSize(width, height)
-			.setAcceptDownloads(true)
 			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)
 			.setBypassCSP(forAxe));
-		context.setDefaultTimeout(10_000);
-		context.onPage(page -> {
-			page.onConsoleMessage(message -> {
-				// a refused form answers 409 or 422 on purpose; the browser logs that status as an error
-				if ("error".equals(message.type())
-						&& !message.text().matches("Failed to load resource: .* status of (409|422) .*")) {
-					consoleErrors.add(message.text() + " (" + page.url() + ")");
-				}
-			});
-			page.onPageError(error -> consoleErrors.add(error + " (" + page.url() + ")"));
-		});
-		contexts.add(context);
-		return context;
 	}
 
 	private static List<String> check(Page page, String state, String scheme) {

@@ -72,15 +72,25 @@ class TaskPagesController {
 		return listPage(user, TaskListFilter.of(request::getParameter), model, response);
 	}
 
+	/**
+	 * Quick add. htmx gets the list page in the answer itself rather than a redirect: the redirect's
+	 * one-time "Added" notice would go to whichever request for the list came next, and a live refresh
+	 * of the list fetching the page at that moment would take it.
+	 */
 	@PostMapping
 	String add(CurrentUser user, @RequestParam(defaultValue = "") String title,
-			@RequestParam(defaultValue = "") String back, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String back, @RequestHeader(name = HTMX, required = false) boolean htmx,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		TaskListFilter filter = TaskListFilter.parse(back);
 		try {
 			Task task = tasks.create(user, QuickAdd.draft(parser.parse(title, user.timeZone()), filter,
 					LocalDate.now(clock.withZone(user.timeZone()))));
-			redirect.addFlashAttribute("notice", "Added “" + task.title() + "”.");
+			String notice = "Added “" + task.title() + "”.";
+			if (htmx) {
+				model.addAttribute("notice", notice);
+				return listPage(user, filter.firstPage(), model, response);
+			}
+			redirect.addFlashAttribute("notice", notice);
 			return "redirect:" + filter.firstPage().url();
 		}
 		catch (InvalidInput ex) {

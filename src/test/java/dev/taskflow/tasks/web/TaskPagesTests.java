@@ -142,6 +142,18 @@ class TaskPagesTests {
 	}
 
 	@Test
+	void anHtmxQuickAddAnswersWithTheListAndItsNoticeLeavingNoNoticeForTheNextRequest() {
+		Browser browser = Browser.signedUp(mvc);
+
+		MvcTestResult added = browser.htmxPost("/tasks", "title", "Water the ferns", "back", "");
+
+		assertThat(added).hasStatusOk();
+		assertThat(body(added)).contains("Added “Water the ferns”.").containsPattern("id=\"task-\\d+\"");
+		// a live refresh of the list fetching the page next must not find (and take) the notice
+		assertThat(browser.page("/tasks")).contains("Water the ferns").doesNotContain("Added “Water the ferns”.");
+	}
+
+	@Test
 	void htmxRequestsGetTheChangedRowInsteadOfARedirect() {
 		Browser browser = Browser.signedUp(mvc);
 		long id = browser.addTask("Book flights");
