@@ -24,11 +24,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.taskflow.support.Accessibility;
 import dev.taskflow.support.BrowserTabs;
 import dev.taskflow.support.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.taskflow.support.JourneySteps.PASSWORD;
+import static dev.taskflow.support.JourneySteps.axe;
+import static dev.taskflow.support.JourneySteps.quickAdd;
+import static dev.taskflow.support.JourneySteps.signUp;
+import static dev.taskflow.support.JourneySteps.task;
 
 /**
  * The account features in a real browser (Debian's Chromium through Playwright): changing the password
@@ -42,8 +46,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:account-journeys-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class AccountJourneyTests {
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	private static final String NEW_PASSWORD = "purple elephant reading maps";
 
@@ -184,7 +186,7 @@ class AccountJourneyTests {
 		page.locator("#delete-password").fill("not my password");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account and all its data")).click();
 		assertThat(page.locator("#delete-password-error")).isVisible();
-		problems.addAll(check(page, "account-refused", scheme));
+		problems.addAll(axe(page, "account-refused", scheme));
 
 		page.navigate("/account/data");
 		Path bad = Files.createTempFile("tasks", ".csv");
@@ -192,7 +194,7 @@ class AccountJourneyTests {
 		page.getByLabel("File to import").setInputFiles(bad);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
 		assertThat(page.getByRole(AriaRole.ALERT)).containsText("Row 2");
-		problems.addAll(check(page, "import-refused", scheme));
+		problems.addAll(axe(page, "import-refused", scheme));
 
 		quickAdd(page, "Call Sam", "Call Sam");
 		Page other = context.newPage();
@@ -206,7 +208,7 @@ class AccountJourneyTests {
 		page.locator("li.editing").getByLabel("Title").fill("Call Sam and Kim");
 		page.locator("li.editing").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
 		assertThat(page.locator(".conflict")).isVisible();
-		problems.addAll(check(page, "edit-conflict", scheme));
+		problems.addAll(axe(page, "edit-conflict", scheme));
 
 		org.assertj.core.api.Assertions.assertThat(problems).as("serious or critical axe violations").isEmpty();
 	}
@@ -224,10 +226,10 @@ class AccountJourneyTests {
 
 		page.navigate("/account");
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account").setExact(true))).isVisible();
-		problems.addAll(check(page, "account", "phone-" + scheme));
+		problems.addAll(axe(page, "account", "phone-" + scheme));
 		page.navigate("/account/data");
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download JSON"))).isVisible();
-		problems.addAll(check(page, "import-export", "phone-" + scheme));
+		problems.addAll(axe(page, "import-export", "phone-" + scheme));
 
 		org.assertj.core.api.Assertions.assertThat(problems).as("serious or critical axe violations").isEmpty();
 		org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
@@ -244,22 +246,6 @@ class AccountJourneyTests {
 			.setBypassCSP(forAxe));
 	}
 
-	private static List<String> check(Page page, String state, String scheme) {
-		return Accessibility.check(page, state + "-" + (scheme.startsWith("phone") ? "" : "desktop-") + scheme,
-				state + " [" + scheme + "]");
-	}
-
-	private static String signUp(Page page) {
-		String email = "person-" + UUID.randomUUID() + "@example.com";
-		page.navigate("/signup");
-		page.getByLabel("E-mail").fill(email);
-		page.getByLabel("Password").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
-		assertThat(page.getByLabel("New task")).isVisible();
-		page.waitForLoadState(LoadState.LOAD);
-		return email;
-	}
-
 	private static void signIn(Page page, String email, String password) {
 		page.navigate("/login");
 		page.getByLabel("E-mail").fill(email);
@@ -267,24 +253,10 @@ class AccountJourneyTests {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 	}
 
-	private static void quickAdd(Page page, String line, String title) {
-		if (!page.url().endsWith("/tasks")) {
-			page.navigate("/tasks");
-			page.waitForLoadState(LoadState.LOAD);
-		}
-		page.getByLabel("New task").fill(line);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
-		assertThat(task(page, title)).isVisible();
-	}
-
 	private static void openEditor(Page page, String title) {
 		Locator row = task(page, title);
 		row.hover();
 		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit")).click();
 		assertThat(page.locator("li.editing").getByLabel("Title")).isVisible();
-	}
-
-	private static Locator task(Page page, String title) {
-		return page.locator("#task-results li.task").filter(new Locator.FilterOptions().setHasText(title));
 	}
 }

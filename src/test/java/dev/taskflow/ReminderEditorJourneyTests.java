@@ -1,7 +1,5 @@
 package dev.taskflow;
 
-import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
@@ -9,7 +7,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -19,11 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.taskflow.support.Accessibility;
 import dev.taskflow.support.BrowserTabs;
 import dev.taskflow.support.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.taskflow.support.JourneySteps.axe;
+import static dev.taskflow.support.JourneySteps.quickAdd;
+import static dev.taskflow.support.JourneySteps.signUp;
+import static dev.taskflow.support.JourneySteps.task;
 
 /**
  * The task form's reminders in a real browser (Debian's Chromium through Playwright): rows added and
@@ -35,8 +35,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:reminder-editor-journeys-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class ReminderEditorJourneyTests {
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	@RegisterExtension
 	static final BrowserTabs tabs = new BrowserTabs();
@@ -68,7 +66,7 @@ class ReminderEditorJourneyTests {
 		assertThat(rows.nth(1).locator(".reminder-at").first()).isHidden();
 		rows.nth(1).getByLabel("How long").fill("30");
 		rows.nth(1).getByLabel("Unit").selectOption("minutes");
-		org.assertj.core.api.Assertions.assertThat(check(page, "reminders-editor", scheme)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(axe(page, "reminders-editor", scheme)).isEmpty();
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
 		assertThat(task(page, "Renew the passport").locator(".reminder"))
@@ -83,7 +81,7 @@ class ReminderEditorJourneyTests {
 		assertThat(first).hasValue("before");
 		assertThat(first).hasAttribute("name", "reminders[0].kind");
 		assertThat(page.locator(".reminder-status")).hasText("Reminder removed.");
-		org.assertj.core.api.Assertions.assertThat(check(page, "reminders-removed", scheme)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(axe(page, "reminders-removed", scheme)).isEmpty();
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
 		assertThat(task(page, "Renew the passport").locator(".reminder"))
@@ -133,7 +131,7 @@ class ReminderEditorJourneyTests {
 			.hasText("This reminder is counted from the due date, and this task has none: set one, or remind at a date and time.");
 		assertThat(rows.nth(0).getByLabel("How long")).hasValue("2");
 		assertThat(rows.nth(0).getByLabel("How long")).hasAttribute("aria-invalid", "true");
-		org.assertj.core.api.Assertions.assertThat(check(page, "reminder-refused", "phone-" + scheme)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(axe(page, "reminder-refused", "phone-" + scheme)).isEmpty();
 		org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
 				"() => document.documentElement.scrollWidth <= window.innerWidth"))
 			.as("no sideways scrolling at phone width")
@@ -150,35 +148,5 @@ class ReminderEditorJourneyTests {
 			.setViewportSize(width, height)
 			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)
 			.setBypassCSP(forAxe));
-	}
-
-	private static List<String> check(Page page, String state, String scheme) {
-		return Accessibility.check(page, state + "-" + (scheme.startsWith("phone") ? "" : "desktop-") + scheme,
-				state + " [" + scheme + "]");
-	}
-
-	private static String signUp(Page page) {
-		String email = "person-" + UUID.randomUUID() + "@example.com";
-		page.navigate("/signup");
-		page.getByLabel("E-mail").fill(email);
-		page.getByLabel("Password").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
-		assertThat(page.getByLabel("New task")).isVisible();
-		page.waitForLoadState(LoadState.LOAD);
-		return email;
-	}
-
-	private static void quickAdd(Page page, String line, String title) {
-		if (!page.url().endsWith("/tasks")) {
-			page.navigate("/tasks");
-			page.waitForLoadState(LoadState.LOAD);
-		}
-		page.getByLabel("New task").fill(line);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
-		assertThat(task(page, title)).isVisible();
-	}
-
-	private static Locator task(Page page, String title) {
-		return page.locator("#task-results li.task").filter(new Locator.FilterOptions().setHasText(title));
 	}
 }

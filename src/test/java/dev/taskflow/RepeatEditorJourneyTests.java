@@ -1,14 +1,11 @@
 package dev.taskflow;
 
-import java.util.List;
-import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,11 +15,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.taskflow.support.Accessibility;
 import dev.taskflow.support.BrowserTabs;
 import dev.taskflow.support.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.taskflow.support.JourneySteps.axe;
+import static dev.taskflow.support.JourneySteps.quickAdd;
+import static dev.taskflow.support.JourneySteps.signUp;
+import static dev.taskflow.support.JourneySteps.task;
 
 /**
  * The repeat editor in a real browser (Debian's Chromium through Playwright): a rule put together from
@@ -34,8 +34,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:repeat-editor-journeys-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class RepeatEditorJourneyTests {
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	@RegisterExtension
 	static final BrowserTabs tabs = new BrowserTabs();
@@ -62,7 +60,7 @@ class RepeatEditorJourneyTests {
 		Locator preview = page.locator(".repeat-preview");
 		assertThat(preview).containsText("Every 2 weeks on Mon and Wed, 8 times");
 		assertThat(preview).containsText("Wed 16 Jan 2030, Mon 28 Jan 2030, Wed 30 Jan 2030");
-		org.assertj.core.api.Assertions.assertThat(check(page, "repeat-editor", scheme)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(axe(page, "repeat-editor", scheme)).isEmpty();
 
 		page.locator("input[name=repeatEvery]").fill("0");
 		page.locator("input[name=repeatEvery]").dispatchEvent("change");
@@ -98,7 +96,7 @@ class RepeatEditorJourneyTests {
 		assertThat(preview).containsText("Every month on the last Fri");
 		assertThat(preview).containsText("Fri 22 Feb 2030, Fri 29 Mar 2030, Fri 26 Apr 2030");
 		String state = width < 600 ? "phone-" + scheme : scheme;
-		org.assertj.core.api.Assertions.assertThat(check(page, "repeat-monthly", state)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(axe(page, "repeat-monthly", state)).isEmpty();
 		org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
 				"() => document.documentElement.scrollWidth <= window.innerWidth"))
 			.as("no sideways scrolling")
@@ -114,35 +112,5 @@ class RepeatEditorJourneyTests {
 			.setViewportSize(width, height)
 			.setServiceWorkers(ServiceWorkerPolicy.BLOCK)
 			.setBypassCSP(forAxe));
-	}
-
-	private static List<String> check(Page page, String state, String scheme) {
-		return Accessibility.check(page, state + "-" + (scheme.startsWith("phone") ? "" : "desktop-") + scheme,
-				state + " [" + scheme + "]");
-	}
-
-	private static String signUp(Page page) {
-		String email = "person-" + UUID.randomUUID() + "@example.com";
-		page.navigate("/signup");
-		page.getByLabel("E-mail").fill(email);
-		page.getByLabel("Password").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
-		assertThat(page.getByLabel("New task")).isVisible();
-		page.waitForLoadState(LoadState.LOAD);
-		return email;
-	}
-
-	private static void quickAdd(Page page, String line, String title) {
-		if (!page.url().endsWith("/tasks")) {
-			page.navigate("/tasks");
-			page.waitForLoadState(LoadState.LOAD);
-		}
-		page.getByLabel("New task").fill(line);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
-		assertThat(task(page, title)).isVisible();
-	}
-
-	private static Locator task(Page page, String title) {
-		return page.locator("#task-results li.task").filter(new Locator.FilterOptions().setHasText(title));
 	}
 }
