@@ -1,18 +1,15 @@
 package dev.taskflow.assistant.internal;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.taskflow.assistant.ModelStub;
 import dev.taskflow.assistant.internal.ModelClient.ModelMessage;
 import dev.taskflow.assistant.internal.ModelClient.ModelUnavailable;
+import dev.taskflow.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,24 +55,7 @@ class ModelClientsTests {
 
 	@Test
 	void aBurstRefusedForTheMinuteDoesNotUseUpTheDay() {
-		AtomicReference<Instant> now = new AtomicReference<>(
-				Instant.parse("2026-11-28T09:00:00Z"));
-		Clock clock = new Clock() {
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return now.get();
-			}
-		};
+		MovableClock clock = new MovableClock(Instant.parse("2026-11-28T09:00:00Z"));
 		ModelCallLimit limit = new ModelCallLimit(new AssistantProperties(null, null, null, 2, 3, null, null), clock);
 		UUID ann = UUID.randomUUID();
 
@@ -83,7 +63,7 @@ class ModelClientsTests {
 		assertThat(limit.take(ann)).isEmpty();
 		assertThat(limit.take(ann)).contains("2 a minute");
 		assertThat(limit.take(ann)).contains("2 a minute");
-		now.set(now.get().plus(Duration.ofMinutes(1)));
+		clock.advance(Duration.ofMinutes(1));
 		assertThat(limit.take(ann)).isEmpty();
 		assertThat(limit.take(ann)).contains("3 a day");
 		assertThat(limit.take(UUID.randomUUID())).isEmpty();
