@@ -41,6 +41,7 @@ public record Task(long id, UUID ownerId, String title, String description, Task
 		if (!isRecurring() || !isCompleted()) {
 			return Optional.empty();
 		}
+		// read from the forms task events carry, so this is the same computation the consumer makes
 		Occurrence previousDue = due == null ? null : Occurrence.parse(due.format());
 		Occurrence anchor = series == null || series.anchor() == null ? null : Occurrence.parse(series.anchor());
 		return recurrence.nextAfter(previousDue, anchor, completedAt, series == null ? 1 : series.index(), zone);

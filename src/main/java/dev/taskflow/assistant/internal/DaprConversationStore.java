@@ -27,7 +27,8 @@ class DaprConversationStore implements ConversationStore {
 	private static final TypeReference<List<Conversation>> INDEX = new TypeReference<>() {
 	};
 
-	private static final int INDEX_ATTEMPTS = 5;
+	/** How often a write refused for a stale ETag (the index, or a conversation) is tried again from the top. */
+	private static final int WRITE_ATTEMPTS = 5;
 
 	private final SharedState state;
 
@@ -64,7 +65,7 @@ class DaprConversationStore implements ConversationStore {
 	/** Read, change, write with the version it was read at, again from the top if another replica wrote it meanwhile. */
 	@Override
 	public Optional<Conversation> update(UUID ownerId, UUID id, UnaryOperator<Conversation> change) {
-		for (int attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
+		for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
 			Optional<SharedState.Versioned> current = state.read(key(ownerId, id));
 			Optional<Conversation> stored = current.map(document -> json.readValue(document.json(), Conversation.class))
 				.filter(conversation -> conversation.ownerId().equals(ownerId));
@@ -77,7 +78,7 @@ class DaprConversationStore implements ConversationStore {
 				return Optional.of(changed);
 			}
 		}
-		throw new SharedState.Unavailable("Conversation " + id + " kept changing during " + INDEX_ATTEMPTS
+		throw new SharedState.Unavailable("Conversation " + id + " kept changing during " + WRITE_ATTEMPTS
 				+ " attempts to update it", null);
 	}
 
@@ -113,7 +114,7 @@ class DaprConversationStore implements ConversationStore {
 	 * another replica (another tab of the same user) wrote it in between, so no entry is lost.
 	 */
 	private void changeIndex(UUID ownerId, Consumer<List<Conversation>> change) {
-		for (int attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
+		for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
 			Optional<SharedState.Versioned> current = state.read(indexKey(ownerId));
 			List<Conversation> index = new ArrayList<>(
 					current.map(document -> json.readValue(document.json(), INDEX)).orElse(List.of()));
@@ -124,7 +125,7 @@ class DaprConversationStore implements ConversationStore {
 			}
 		}
 		throw new SharedState.Unavailable("The conversation index of " + ownerId + " kept changing during "
-				+ INDEX_ATTEMPTS + " attempts to update it", null);
+				+ WRITE_ATTEMPTS + " attempts to update it", null);
 	}
 
 	private List<Conversation> index(UUID ownerId) {

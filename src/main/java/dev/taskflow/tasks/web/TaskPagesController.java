@@ -53,7 +53,8 @@ class TaskPagesController {
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("title", "Title"),
 			Map.entry("description", "Notes"), Map.entry("priority", "Priority"), Map.entry("tags", "Tags"),
 			Map.entry("due", "Due"), Map.entry("reminders", "Reminders"), Map.entry("q", "Search"),
-			Map.entry("tag", "Tag"), Map.entry("sort", "Sort"), Map.entry("status", "Status"), Map.entry("due_from", "Due from"), Map.entry("due_to", "Due until"));
+			Map.entry("tag", "Tag"), Map.entry("sort", "Sort"), Map.entry("status", "Status"),
+			Map.entry("due_from", "Due from"), Map.entry("due_to", "Due until"));
 
 	private final TaskManagement tasks;
 
