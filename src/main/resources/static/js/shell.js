@@ -93,7 +93,9 @@
     if (!origin || !origin.closest) {
       return;
     }
-    if (origin.closest("form.quick-add")) {
+    // the quick-add form's own submit; not the field's preview requests, whose late answer would
+    // otherwise pull focus back into the field after the person has left it (Esc)
+    if (origin.matches && origin.matches("form.quick-add")) {
       pending = { quickAdd: true };
       return;
     }
