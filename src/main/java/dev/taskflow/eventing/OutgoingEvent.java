@@ -5,12 +5,12 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * Messages for other processes, published (as a Spring application event) inside the transaction
- * that caused them. Spring Modulith's event publication registry stores it in that transaction; the
- * eventing module's relay hands its messages to the transport after commit, retrying until accepted.
+ * Messages for other processes, put in the {@link Outbox} inside the transaction that caused them.
  *
  * An ordered event belongs to a {@code stream} (say, one task) and carries that stream's
- * {@code sequence} (1, 2, 3 … without gaps): the relay never publishes a stream out of order.
+ * {@code sequence} (1, 2, 3 … without gaps): a stream is never published out of order. The
+ * transactions that publish one stream's events must change a row of that stream (the task), so
+ * that they commit one after the other.
  */
 public record OutgoingEvent(List<Message> messages, String stream, long sequence) {
 

@@ -1,8 +1,20 @@
 package dev.taskflow.eventing;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.accounts.CurrentUser;
 
 import dev.taskflow.support.EventSchemas;
+import dev.taskflow.tasks.TaskDraft;
+import dev.taskflow.tasks.TaskManagement;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -34,6 +46,12 @@ abstract class TaskEventFlowContract {
 
 	@Autowired
 	JsonMapper jsonMapper;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TaskManagement tasks;
 
 	@Test
 	void everyChangeIsPublishedOnceOnBothTopicsInOrderAndMatchesTheSchemas() throws Exception {
@@ -85,6 +103,44 @@ abstract class TaskEventFlowContract {
 		for (EventEnvelope update : recorder.of(Topics.TASK_UPDATES, id)) {
 			assertThat(EventSchemas.violations(Topics.TASK_UPDATES, update.toJson(jsonMapper))).as(update.type()).isEmpty();
 		}
+	}
+
+	/**
+	 * The queue takes a change's events in the change's own transaction, so per-task order rests on
+	 * changes of one task committing one after the other (the row lock): many at once must still
+	 * arrive in sequence order, on both topics.
+	 */
+	@Test
+	void concurrentChangesOfOneTaskArriveInSequenceOrder() throws Exception {
+		CurrentUser bob = accounts.register("order-" + UUID.randomUUID() + "@example.com", TestUsers.PASSWORD, "UTC");
+		long id = tasks.create(bob, TaskDraft.titled("Contended")).id();
+		ExecutorService writers = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int writer = 0; writer < 4; writer++) {
+				int w = writer;
+				done.add(writers.submit(() -> {
+					for (int change = 0; change < 8; change++) {
+						String title = "Contended " + w + "." + change;
+						tasks.change(bob, id, draft -> draft.withDetails(title, draft.description(), draft.priority(), draft.tags(), draft.due()), null);
+					}
+				}));
+			}
+			for (Future<?> writer : done) {
+				writer.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			writers.shutdownNow();
+		}
+
+		List<Long> inOrder = LongStream.rangeClosed(1, 33).boxed().toList();
+		await().untilAsserted(() -> assertThat(recorder.of(Topics.TASK_EVENTS, id)).hasSize(33));
+		await().untilAsserted(() -> assertThat(recorder.of(Topics.TASK_UPDATES, id)).hasSize(33));
+		assertThat(recorder.of(Topics.TASK_EVENTS, id)).extracting(e -> e.data().get("sequence").asLong())
+			.containsExactlyElementsOf(inOrder);
+		assertThat(recorder.of(Topics.TASK_UPDATES, id)).extracting(e -> e.data().get("task_version").asLong())
+			.containsExactlyElementsOf(inOrder);
 	}
 
 	@Test

@@ -7,15 +7,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.taskflow.platform.AfterCommit;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.eventing.Outbox;
 import dev.taskflow.eventing.OutgoingEvent;
 import dev.taskflow.eventing.Topics;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 
 /**
- * Records {@code reminder.due} twice over: every publication (each claim that published an event,
- * in the claiming transaction) and every delivery to a consumer of the {@code reminders} topic. A
+ * Records {@code reminder.due} twice over: every publication (each claim that put an event in the
+ * outbox, in the claiming transaction) and every delivery to a consumer of the {@code reminders} topic. A
  * reminder claimed twice would show as two publications, even though its repeat carries the same
  * event id and the inbox would keep it from a consumer.
  */
@@ -45,8 +47,7 @@ public class ReminderRecorder implements EventConsumer {
 		AfterCommit.run(() -> delivered.add(event));
 	}
 
-	@EventListener
-	void on(OutgoingEvent event) {
+	void recordPublished(OutgoingEvent event) {
 		event.messages()
 			.stream()
 			.filter(message -> message.topic().equals(Topics.REMINDERS))
@@ -67,6 +68,23 @@ public class ReminderRecorder implements EventConsumer {
 		@Bean
 		ReminderRecorder reminderRecorder() {
 			return new ReminderRecorder();
+		}
+
+		/** Sees every event put in the outbox, before it reaches the transport. */
+		@Bean
+		static BeanPostProcessor recordingOutbox(ObjectProvider<ReminderRecorder> recorder) {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (!(bean instanceof Outbox outbox)) {
+						return bean;
+					}
+					return (Outbox) event -> {
+						outbox.publish(event);
+						recorder.getObject().recordPublished(event);
+					};
+				}
+			};
 		}
 	}
 }

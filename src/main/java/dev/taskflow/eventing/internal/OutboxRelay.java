@@ -5,9 +5,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox relay. Spring Modulith's event publication registry stores every {@link OutgoingEvent}
- * in the transaction that published it; after commit this listener hands its messages to the
- * transport. If the transport refuses, the listener throws, the publication stays incomplete and
+ * The outbox relay, for transports outside the database (see {@link TransactionalOutbox}). Spring
+ * Modulith's event publication registry stores such an {@link OutgoingEvent} in the transaction that
+ * published it; after commit this listener hands its messages to the transport. If the transport refuses, the listener throws, the publication stays incomplete and
  * {@link PublicationRetrier} tries again with backoff (and again after a restart).
  *
  * Listeners run concurrently, so events of one stream may arrive here out of order. The relay only

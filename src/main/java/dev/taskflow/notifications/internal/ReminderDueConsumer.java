@@ -10,6 +10,7 @@ import dev.taskflow.accounts.Accounts;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
+import dev.taskflow.eventing.Outbox;
 import dev.taskflow.eventing.OutgoingEvent;
 import dev.taskflow.eventing.Topics;
 import dev.taskflow.platform.TraceContext;
@@ -41,16 +42,19 @@ class ReminderDueConsumer implements EventConsumer {
 
 	private final Accounts accounts;
 
+	private final Outbox outbox;
+
 	private final ApplicationEventPublisher events;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	ReminderDueConsumer(NotificationRepository notifications, Accounts accounts, ApplicationEventPublisher events,
-			JsonMapper json, Clock clock) {
+	ReminderDueConsumer(NotificationRepository notifications, Accounts accounts, Outbox outbox,
+			ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.notifications = notifications;
 		this.accounts = accounts;
+		this.outbox = outbox;
 		this.events = events;
 		this.json = json;
 		this.clock = clock;
@@ -119,7 +123,7 @@ class ReminderDueConsumer implements EventConsumer {
 				String.valueOf(notification.id()), notification.userId().toString(),
 				TraceContext.isValid(cause.traceparent()) ? cause.traceparent() : TraceContext.newTraceparent(),
 				json.valueToTree(body));
-		events.publishEvent(OutgoingEvent.unordered(Topics.NOTIFICATIONS, envelope));
+		outbox.publish(OutgoingEvent.unordered(Topics.NOTIFICATIONS, envelope));
 		events.publishEvent(new NotificationCreated(notification.id(), notification.userId(), notification.title(),
 				notification.message()));
 	}

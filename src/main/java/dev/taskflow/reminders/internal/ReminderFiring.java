@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.eventing.Outbox;
 import dev.taskflow.eventing.OutgoingEvent;
 import dev.taskflow.eventing.Topics;
 import dev.taskflow.platform.TraceContext;
@@ -18,7 +19,6 @@ import dev.taskflow.tasks.ReminderClaims.ClaimedReminder;
 import dev.taskflow.tasks.ReminderClaims.DueReminder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +52,7 @@ class ReminderFiring {
 
 	private final ReminderClaims claims;
 
-	private final ApplicationEventPublisher events;
+	private final Outbox outbox;
 
 	private final JsonMapper json;
 
@@ -60,10 +60,10 @@ class ReminderFiring {
 
 	private final TransactionTemplate transactions;
 
-	ReminderFiring(ReminderClaims claims, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+	ReminderFiring(ReminderClaims claims, Outbox outbox, JsonMapper json, Clock clock,
 			TransactionTemplate transactions) {
 		this.claims = claims;
-		this.events = events;
+		this.outbox = outbox;
 		this.json = json;
 		this.clock = clock;
 		this.transactions = transactions;
@@ -141,7 +141,7 @@ class ReminderFiring {
 
 	private boolean publish(Optional<ClaimedReminder> claimed, Instant now) {
 		claimed.ifPresent(reminder -> {
-			events.publishEvent(OutgoingEvent.unordered(Topics.REMINDERS, envelope(reminder, now)));
+			outbox.publish(OutgoingEvent.unordered(Topics.REMINDERS, envelope(reminder, now)));
 			log.debug("Reminder at position {} of task {} (due {}) fired {} ms after its time", reminder.position(),
 					reminder.taskId(), reminder.remindAt(), Duration.between(reminder.remindAt(), now).toMillis());
 		});

@@ -7,11 +7,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.eventing.Outbox;
 import dev.taskflow.eventing.OutgoingEvent;
 import dev.taskflow.eventing.Topics;
 import dev.taskflow.tasks.TaskEvent;
 import dev.taskflow.tasks.TaskSnapshot;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,12 +29,12 @@ class TaskEventPublisher {
 
 	static final String SOURCE = "/taskflow/tasks";
 
-	private final ApplicationEventPublisher events;
+	private final Outbox outbox;
 
 	private final JsonMapper json;
 
-	TaskEventPublisher(ApplicationEventPublisher events, JsonMapper json) {
-		this.events = events;
+	TaskEventPublisher(Outbox outbox, JsonMapper json) {
+		this.outbox = outbox;
 		this.json = json;
 	}
 
@@ -51,7 +51,7 @@ class TaskEventPublisher {
 
 	@EventListener
 	void on(TaskEvent event) {
-		events.publishEvent(OutgoingEvent.ordered("task/" + event.taskId(), event.sequence(),
+		outbox.publish(OutgoingEvent.ordered("task/" + event.taskId(), event.sequence(),
 				List.of(new OutgoingEvent.Message(Topics.TASK_EVENTS, taskEvent(event)),
 						new OutgoingEvent.Message(Topics.TASK_UPDATES, taskUpdate(event)))));
 	}

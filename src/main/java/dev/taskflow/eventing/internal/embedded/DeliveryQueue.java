@@ -6,10 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.platform.SqlTime;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,26 +27,31 @@ public class DeliveryQueue {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcOperations batches;
+
 	private final Clock clock;
 
-	DeliveryQueue(JdbcClient jdbc, Clock clock) {
+	DeliveryQueue(JdbcClient jdbc, NamedParameterJdbcOperations batches, Clock clock) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.clock = clock;
 	}
 
-	void enqueue(String consumer, String topic, EventEnvelope event, String payload) {
-		jdbc.sql("""
+	/** One delivery per consumer, in one round trip (a batch), in the caller's transaction. */
+	void enqueue(List<String> consumers, String topic, EventEnvelope event, String payload) {
+		if (consumers.isEmpty()) {
+			return;
+		}
+		Map<String, Object> common = Map.of("topic", topic,
+				"key", event.partitionKey() == null ? "" : event.partitionKey(), "eventId", event.id(), "type",
+				event.type(), "payload", payload, "now", SqlTime.utc(clock.instant()));
+		SqlParameterSource[] rows = consumers.stream()
+			.map(consumer -> new MapSqlParameterSource(common).addValue("consumer", consumer))
+			.toArray(SqlParameterSource[]::new);
+		batches.batchUpdate("""
 				insert into embedded_deliveries (consumer, topic, partition_key, event_id, event_type, payload, status,
 				  attempts, next_attempt_at, created_at)
-				values (:consumer, :topic, :key, :eventId, :type, :payload, 'pending', 0, :now, :now)""")
-			.param("consumer", consumer)
-			.param("topic", topic)
-			.param("key", event.partitionKey() == null ? "" : event.partitionKey())
-			.param("eventId", event.id())
-			.param("type", event.type())
-			.param("payload", payload)
-			.param("now", SqlTime.utc(clock.instant()))
-			.update();
+				values (:consumer, :topic, :key, :eventId, :type, :payload, 'pending', 0, :now, :now)""", rows);
 	}
 
 	/**
@@ -101,7 +110,7 @@ public class DeliveryQueue {
 		return jdbc.sql("update embedded_deliveries set status = 'pending', attempts = 0, next_attempt_at = :now "
 				+ "where status = 'dead'" + (id == null ? "" : " and id = :id"))
 			.param("now", SqlTime.utc(clock.instant()))
-			.params(id == null ? java.util.Map.of() : java.util.Map.of("id", id))
+			.params(id == null ? Map.of() : Map.of("id", id))
 			.update();
 	}
 

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The in-process broker: publishing queues one delivery per subscribed consumer in the database,
- * in the relay's transaction, and wakes the {@link EmbeddedDispatcher} once that commits. Queued
- * deliveries survive a restart, so the embedded mode loses nothing either.
+ * The in-process broker: publishing queues one delivery per subscribed consumer in the database, in
+ * the transaction that caused the event (the queue is its own outbox), and wakes the
+ * {@link EmbeddedDispatcher} once that commits. Queued deliveries survive a restart, so the embedded
+ * mode loses nothing either.
  */
 @Component
 @ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "embedded", matchIfMissing = true)
@@ -36,9 +37,12 @@ class EmbeddedTransport implements EventTransport {
 	@Override
 	public void publish(String topic, EventEnvelope event) {
 		String payload = json.writeValueAsString(event.toJson(json));
-		for (EventConsumer consumer : consumers.consumersOf(topic)) {
-			queue.enqueue(consumer.name(), topic, event, payload);
-		}
+		queue.enqueue(consumers.consumersOf(topic).stream().map(EventConsumer::name).toList(), topic, event, payload);
 		AfterCommit.run(dispatcher::wake);
+	}
+
+	@Override
+	public boolean queuesInTheCallersTransaction() {
+		return true;
 	}
 }

@@ -94,7 +94,7 @@ class GroupedDeliveryTests {
 				ObjectNode data = json.createObjectNode().put("run", run).put("name", name).put("fail_once", i == failing);
 				EventEnvelope event = new EventEnvelope(UUID.randomUUID(), "/tests", "test.happened", Instant.now(),
 						null, run + "-" + lane, null, data);
-				queue.enqueue(Tally.NAME, Tally.TOPIC, event, json.writeValueAsString(event.toJson(json)));
+				queue.enqueue(List.of(Tally.NAME), Tally.TOPIC, event, json.writeValueAsString(event.toJson(json)));
 				names.add(name);
 			}
 		});
