@@ -29,6 +29,17 @@ class AccountApiTests {
 	@Autowired
 	MockMvc mvc;
 
+	/** The firewall reads header characters with its own loop (HeaderCharacters): still strict. */
+	@Test
+	void aControlCharacterInAHeaderIsRefusedBeforeTheApplicationSeesIt() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		mvc.perform(get("/api/tasks").header("Authorization", "Bearer " + ann.token() + "\u0007"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/tasks").header("Authorization", "Bearer\t" + ann.token()))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/tasks").header("Authorization", "Bearer " + ann.token())).andExpect(status().isOk());
+	}
+
 	@Test
 	void signUpNormalisesTheEmailAndRefusesADuplicate() throws Exception {
 		String email = "Mixed.Case+" + System.nanoTime() + "@Example.com";
