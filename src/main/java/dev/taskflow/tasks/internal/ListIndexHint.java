@@ -1,14 +1,8 @@
 package dev.taskflow.tasks.internal;
 
-import java.sql.DatabaseMetaData;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * Which index returns a page's rows already in order, named for H2 only. H2's planner picks the
@@ -38,16 +32,6 @@ final class ListIndexHint {
 
 	ListIndexHint(boolean enabled) {
 		this.enabled = enabled;
-	}
-
-	static ListIndexHint forDatabaseOf(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return new ListIndexHint("H2".equals(product));
-		}
-		catch (MetaDataAccessException ex) {
-			return new ListIndexHint(false); // no hint is always correct, only slower on H2
-		}
 	}
 
 	/** The {@code USE INDEX} clause for a page sorted by these columns, or an empty string. */

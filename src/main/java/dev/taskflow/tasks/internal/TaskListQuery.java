@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import java.sql.DatabaseMetaData;
+
 import javax.sql.DataSource;
 
 import dev.taskflow.platform.SqlTime;
@@ -18,7 +20,10 @@ import dev.taskflow.tasks.Priority;
 import dev.taskflow.tasks.TaskPage;
 import dev.taskflow.tasks.TaskQuery;
 import dev.taskflow.tasks.TaskStatus;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -37,14 +42,38 @@ public class TaskListQuery {
 
 	private final ListIndexHint indexHint;
 
+	/** PostgreSQL: a search is planned for its words (see {@link TaskRepository#planForActualValues}). */
+	private final boolean searchesPlannedForTheirWords;
+
 	TaskListQuery(TaskRepository tasks, JsonMapper json, DataSource dataSource) {
 		this.tasks = tasks;
 		this.json = json;
-		this.indexHint = ListIndexHint.forDatabaseOf(dataSource);
+		String database = databaseProduct(dataSource);
+		this.indexHint = new ListIndexHint("H2".equals(database));
+		this.searchesPlannedForTheirWords = "PostgreSQL".equals(database);
+	}
+
+	/** The database's product name, or null if it cannot be read (then no planner help is given, which is only slower). */
+	private static String databaseProduct(DataSource dataSource) {
+		try {
+			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+		}
+		catch (MetaDataAccessException ex) {
+			return null;
+		}
+	}
+
+	/** SET LOCAL lasts until the transaction ends; without one it would do nothing but warn. */
+	private void planSearch(TaskQuery query) {
+		if (searchesPlannedForTheirWords && query.q() != null && !query.q().isBlank()
+				&& TransactionSynchronizationManager.isActualTransactionActive()) {
+			tasks.planForActualValues();
+		}
 	}
 
 	public TaskPage run(UUID owner, TaskQuery query, Instant now) {
 		Sql sql = build(owner, query, now);
+		planSearch(query);
 		List<TaskRepository.ListedTask> rows = tasks.list(sql.text(), sql.params(),
 				sql.columns().stream().map(SortColumn::type).toList());
 		boolean more = rows.size() > query.limit();
@@ -63,6 +92,7 @@ public class TaskListQuery {
 		filters(query, now, sql, params);
 		sql.append(" limit :upTo) matching");
 		params.put("upTo", upTo);
+		planSearch(query);
 		return tasks.count(sql.toString(), params);
 	}
 

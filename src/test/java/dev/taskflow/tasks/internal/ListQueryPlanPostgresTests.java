@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,9 @@ class ListQueryPlanPostgresTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	UUID owner;
 
@@ -61,6 +65,28 @@ class ListQueryPlanPostgresTests {
 			String plan = String.join("\n", jdbc.sql("explain " + sql.text()).params(sql.params()).query(String.class).list());
 			assertThat(plan).as(query.sort().format() + " q=" + query.q()).doesNotContain("Seq Scan on tasks");
 		}
+	}
+
+	/**
+	 * A search is planned for its words even once the driver has prepared its statement on the server,
+	 * where PostgreSQL would otherwise settle on a generic plan that sorts every match of a common word.
+	 */
+	@Test
+	void aSearchIsPlannedForItsWordsAndAPlainListIsLeftToTheDefault() {
+		assertThat(planCacheModeAfter(query(Set.of(), "milk", "-created"))).isEqualTo("force_custom_plan");
+		TaskQuery withoutDueDate = new TaskQuery(Set.of(), null, null, false, null, null, null, false, null,
+				TaskSort.parse("-created"), TaskQuery.DEFAULT_LIMIT, null);
+		assertThat(planCacheModeAfter(withoutDueDate)).isEqualTo("auto");
+		assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).as("after the transaction")
+			.isEqualTo("auto");
+	}
+
+	/** (The rows of this test have no due time zone; listed are only those without a due date.) */
+	private String planCacheModeAfter(TaskQuery query) {
+		return transactions.execute(status -> {
+			assertThat(listQuery.run(owner, query, Instant.now()).items()).isNotEmpty();
+			return jdbc.sql("show plan_cache_mode").query(String.class).single();
+		});
 	}
 
 	private static TaskQuery query(Set<TaskStatus> statuses, String q, String sort) {
