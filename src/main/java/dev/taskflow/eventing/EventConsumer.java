@@ -20,5 +20,14 @@ public interface EventConsumer {
 
 	Set<String> topics();
 
+	/**
+	 * Whether this consumer needs events of this type at all. A consumer that acts on a few types of a
+	 * busy topic says so, and the embedded transport queues no delivery of the others for it. With Dapr
+	 * it still receives the whole topic, so {@link #handle} must ignore them as well.
+	 */
+	default boolean wants(String eventType) {
+		return true;
+	}
+
 	void handle(EventEnvelope event);
 }

@@ -1,6 +1,7 @@
 package dev.taskflow.eventing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
@@ -79,6 +80,22 @@ class EmbeddedOutboxTests {
 		assertThat(queuedFor(id)).isZero();
 		assertThat(recorder.of(Topics.TASK_EVENTS, id)).isEmpty();
 		assertThat(recorder.of(Topics.TASK_UPDATES, id)).isEmpty();
+	}
+
+	@Test
+	void aConsumerIsQueuedOnlyTheTypesItWants() {
+		CurrentUser cy = signUp();
+
+		List<String> queued = transactions.execute(status -> {
+			Task task = tasks.create(cy, TaskDraft.titled("Water the plants"));
+			tasks.complete(cy, task.id(), null);
+			return jdbc.sql("select event_type from embedded_deliveries where consumer = 'recurrence' and partition_key = :key")
+				.param("key", String.valueOf(task.id()))
+				.query(String.class)
+				.list();
+		});
+
+		assertThat(queued).containsExactly("task.completed");
 	}
 
 	@Test

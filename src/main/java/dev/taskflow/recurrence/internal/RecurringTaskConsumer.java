@@ -61,6 +61,12 @@ class RecurringTaskConsumer implements EventConsumer {
 		return Set.of(Topics.TASK_EVENTS);
 	}
 
+	/** Only a completion can call for a next instance; the other task events need not be queued for this consumer. */
+	@Override
+	public boolean wants(String eventType) {
+		return COMPLETED.equals(eventType);
+	}
+
 	@Override
 	public void handle(EventEnvelope event) {
 		if (!TASK_EVENTS.contains(event.type())) {

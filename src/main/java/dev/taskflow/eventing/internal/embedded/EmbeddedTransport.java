@@ -1,5 +1,7 @@
 package dev.taskflow.eventing.internal.embedded;
 
+import java.util.List;
+
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
@@ -37,7 +39,12 @@ class EmbeddedTransport implements EventTransport {
 	@Override
 	public void publish(String topic, EventEnvelope event) {
 		String payload = json.writeValueAsString(event.toJson(json));
-		queue.enqueue(consumers.consumersOf(topic).stream().map(EventConsumer::name).toList(), topic, event, payload);
+		List<String> wanting = consumers.consumersOf(topic)
+			.stream()
+			.filter(consumer -> consumer.wants(event.type()))
+			.map(EventConsumer::name)
+			.toList();
+		queue.enqueue(wanting, topic, event, payload);
 		AfterCommit.run(dispatcher::wake);
 	}
 
