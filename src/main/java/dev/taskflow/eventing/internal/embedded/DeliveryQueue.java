@@ -74,6 +74,10 @@ public class DeliveryQueue {
 		jdbc.sql("delete from embedded_deliveries where id = :id").param("id", id).update();
 	}
 
+	void delivered(List<Long> ids) {
+		jdbc.sql("delete from embedded_deliveries where id in (:ids)").param("ids", ids).update();
+	}
+
 	void retryLater(long id, int attempts, Instant next, String error) {
 		jdbc.sql("update embedded_deliveries set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
 			.param("attempts", attempts)
