@@ -69,6 +69,10 @@ class ConsumerDispatcher extends BackgroundWorker {
 		this.transactions = transactions;
 	}
 
+	String consumerName() {
+		return consumer.name();
+	}
+
 	/** Delivers what is due; returns how long to wait before the next round. */
 	@Override
 	protected Duration round() {

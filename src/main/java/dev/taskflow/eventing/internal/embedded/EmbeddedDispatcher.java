@@ -1,6 +1,7 @@
 package dev.taskflow.eventing.internal.embedded;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 
 import dev.taskflow.eventing.internal.ConsumerInvoker;
@@ -39,6 +40,13 @@ public class EmbeddedDispatcher implements SmartLifecycle {
 	/** Starts a round of every consumer's dispatcher now (each finds its own deliveries, if any). */
 	public void wake() {
 		dispatchers.forEach(ConsumerDispatcher::wake);
+	}
+
+	/** Starts a round of these consumers' dispatchers now: the others have nothing new. */
+	void wake(Collection<String> consumers) {
+		dispatchers.stream()
+			.filter(dispatcher -> consumers.contains(dispatcher.consumerName()))
+			.forEach(ConsumerDispatcher::wake);
 	}
 
 	@Override

@@ -45,7 +45,7 @@ class EmbeddedTransport implements EventTransport {
 			.map(EventConsumer::name)
 			.toList();
 		queue.enqueue(wanting, topic, event, payload);
-		AfterCommit.run(dispatcher::wake);
+		AfterCommit.run(() -> dispatcher.wake(wanting));
 	}
 
 	@Override
