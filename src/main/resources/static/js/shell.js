@@ -96,18 +96,20 @@
     // the quick-add form's own submit; not the field's preview requests, whose late answer would
     // otherwise pull focus back into the field after the person has left it (Esc)
     if (origin.matches && origin.matches("form.quick-add")) {
-      pending = { quickAdd: true };
+      pending = { quickAdd: true, xhr: event.detail.xhr };
       return;
     }
     var row = origin.closest("#task-results li.task[id^='task-']");
     if (row) {
-      pending = { id: row.id, index: rows().indexOf(row), field: editField };
+      pending = { id: row.id, index: rows().indexOf(row), field: editField, xhr: event.detail.xhr };
       editField = null;
     }
   });
 
-  document.addEventListener("htmx:afterSettle", function () {
-    if (!pending) {
+  // Only the answer to the request that set it: a live refresh of the list (another tab's change, or
+  // this one's own pushed back) can settle first, and must neither take the focus nor use up the flag.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!pending || (pending.xhr && event.detail && event.detail.xhr !== pending.xhr)) {
       return;
     }
     var wanted = pending;
@@ -256,6 +258,9 @@
       return;
     }
     if (event.key === "Escape") {
+      if (pending && pending.quickAdd) {
+        pending = null; // the person left the field before the answer came: do not pull them back in
+      }
       closePanels(event);
       return;
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import com.microsoft.playwright.APIRequestContext;
@@ -15,6 +16,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.RequestOptions;
@@ -275,6 +277,44 @@ class ShellBrowserTests {
 	}
 
 	// ---- helpers ----
+
+	/**
+	 * Quick add keeps the focus in the field for the next task, but only if the person is still there
+	 * when the answer comes: Esc before a slow answer, and the answer (or a live refresh of the list
+	 * that arrives first) does not pull them back in.
+	 */
+	@Test
+	void escBeforeASlowQuickAddAnswerLeavesTheFieldForGood() {
+		Page page = open("light", "desktop", options -> {
+		});
+		signUpThroughThePages(page);
+		shortcutsReady(page);
+		AtomicReference<Route> held = new AtomicReference<>();
+		page.route(url -> url.endsWith("/tasks"), route -> {
+			if ("POST".equals(route.request().method())) {
+				held.set(route); // answered below, once the person has left the field
+			}
+			else {
+				route.resume();
+			}
+		});
+		Locator quickAdd = page.getByLabel("New task");
+
+		quickAdd.fill("Slow one");
+		quickAdd.press("Enter");
+		page.waitForCondition(() -> held.get() != null);
+		page.keyboard().press("Escape");
+		assertThat(quickAdd).not().isFocused();
+		page.evaluate("""
+				() => { window.quickAddSettled = false;
+				  document.addEventListener('htmx:afterSettle', e => {
+				    if (e.detail.requestConfig && e.detail.requestConfig.verb === 'post') window.quickAddSettled = true; }); }""");
+		held.get().resume();
+		page.waitForFunction("() => window.quickAddSettled === true");
+
+		assertThat(task(page, "Slow one")).isVisible();
+		assertThat(quickAdd).not().isFocused();
+	}
 
 	private Page open(String scheme, String width, Consumer<Browser.NewContextOptions> more) {
 		Consumer<Browser.NewContextOptions> size = "phone".equals(width) ? BrowserTabs.PHONE : options -> {
