@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
@@ -20,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers one consumer's queued events on a background thread of its own (see
- * {@link EmbeddedDispatcher}). A lane (consumer, topic, partition key) is served strictly in order:
+ * Delivers the queued events of some consumers (one, or all of this process's: see
+ * {@link EmbeddedDispatcher}) on a background thread of its own. A lane (consumer, topic, partition key) is served strictly in order:
  * while its head waits for a retry, the rest of the lane waits too, so a task's events are never
  * handled out of order. After the last attempt a delivery becomes a dead letter, which unblocks its
  * lane; an operator can inspect and replay it.
@@ -43,7 +46,7 @@ class ConsumerDispatcher extends BackgroundWorker {
 
 	private static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
-	private final EventConsumer consumer;
+	private final Map<String, EventConsumer> served;
 
 	private final DeliveryQueue queue;
 
@@ -57,10 +60,10 @@ class ConsumerDispatcher extends BackgroundWorker {
 
 	private final TransactionTemplate transactions;
 
-	ConsumerDispatcher(EventConsumer consumer, DeliveryQueue queue, ConsumerInvoker consumers,
+	ConsumerDispatcher(String name, List<EventConsumer> served, DeliveryQueue queue, ConsumerInvoker consumers,
 			EventingProperties properties, JsonMapper json, Clock clock, TransactionTemplate transactions) {
-		super("embedded-event-dispatcher-" + consumer.name());
-		this.consumer = consumer;
+		super(name);
+		this.served = served.stream().collect(Collectors.toMap(EventConsumer::name, consumer -> consumer));
 		this.queue = queue;
 		this.consumers = consumers;
 		this.properties = properties;
@@ -69,14 +72,14 @@ class ConsumerDispatcher extends BackgroundWorker {
 		this.transactions = transactions;
 	}
 
-	String consumerName() {
-		return consumer.name();
+	boolean serves(Collection<String> consumers) {
+		return consumers.stream().anyMatch(served::containsKey);
 	}
 
 	/** Delivers what is due; returns how long to wait before the next round. */
 	@Override
 	protected Duration round() {
-		List<Delivery> pending = queue.pending(List.of(consumer.name()), BATCH);
+		List<Delivery> pending = queue.pending(served.keySet(), BATCH);
 		Set<String> blockedLanes = new HashSet<>();
 		List<Delivery> due = new ArrayList<>();
 		Instant nextDue = null;
@@ -125,7 +128,7 @@ class ConsumerDispatcher extends BackgroundWorker {
 		}
 		try {
 			transactions.executeWithoutResult(status -> {
-				group.forEach(delivery -> consumers.deliver(consumer, envelope(delivery)));
+				group.forEach(delivery -> consumers.deliver(served.get(delivery.consumer()), envelope(delivery)));
 				queue.delivered(group.stream().map(Delivery::id).toList());
 			});
 			return true;
@@ -162,7 +165,7 @@ class ConsumerDispatcher extends BackgroundWorker {
 	private boolean deliver(Delivery delivery) {
 		int attempt = delivery.attempts() + 1;
 		try {
-			consumers.deliver(consumer, envelope(delivery));
+			consumers.deliver(served.get(delivery.consumer()), envelope(delivery));
 			queue.delivered(delivery.id());
 			return true;
 		}
