@@ -10,18 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
+import dev.taskflow.platform.DatabaseProduct;
 import dev.taskflow.platform.SqlTime;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.tasks.Priority;
 import dev.taskflow.tasks.TaskPage;
 import dev.taskflow.tasks.TaskQuery;
 import dev.taskflow.tasks.TaskStatus;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
@@ -48,19 +45,9 @@ public class TaskListQuery {
 	TaskListQuery(TaskRepository tasks, JsonMapper json, DataSource dataSource) {
 		this.tasks = tasks;
 		this.json = json;
-		String database = databaseProduct(dataSource);
+		String database = DatabaseProduct.nameOf(dataSource);
 		this.indexHint = new ListIndexHint("H2".equals(database));
 		this.searchesPlannedForTheirWords = "PostgreSQL".equals(database);
-	}
-
-	/** The database's product name, or null if it cannot be read (then no planner help is given, which is only slower). */
-	private static String databaseProduct(DataSource dataSource) {
-		try {
-			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		}
-		catch (MetaDataAccessException ex) {
-			return null;
-		}
 	}
 
 	/** SET LOCAL lasts until the transaction ends; without one it would do nothing but warn. */

@@ -1,6 +1,5 @@
 package dev.taskflow.eventing.internal.embedded;
 
-import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -10,11 +9,10 @@ import javax.sql.DataSource;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
 import dev.taskflow.eventing.internal.EventingProperties;
+import dev.taskflow.platform.DatabaseProduct;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +44,7 @@ public class EmbeddedDispatcher implements SmartLifecycle {
 			@Value("${taskflow.eventing.dispatcher-per-consumer:#{null}}") Boolean perConsumer) {
 		// only this process's consumers: a delivery queued for a consumer that does not run here is not ours
 		List<EventConsumer> local = consumers.localConsumerNames().stream().map(consumers::consumer).toList();
-		boolean oneEach = perConsumer != null ? perConsumer : !"H2".equals(databaseProduct(dataSource));
+		boolean oneEach = perConsumer != null ? perConsumer : !"H2".equals(DatabaseProduct.nameOf(dataSource));
 		this.dispatchers = oneEach
 				? local.stream()
 					.map(consumer -> new ConsumerDispatcher("embedded-event-dispatcher-" + consumer.name(),
@@ -54,15 +52,6 @@ public class EmbeddedDispatcher implements SmartLifecycle {
 					.toList()
 				: List.of(new ConsumerDispatcher("embedded-event-dispatcher", local, queue, consumers, properties, json,
 						clock, transactions));
-	}
-
-	private static String databaseProduct(DataSource dataSource) {
-		try {
-			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		}
-		catch (MetaDataAccessException ex) {
-			return null;
-		}
 	}
 
 	/** Starts a round of every consumer's dispatcher now (each finds its own deliveries, if any). */
