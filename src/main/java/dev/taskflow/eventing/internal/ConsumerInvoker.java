@@ -35,9 +35,9 @@ public class ConsumerInvoker {
 		return consumers.stream().filter(c -> c.topics().contains(topic) && properties.runs(c.role())).toList();
 	}
 
-	/** The names of the consumers that run in this process. */
-	public List<String> localConsumerNames() {
-		return consumers.stream().filter(c -> properties.runs(c.role())).map(EventConsumer::name).toList();
+	/** The consumers that run in this process. */
+	public List<EventConsumer> localConsumers() {
+		return consumers.stream().filter(c -> properties.runs(c.role())).toList();
 	}
 
 	public EventConsumer consumer(String name) {

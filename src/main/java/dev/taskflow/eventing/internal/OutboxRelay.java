@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * The outbox relay, for transports outside the database (see {@link TransactionalOutbox}). Spring
  * Modulith's event publication registry stores such an {@link OutgoingEvent} in the transaction that
- * published it; after commit this listener hands its messages to the transport. If the transport refuses, the listener throws, the publication stays incomplete and
- * {@link PublicationRetrier} tries again with backoff (and again after a restart).
+ * published it; after commit this listener hands its messages to the transport. If the transport
+ * refuses, the listener throws, the publication stays incomplete and {@link PublicationRetrier}
+ * tries again with backoff (and again after a restart).
  *
  * Listeners run concurrently, so events of one stream may arrive here out of order. The relay only
  * publishes a stream's next sequence number; a later one waits for its predecessor, an earlier one

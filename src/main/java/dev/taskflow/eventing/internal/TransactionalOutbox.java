@@ -5,6 +5,7 @@ import dev.taskflow.eventing.OutgoingEvent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -28,13 +29,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class TransactionalOutbox implements Outbox {
 
-	/** Looked up on use: consumers publish through the outbox, and the embedded transport needs the consumers. */
-	private final ObjectProvider<EventTransport> transport;
+	/**
+	 * Looked up on first use (and kept): consumers publish through the outbox, and the embedded
+	 * transport needs the consumers.
+	 */
+	private final SingletonSupplier<EventTransport> transport;
 
 	private final ApplicationEventPublisher registry;
 
 	TransactionalOutbox(ObjectProvider<EventTransport> transport, ApplicationEventPublisher registry) {
-		this.transport = transport;
+		this.transport = SingletonSupplier.of(transport::getObject);
 		this.registry = registry;
 	}
 
@@ -43,7 +47,7 @@ class TransactionalOutbox implements Outbox {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("An outgoing event is published inside the transaction that caused it");
 		}
-		EventTransport transport = this.transport.getObject();
+		EventTransport transport = this.transport.obtain();
 		if (transport.queuesInTheCallersTransaction()) {
 			event.messages().forEach(message -> transport.publish(message.topic(), message.envelope()));
 		}

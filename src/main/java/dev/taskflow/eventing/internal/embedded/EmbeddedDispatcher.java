@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "embedded", matchIfMissing = true)
-public class EmbeddedDispatcher implements SmartLifecycle {
+class EmbeddedDispatcher implements SmartLifecycle {
 
 	private final List<ConsumerDispatcher> dispatchers;
 
@@ -43,7 +43,7 @@ public class EmbeddedDispatcher implements SmartLifecycle {
 			Clock clock, TransactionTemplate transactions, DataSource dataSource,
 			@Value("${taskflow.eventing.dispatcher-per-consumer:#{null}}") Boolean perConsumer) {
 		// only this process's consumers: a delivery queued for a consumer that does not run here is not ours
-		List<EventConsumer> local = consumers.localConsumerNames().stream().map(consumers::consumer).toList();
+		List<EventConsumer> local = consumers.localConsumers();
 		boolean oneEach = perConsumer != null ? perConsumer : !"H2".equals(DatabaseProduct.nameOf(dataSource));
 		this.dispatchers = oneEach
 				? local.stream()
@@ -52,11 +52,6 @@ public class EmbeddedDispatcher implements SmartLifecycle {
 					.toList()
 				: List.of(new ConsumerDispatcher("embedded-event-dispatcher", local, queue, consumers, properties, json,
 						clock, transactions));
-	}
-
-	/** Starts a round of every consumer's dispatcher now (each finds its own deliveries, if any). */
-	public void wake() {
-		dispatchers.forEach(ConsumerDispatcher::wake);
 	}
 
 	/** Starts a round of these consumers' dispatchers now: the others have nothing new. */

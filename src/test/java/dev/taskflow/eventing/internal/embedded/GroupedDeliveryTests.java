@@ -98,7 +98,7 @@ class GroupedDeliveryTests {
 				names.add(name);
 			}
 		});
-		dispatcher.wake();
+		dispatcher.wake(List.of(Tally.NAME));
 		return names;
 	}
 
