@@ -4,16 +4,18 @@ import java.security.Principal;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.NotificationPreferences;
-
+import dev.taskflow.platform.PageController;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Adds what the layout shows on every page: the signed-in user's e-mail (null on public pages), their
- * notification preferences and the chosen theme (null: the system's).
+ * notification preferences and the chosen theme (null: the system's). Pages and the error page only:
+ * the API's controllers never render the layout ({@link PageController}).
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class GlobalPageModel {
 
 	private final Accounts accounts;

@@ -1,10 +1,10 @@
 package dev.taskflow.web;
 
-import org.springframework.stereotype.Controller;
+import dev.taskflow.platform.PageController;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** Where sign-in lands: the task list is the home page. */
-@Controller
+@PageController
 class HomeController {
 
 	@GetMapping("/")

@@ -3,10 +3,10 @@ package dev.taskflow.web;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.taskflow.platform.PageController;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * scripts, shell.js flips the theme in place and writes the same cookie. No cookie means "as the system
  * says" ({@code prefers-color-scheme}).
  */
-@Controller
+@PageController
 class ThemeController {
 
 	static final String COOKIE = "taskflow-theme";

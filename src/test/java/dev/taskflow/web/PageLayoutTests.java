@@ -3,15 +3,26 @@ package dev.taskflow.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
+import dev.taskflow.platform.PageController;
 import dev.taskflow.support.Browser;
-import jakarta.servlet.http.Cookie;
 import dev.taskflow.support.TaskFlowTest;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils.MethodFilter;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.ControllerAdviceBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -68,6 +79,36 @@ class PageLayoutTests {
 
 		assertThat(mvc.post().uri("/theme").session(browser.session()).with(csrf()).param("theme", "light")
 			.header("Referer", "https://evil.example//elsewhere").exchange()).hasRedirectedUrl("/");
+	}
+
+	/**
+	 * The layout's model costs queries (the account, its preferences, counts), so it is worked out for
+	 * the pages that show it and no API call: an unrestricted advice ran them before every API request.
+	 */
+	@Test
+	void theLayoutsModelIsWorkedOutForPagesAndTheErrorPageButNeverForTheApi(@Autowired ApplicationContext context) {
+		List<ControllerAdviceBean> pageModels = ControllerAdviceBean.findAnnotatedBeans(context).stream()
+			.filter(advice -> !MethodIntrospector.selectMethods(advice.getBeanType(),
+					(MethodFilter) method -> method.isAnnotationPresent(ModelAttribute.class)).isEmpty())
+			.toList();
+		assertThat(pageModels).extracting(advice -> advice.getBeanType().getSimpleName())
+			.contains("GlobalPageModel", "ViewsMenu", "UnreadCountOnPages");
+
+		List<Class<?>> controllers = context.getBeansWithAnnotation(Controller.class).values().stream()
+			.<Class<?>>map(ClassUtils::getUserClass).toList();
+		List<Class<?>> pages = controllers.stream().filter(type -> type.isAnnotationPresent(PageController.class)).toList();
+		List<Class<?>> api = controllers.stream().filter(type -> type.isAnnotationPresent(RestController.class)).toList();
+		assertThat(pages).extracting(Class::getSimpleName).contains("TaskPagesController", "AccountPagesController");
+		assertThat(api).extracting(Class::getSimpleName).contains("TaskApiController", "NotificationApiController");
+		for (ControllerAdviceBean advice : pageModels) {
+			for (Class<?> page : pages) {
+				assertThat(advice.isApplicableToBeanType(page)).as(advice + " on " + page.getSimpleName()).isTrue();
+			}
+			assertThat(advice.isApplicableToBeanType(BasicErrorController.class)).as(advice + " on the error page").isTrue();
+			for (Class<?> endpoint : api) {
+				assertThat(advice.isApplicableToBeanType(endpoint)).as(advice + " on " + endpoint.getSimpleName()).isFalse();
+			}
+		}
 	}
 
 	@Test

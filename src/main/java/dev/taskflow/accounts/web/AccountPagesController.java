@@ -22,6 +22,7 @@ import dev.taskflow.accounts.internal.ApiTokenService;
 import dev.taskflow.accounts.internal.SignUpThrottle;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.PageController;
 import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.platform.Throttled;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +56,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Sign-up, the sign-in page (Spring Security handles the POST) and the account page with the time zone
  * and personal API tokens.
  */
-@Controller
+@PageController
 class AccountPagesController {
 
 	private static final Map<String, String> LABELS = Map.of("email", "E-mail", "password", "Password",

@@ -2,10 +2,10 @@ package dev.taskflow.accounts.web;
 
 import dev.taskflow.accounts.internal.PasswordResets;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** "Forgot your password?": ask for a link by e-mail, then choose a new password through it. */
-@Controller
+@PageController
 class PasswordResetPagesController {
 
 	private final PasswordResets resets;

@@ -11,10 +11,10 @@ import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.audit.internal.AuditEntry;
 import dev.taskflow.audit.internal.AuditRepository;
 import dev.taskflow.platform.DisplayTime;
+import dev.taskflow.platform.PageController;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.TaskManagement;
 import dev.taskflow.tasks.TaskNotFound;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * A task's history for people: the edit page loads it with htmx; without JavaScript its link opens
  * it as a page of its own.
  */
-@Controller
+@PageController
 class AuditPagesController {
 
 	private static final Map<String, String> VERBS = Map.of("task.created", "Created", "task.updated", "Changed",

@@ -4,6 +4,8 @@ import java.security.Principal;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.notifications.internal.NotificationRepository;
+import dev.taskflow.platform.PageController;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * history …), rendered by the server so it shows without JavaScript. htmx fragments skip it: they
  * carry no header, so the count is not worked out for every swap.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class UnreadCountOnPages {
 
 	private final Accounts accounts;

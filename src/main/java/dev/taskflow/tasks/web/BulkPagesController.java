@@ -6,13 +6,13 @@ import java.util.List;
 
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.PageController;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.Priority;
 import dev.taskflow.tasks.TaskManagement;
 import dev.taskflow.tasks.TaskNotFound;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * redirect to the list and a notice whose Undo posts the inverse action back here. Works without
  * JavaScript (the row checkboxes belong to the bar's form through their {@code form} attribute).
  */
-@Controller
+@PageController
 @RequestMapping("/tasks/bulk")
 class BulkPagesController {
 

@@ -3,9 +3,9 @@ package dev.taskflow.tasks.web;
 import java.util.List;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.PageController;
 import dev.taskflow.tasks.ParsedTask;
 import dev.taskflow.tasks.TaskPhraseParser;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The chip row under the quick-add field: what the line will become before Enter (htmx asks while the
  * person types). Nothing is saved here.
  */
-@Controller
+@PageController
 class QuickAddPreviewController {
 
 	private static final int MAX_LINE = 500;

@@ -5,11 +5,11 @@ import java.io.IOException;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.PageController;
 import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.tasks.internal.SavedViewRepository.SavedView;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Saving the list on screen as a view, and deleting one, from the pages: plain form posts answered with
  * a redirect, the outcome said in the page's notice.
  */
-@Controller
+@PageController
 @RequestMapping("/views")
 class SavedViewPagesController {
 

@@ -14,6 +14,7 @@ import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.DisplayTime;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.PageController;
 import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.tasks.StaleTaskVersion;
 import dev.taskflow.tasks.Task;
@@ -24,7 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@code back} field), so everything works without JavaScript. An htmx request ({@code HX-Request}
  * header) gets the changed row instead, and the page updates in place.
  */
-@Controller
+@PageController
 @RequestMapping("/tasks")
 class TaskPagesController {
 

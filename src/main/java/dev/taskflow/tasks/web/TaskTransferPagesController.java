@@ -6,10 +6,10 @@ import java.util.Map;
 
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.PageController;
 import dev.taskflow.tasks.Task;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The account's "Import &amp; export" page: download every task as JSON or CSV, and upload such a file to
  * add its tasks. A refused file comes back with one sentence per wrong row.
  */
-@Controller
+@PageController
 class TaskTransferPagesController {
 
 	/** The same limit as {@code POST /api/import}. */

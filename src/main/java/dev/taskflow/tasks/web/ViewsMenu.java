@@ -8,18 +8,21 @@ import java.util.List;
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.PageController;
 import dev.taskflow.tasks.TaskManagement;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The views menu every signed-in page shows (sidebar on wide screens, a scrolling strip on phones):
  * Today, Upcoming, Inbox, Completed and the person's saved views, each with how many tasks it holds,
- * the one on screen marked current. API calls and htmx fragments get no menu, so they pay no counts;
- * a swap of the whole page content (quick add) gets it, to update the counts beside it.
+ * the one on screen marked current. Only pages get it ({@link PageController}); htmx fragments get no
+ * menu either, so they pay no counts, but a swap of the whole page content (quick add) gets it, to
+ * update the counts beside it.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class ViewsMenu {
 
 	/** Counts stop here and show as "999+": past that, the exact number tells a person nothing more. */
@@ -58,7 +61,7 @@ class ViewsMenu {
 	@ModelAttribute("menu")
 	Menu menu(HttpServletRequest request) {
 		boolean fragment = request.getHeader("HX-Request") != null && !"main".equals(request.getHeader("HX-Target"));
-		if (request.getRequestURI().startsWith("/api/") || fragment) {
+		if (fragment) {
 			return null;
 		}
 		return accounts.signedIn().map(user -> build(user, request)).orElse(null);
