@@ -1,6 +1,7 @@
 package dev.taskflow.accounts.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CurrentUser;
@@ -50,11 +51,8 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
 				return credential(user, webRequest);
 			}
 			HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-			Object checked = request == null ? null : request.getAttribute(SignedInSessionCheck.ACCOUNT);
-			if (checked instanceof Account account) {
-				return account.toCurrentUser();
-			}
-			return accounts.findById(user.id())
+			Optional<Account> checked = request == null ? Optional.empty() : RequestAccount.of(request);
+			return checked.or(() -> accounts.findById(user.id()))
 				.map(Account::toCurrentUser)
 				.orElseThrow(() -> new InsufficientAuthenticationException("The account no longer exists."));
 		}

@@ -16,12 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a signed-in session whose account is gone or whose password or e-mail changed since it signed
  * in (another device changed them): the request goes on as anonymous, so a page sends the person to
- * sign in and the API answers 401. The account read here is kept for the request, so
- * {@link CurrentUserArgumentResolver} does not read it again.
+ * sign in and the API answers 401. The account read here is kept for the request ({@link RequestAccount}).
  */
 class SignedInSessionCheck extends OncePerRequestFilter {
-
-	static final String ACCOUNT = SignedInSessionCheck.class.getName() + ".account";
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
@@ -41,7 +38,7 @@ class SignedInSessionCheck extends OncePerRequestFilter {
 			if (account.isPresent()
 					&& user.sessionStamp().equals(AccountUserDetails.stampOf(account.get().email(),
 							account.get().passwordHash()))) {
-				request.setAttribute(ACCOUNT, account.get());
+				RequestAccount.keep(request, account.get());
 			}
 			else {
 				contexts.clearContext();
