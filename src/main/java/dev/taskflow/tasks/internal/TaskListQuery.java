@@ -39,28 +39,27 @@ public class TaskListQuery {
 
 	private final ListIndexHint indexHint;
 
-	/** PostgreSQL: a search is planned for its words (see {@link TaskRepository#planForActualValues}). */
-	private final boolean searchesPlannedForTheirWords;
+	/** PostgreSQL: every list is planned for its values (see {@link TaskRepository#planForActualValues}). */
+	private final boolean plannedForActualValues;
 
 	TaskListQuery(TaskRepository tasks, JsonMapper json, DataSource dataSource) {
 		this.tasks = tasks;
 		this.json = json;
 		String database = DatabaseProduct.nameOf(dataSource);
 		this.indexHint = new ListIndexHint("H2".equals(database));
-		this.searchesPlannedForTheirWords = "PostgreSQL".equals(database);
+		this.plannedForActualValues = "PostgreSQL".equals(database);
 	}
 
 	/** SET LOCAL lasts until the transaction ends; without one it would do nothing but warn. */
-	private void planSearch(TaskQuery query) {
-		if (searchesPlannedForTheirWords && query.q() != null && !query.q().isBlank()
-				&& TransactionSynchronizationManager.isActualTransactionActive()) {
+	private void planForActualValues() {
+		if (plannedForActualValues && TransactionSynchronizationManager.isActualTransactionActive()) {
 			tasks.planForActualValues();
 		}
 	}
 
 	public TaskPage run(UUID owner, TaskQuery query, Instant now) {
 		Sql sql = build(owner, query, now);
-		planSearch(query);
+		planForActualValues();
 		List<TaskRepository.ListedTask> rows = tasks.list(sql.text(), sql.params(),
 				sql.columns().stream().map(SortColumn::type).toList());
 		boolean more = rows.size() > query.limit();
@@ -79,7 +78,7 @@ public class TaskListQuery {
 		filters(query, now, sql, params);
 		sql.append(" limit :upTo) matching");
 		params.put("upTo", upTo);
-		planSearch(query);
+		planForActualValues();
 		return tasks.count(sql.toString(), params);
 	}
 
