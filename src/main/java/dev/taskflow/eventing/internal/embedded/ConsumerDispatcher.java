@@ -165,8 +165,11 @@ class ConsumerDispatcher extends BackgroundWorker {
 	private boolean deliver(Delivery delivery) {
 		int attempt = delivery.attempts() + 1;
 		try {
-			consumers.deliver(served.get(delivery.consumer()), envelope(delivery));
-			queue.delivered(delivery.id());
+			// the removal commits with the inbox entry and the effect: one commit instead of two
+			transactions.executeWithoutResult(status -> {
+				consumers.deliver(served.get(delivery.consumer()), envelope(delivery));
+				queue.delivered(delivery.id());
+			});
 			return true;
 		}
 		catch (MalformedEvent ex) {
