@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers the queued events of some consumers (one, or all of this process's: see
  * {@link EmbeddedDispatcher}) on a background thread of its own. A lane (consumer, topic, partition
  * key) is served strictly in order: while its head waits for a retry, the rest of the lane waits too,
- * so a task's events are never handled out of order. After the last attempt a delivery becomes a dead letter, which unblocks its
- * lane; an operator can inspect and replay it.
+ * so a task's events are never handled out of order. After the last attempt a delivery becomes a dead
+ * letter, which unblocks its lane; an operator can inspect and replay it.
  *
  * <p>What is due is delivered in groups, each group in one transaction: every delivery's inbox entry,
  * its consumer's effect and its removal from the queue commit together, as they would one by one, but
