@@ -1,6 +1,8 @@
 package dev.taskflow.eventing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.taskflow.TaskFlowApplication;
@@ -47,7 +49,9 @@ class OutboxTests {
 			SwitchableTransport.down = true;
 			CurrentUser ann = signUp(app);
 			List<Long> ids = changeTasks(app, ann);
-			await().until(() -> SwitchableTransport.refused >= 4);
+			// each task's first event was refused; the later ones wait for it (and nothing is retried
+			// while the transport cannot be reached)
+			await().until(() -> SwitchableTransport.refused >= 2);
 			assertThat(incompletePublications(app)).isGreaterThanOrEqualTo(8);
 			assertThat(SwitchableTransport.PUBLISHED).isEmpty();
 
@@ -55,6 +59,30 @@ class OutboxTests {
 
 			await().untilAsserted(() -> ids.forEach(id -> assertThat(SwitchableTransport.taskEvents(id)).hasSize(4)));
 			ids.forEach(OutboxTests::assertPublishedInOrder);
+			await().until(() -> incompletePublications(app) == 0);
+		}
+	}
+
+	@Test
+	void onceAnUnreachableTransportAnswersAgainEveryWaitingEventGoesOutWithoutWaitingForItsBackoff() {
+		try (ConfigurableApplicationContext app = start("taskflow.eventing.initial-backoff=1h",
+				"taskflow.eventing.max-backoff=1h")) {
+			SwitchableTransport.down = true;
+			CurrentUser ann = signUp(app);
+			TaskManagement tasks = app.getBean(TaskManagement.class);
+			List<Long> ids = List.of("Alpha", "Beta", "Gamma")
+				.stream()
+				.map(title -> tasks.create(ann, TaskDraft.titled(title)).id())
+				.toList();
+			// failed: the relay has seen the transport unreachable (it notes that before it throws)
+			await().until(() -> failedPublications(app) >= ids.size());
+
+			SwitchableTransport.down = false;
+
+			// an hour's backoff each, yet out within the await's 10 s
+			await().untilAsserted(() -> ids.forEach(id -> assertThat(SwitchableTransport.taskEvents(id))
+				.extracting(EventEnvelope::type)
+				.containsExactly("task.created")));
 			await().until(() -> incompletePublications(app) == 0);
 		}
 	}
@@ -109,10 +137,25 @@ class OutboxTests {
 			.single();
 	}
 
-	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(TaskFlowApplication.class, SwitchableTransport.Config.class).run(
-				"--server.port=0", "--spring.datasource.url=" + database,
-				"--taskflow.eventing.initial-backoff=100ms", "--taskflow.eventing.max-backoff=500ms",
-				"--taskflow.eventing.retry-interval=100ms");
+	private static int failedPublications(ConfigurableApplicationContext app) {
+		return app.getBean(JdbcClient.class)
+			.sql("select count(*) from event_publication where status = 'FAILED'")
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Starts TaskFlow on this test's database; {@code settings} ({@code name=value}) override the short retry defaults. */
+	private ConfigurableApplicationContext start(String... settings) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", "0");
+		properties.put("spring.datasource.url", database);
+		properties.put("taskflow.eventing.initial-backoff", "100ms");
+		properties.put("taskflow.eventing.max-backoff", "500ms");
+		properties.put("taskflow.eventing.retry-interval", "100ms");
+		for (String setting : settings) {
+			properties.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+		}
+		return new SpringApplicationBuilder(TaskFlowApplication.class, SwitchableTransport.Config.class)
+			.run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
 	}
 }

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A transport that can be switched off, standing in for a broker that is down. While it is up it
+ * A transport that can be switched off, standing in for a broker that is down (unreachable: no answer,
+ * as a stopped sidecar). While it is up it
  * records what the relay hands it, in order. State is static so it survives an application restart.
  */
 public class SwitchableTransport implements EventTransport {
@@ -27,9 +28,14 @@ public class SwitchableTransport implements EventTransport {
 	public void publish(String topic, EventEnvelope event) {
 		if (down) {
 			refused++;
-			throw new TransportUnavailable("broker is down (test)", null);
+			throw new TransportUnavailable("broker is down (test)", null, true);
 		}
 		PUBLISHED.add(new Published(topic, event));
+	}
+
+	@Override
+	public boolean isReachable() {
+		return !down;
 	}
 
 	static List<EventEnvelope> taskEvents(long taskId) {

@@ -18,11 +18,32 @@ public interface EventTransport {
 		return false;
 	}
 
+	/**
+	 * A cheap check that a {@link #publish} could reach the broker (or the sidecar in front of it) now,
+	 * asked only after one could not: while it is false, retrying the outbox is pointless.
+	 */
+	default boolean isReachable() {
+		return true;
+	}
+
 	/** Thrown when the broker (or the sidecar in front of it) did not accept an event. */
 	class TransportUnavailable extends RuntimeException {
 
+		private final boolean unreachable;
+
+		/** The transport answered, but did not take the event. */
 		public TransportUnavailable(String message, Throwable cause) {
+			this(message, cause, false);
+		}
+
+		/** @param unreachable true when the transport gave no answer at all (refused or timed out) */
+		public TransportUnavailable(String message, Throwable cause, boolean unreachable) {
 			super(message, cause);
+			this.unreachable = unreachable;
+		}
+
+		public boolean unreachable() {
+			return unreachable;
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package dev.taskflow.eventing.internal;
 
 import dev.taskflow.eventing.OutgoingEvent;
+import dev.taskflow.eventing.internal.EventTransport.TransportUnavailable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,12 @@ class OutboxRelay {
 
 	private final RelayPositions positions;
 
-	OutboxRelay(EventTransport transport, RelayPositions positions) {
+	private final TransportOutage outage;
+
+	OutboxRelay(EventTransport transport, RelayPositions positions, TransportOutage outage) {
 		this.transport = transport;
 		this.positions = positions;
+		this.outage = outage;
 	}
 
 	@ApplicationModuleListener
@@ -47,7 +51,15 @@ class OutboxRelay {
 	}
 
 	private void publish(OutgoingEvent event) {
-		event.messages().forEach(message -> transport.publish(message.topic(), message.envelope()));
+		try {
+			event.messages().forEach(message -> transport.publish(message.topic(), message.envelope()));
+		}
+		catch (TransportUnavailable ex) {
+			if (ex.unreachable()) {
+				outage.began();
+			}
+			throw ex;
+		}
 	}
 
 	/** An event whose predecessor has not been published yet; retried shortly. */

@@ -66,8 +66,14 @@ class DaprTransport implements EventTransport {
 		catch (RestClientException ex) {
 			throw new TransportUnavailable("Dapr sidecar at " + sidecar.properties().httpEndpoint()
 					+ " could not be reached or did not answer in time; " + event.type() + " " + event.id()
-					+ " stays in the outbox: " + ex.getMostSpecificCause(), ex);
+					+ " stays in the outbox: " + ex.getMostSpecificCause(), ex, true);
 		}
+	}
+
+	/** The sidecar answers its outbound health check: the app may call it again. */
+	@Override
+	public boolean isReachable() {
+		return sidecar.outboundHealth().ready();
 	}
 
 	private static String brief(InputStream body) throws IOException {

@@ -37,8 +37,10 @@ class DaprTransportTests {
 			assertThatThrownBy(() -> transport.publish("reminders", event("42"))).as("HTTP %d", status)
 				.isInstanceOf(TransportUnavailable.class)
 				.hasMessageContaining("HTTP " + status)
-				.hasMessageContaining("stand-in says " + status);
+				.hasMessageContaining("stand-in says " + status)
+				.matches(refused -> !((TransportUnavailable) refused).unreachable(), "answered, so not unreachable");
 		}
+		assertThat(transport.isReachable()).isTrue();
 	}
 
 	@Test
@@ -88,8 +90,10 @@ class DaprTransportTests {
 
 		long start = System.nanoTime();
 		assertThatThrownBy(() -> transport.publish("reminders", event("42"))).isInstanceOf(TransportUnavailable.class)
-			.hasMessageContaining("could not be reached");
+			.hasMessageContaining("could not be reached")
+			.matches(refused -> ((TransportUnavailable) refused).unreachable(), "unreachable");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(transport.isReachable()).isFalse();
 	}
 
 	@Test
