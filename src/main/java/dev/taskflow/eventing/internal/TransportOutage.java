@@ -8,8 +8,10 @@ import org.springframework.stereotype.Component;
  * once something can.
  *
  * <p>Measured with {@code bench/run} (Dapr mode, the sidecar stopped for 30 s under the create load):
- * before, the retrier read all failed publications twice a second during the outage, and afterwards
- * each waited out its own backoff (up to a minute), so 12,555 waiting events took 86 s to go out.
+ * before, every round during the outage read a batch of failed publications for nothing, and afterwards
+ * a publication that had failed often waited out a backoff of up to a minute. With this and
+ * {@link PublicationRetrier#PUBLICATIONS_PER_ROUND}, 12,555 waiting events took 86 s to go out before
+ * and 14,928 took 30 s after.
  */
 @Component
 class TransportOutage {

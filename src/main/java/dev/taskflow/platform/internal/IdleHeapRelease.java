@@ -26,14 +26,14 @@ import org.springframework.stereotype.Component;
  * "manageable": meant to be changed in a running JVM):
  * <ul>
  * <li>at most 30 % of the heap stays free after a collection that sizes the heap (at least 10 %);</li>
- * <li>after 15 s without a collection (G1 checks every 15 s) G1 runs a concurrent one (JEP 346), which gives back what an idle
- * process no longer needs;</li>
+ * <li>after 15 s without a collection (G1 checks every 15 s) G1 runs a concurrent one (JEP 346), which
+ * gives back what an idle process no longer needs;</li>
  * </ul>
- * and collects once when start-up is done, before the application reports ready, so that start-up's garbage
- * goes back to the OS before the first request rather than 15–30 s later. Measured on a 2-core, 24 GB machine
- * (bench/README.md, "Start-up and memory"): resident memory 3 s after ready 354 → 233 MB, 25 s after a
- * create load 467 → 298 MB. Collections under load are unchanged: G1 sizes its heap for the load as
- * before and only gives back what a collection finds free.
+ * and collects once when start-up is done, before the application reports ready, so that start-up's
+ * garbage goes back to the OS before the first request rather than 15–30 s later. Measured on a 2-core,
+ * 24 GB machine (bench/README.md, "Start-up and memory"): resident memory 3 s after ready 314–336 →
+ * 231–245 MB, half a minute after a create load 420–507 → about 300 MB. Collections under load are
+ * unchanged: G1 sizes its heap for the load as before and only gives back what a collection finds free.
  *
  * <p>Other collectors (Serial, which the JVM picks for a small container, as in the image) and explicit
  * flags are left alone; {@code taskflow.memory.release-idle-heap=false} switches this off.
