@@ -1,9 +1,12 @@
 package dev.taskflow.eventing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import dev.taskflow.TaskFlowApplication;
 import dev.taskflow.accounts.Accounts;
@@ -15,9 +18,14 @@ import dev.taskflow.tasks.TaskManagement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.config.StalenessProperties;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * The outbox: task writes succeed while the transport is down, and every event is published, in
  * per-task order, once it is back, even if the application was restarted in between.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class OutboxTests {
 
 	private final String database = "jdbc:h2:mem:outbox-" + UUID.randomUUID()
@@ -36,11 +45,13 @@ class OutboxTests {
 		SwitchableTransport.PUBLISHED.clear();
 		SwitchableTransport.down = false;
 		SwitchableTransport.refused = 0;
+		SwitchableTransport.gate = null;
 	}
 
 	@AfterEach
 	void reset() {
 		SwitchableTransport.down = false;
+		SwitchableTransport.gate = null;
 	}
 
 	@Test
@@ -49,10 +60,9 @@ class OutboxTests {
 			SwitchableTransport.down = true;
 			CurrentUser ann = signUp(app);
 			List<Long> ids = changeTasks(app, ann);
-			// each task's first event was refused; the later ones wait for it (and nothing is retried
+			// each task's first event failed; the later ones wait for it (and nothing is retried
 			// while the transport cannot be reached)
-			await().until(() -> SwitchableTransport.refused >= 2);
-			assertThat(incompletePublications(app)).isGreaterThanOrEqualTo(8);
+			await().until(() -> failedPublications(app) >= 8);
 			assertThat(SwitchableTransport.PUBLISHED).isEmpty();
 
 			SwitchableTransport.down = false;
@@ -88,12 +98,63 @@ class OutboxTests {
 	}
 
 	@Test
+	void duringAnOutageNewEventsWaitWithoutTryingTheTransportAndTheOutageIsTwoLinesOfLog(CapturedOutput output) {
+		try (ConfigurableApplicationContext app = start()) {
+			CurrentUser ann = signUp(app);
+			await().until(() -> incompletePublications(app) == 0);
+			SwitchableTransport.down = true;
+			TaskManagement tasks = app.getBean(TaskManagement.class);
+			List<Long> ids = new ArrayList<>();
+			ids.add(tasks.create(ann, TaskDraft.titled("Alpha")).id());
+			await().until(() -> failedPublications(app) == 1);
+
+			List.of("Beta", "Gamma", "Delta").forEach(title -> ids.add(tasks.create(ann, TaskDraft.titled(title)).id()));
+			await().until(() -> failedPublications(app) == 4);
+			// only Alpha's relay asked the transport; the others knew it was unreachable
+			assertThat(SwitchableTransport.refused).isEqualTo(1);
+
+			SwitchableTransport.down = false;
+			await().untilAsserted(() -> ids.forEach(id -> assertThat(SwitchableTransport.taskEvents(id))
+				.extracting(EventEnvelope::type)
+				.containsExactly("task.created")));
+			await().until(() -> incompletePublications(app) == 0);
+		}
+		assertThat(output.getAll()).containsOnlyOnce("Events cannot be relayed, the transport is unreachable")
+			.containsOnlyOnce("The transport answers again")
+			.contains(" held back meanwhile)")
+			.doesNotContain("Event not relayed")
+			.doesNotContain("Invocation of listener");
+	}
+
+	@Test
+	void theStalenessCheckLeavesPublicationsThatWaitTheirTurnAlone() {
+		try (ConfigurableApplicationContext app = start()) {
+			CurrentUser ann = signUp(app);
+			await().until(() -> incompletePublications(app) == 0);
+			CountDownLatch slowBroker = new CountDownLatch(1);
+			SwitchableTransport.gate = slowBroker;
+			TaskManagement tasks = app.getBean(TaskManagement.class);
+			List<Long> ids = IntStream.range(0, 12).mapToObj(i -> tasks.create(ann, TaskDraft.titled("Task " + i)).id()).toList();
+			// the relay's eight threads wait on the broker, the other events wait for a thread
+			await().until(() -> publicationsIn(app, "PROCESSING") == 8 && publicationsIn(app, "PUBLISHED") == 4);
+
+			app.getBean(EventPublicationRegistry.class).markStalePublicationsFailed(app.getBean(StalenessProperties.class));
+
+			assertThat(publicationsIn(app, "FAILED")).isZero();
+			slowBroker.countDown();
+			await().until(() -> incompletePublications(app) == 0);
+			ids.forEach(id -> assertThat(SwitchableTransport.taskEvents(id)).extracting(EventEnvelope::type)
+				.containsExactly("task.created"));
+		}
+	}
+
+	@Test
 	void publicationsLeftIncompleteByACrashArePublishedAfterARestart() {
 		List<Long> ids;
 		try (ConfigurableApplicationContext app = start()) {
 			SwitchableTransport.down = true;
 			ids = changeTasks(app, signUp(app));
-			await().until(() -> SwitchableTransport.refused >= 2);
+			await().until(() -> failedPublications(app) >= 8);
 		}
 		assertThat(SwitchableTransport.PUBLISHED).isEmpty();
 
@@ -138,8 +199,13 @@ class OutboxTests {
 	}
 
 	private static int failedPublications(ConfigurableApplicationContext app) {
+		return publicationsIn(app, "FAILED");
+	}
+
+	private static int publicationsIn(ConfigurableApplicationContext app, String status) {
 		return app.getBean(JdbcClient.class)
-			.sql("select count(*) from event_publication where status = 'FAILED'")
+			.sql("select count(*) from event_publication where status = :status")
+			.param("status", status)
 			.query(Integer.class)
 			.single();
 	}

@@ -1,6 +1,7 @@
 package dev.taskflow.eventing.internal;
 
 import dev.taskflow.eventing.OutgoingEvent;
+import dev.taskflow.eventing.OutgoingEvent.Message;
 import dev.taskflow.eventing.internal.EventTransport.TransportUnavailable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Modulith's event publication registry stores such an {@link OutgoingEvent} in the transaction that
  * published it; after commit this listener hands its messages to the transport. If the transport
  * refuses, the listener throws, the publication stays incomplete and {@link PublicationRetrier}
- * tries again with backoff (and again after a restart).
+ * tries again with backoff (and again after a restart). While the transport is known to be unreachable
+ * ({@link TransportOutage}) the relay does not try it at all.
  *
  * Listeners run concurrently, so events of one stream may arrive here out of order. The relay only
  * publishes a stream's next sequence number; a later one waits for its predecessor, an earlier one
@@ -51,12 +53,19 @@ class OutboxRelay {
 	}
 
 	private void publish(OutgoingEvent event) {
+		if (outage.ongoing()) {
+			// no request that could only fail (or hang until its timeout); the retrier sends it once the transport answers
+			outage.heldBack();
+			Message first = event.messages().get(0);
+			throw new TransportUnavailable("an outage is ongoing; " + first.envelope().type() + " "
+					+ first.envelope().id() + " waits in the outbox", null, true);
+		}
 		try {
 			event.messages().forEach(message -> transport.publish(message.topic(), message.envelope()));
 		}
 		catch (TransportUnavailable ex) {
 			if (ex.unreachable()) {
-				outage.began();
+				outage.began(ex);
 			}
 			throw ex;
 		}
