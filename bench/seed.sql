@@ -5,6 +5,8 @@
 --   main    @MAIN_TASKS@ tasks, ids @MAIN_FIRST@ + g: two tags each, 70% with an all-day due date,
 --           every fourth one (g % 4 = 0) completed, every tenth one with a description
 --   rec     @REC_TASKS@ pending daily recurring tasks (each the first of its series), ids @REC_FIRST@ + g
+--   edit    @EDIT_TASKS@ pending tasks with two tags, ids @EDIT_FIRST@ + g: the first half for update, the
+--           second for complete (each request changes another task; sized for the run's length)
 --   remind  no tasks: the event-latency driver creates its reminders
 --   create  no tasks: the create load adds them (so the main user's lists stay the same)
 -- Tokens are stored as SHA-256 hashes, exactly as the application stores the ones it issues.
@@ -21,13 +23,15 @@ insert into users (id, email, password_hash, time_zone, created_at) values
   (cast('@MAIN_USER@' as uuid), 'main@bench.invalid', 'seeded: no password sign-in', 'UTC', timestamp with time zone '2026-01-01 00:00:00+00'),
   (cast('@REC_USER@' as uuid), 'rec@bench.invalid', 'seeded: no password sign-in', 'UTC', timestamp with time zone '2026-01-01 00:00:00+00'),
   (cast('@REMIND_USER@' as uuid), 'remind@bench.invalid', 'seeded: no password sign-in', 'UTC', timestamp with time zone '2026-01-01 00:00:00+00'),
-  (cast('@CREATE_USER@' as uuid), 'create@bench.invalid', 'seeded: no password sign-in', 'UTC', timestamp with time zone '2026-01-01 00:00:00+00');
+  (cast('@CREATE_USER@' as uuid), 'create@bench.invalid', 'seeded: no password sign-in', 'UTC', timestamp with time zone '2026-01-01 00:00:00+00'),
+  (cast('@EDIT_USER@' as uuid), 'edit@bench.invalid', 'seeded: no password sign-in', 'UTC', timestamp with time zone '2026-01-01 00:00:00+00');
 
 insert into api_tokens (id, user_id, name, token_hash, token_hint, created_at) values
   (cast('@MAIN_USER_TOKEN_ID@' as uuid), cast('@MAIN_USER@' as uuid), 'bench', '@MAIN_TOKEN_HASH@', 'tf_bench', timestamp with time zone '2026-01-01 00:00:00+00'),
   (cast('@REC_USER_TOKEN_ID@' as uuid), cast('@REC_USER@' as uuid), 'bench', '@REC_TOKEN_HASH@', 'tf_bench', timestamp with time zone '2026-01-01 00:00:00+00'),
   (cast('@REMIND_USER_TOKEN_ID@' as uuid), cast('@REMIND_USER@' as uuid), 'bench', '@REMIND_TOKEN_HASH@', 'tf_bench', timestamp with time zone '2026-01-01 00:00:00+00'),
-  (cast('@CREATE_USER_TOKEN_ID@' as uuid), cast('@CREATE_USER@' as uuid), 'bench', '@CREATE_TOKEN_HASH@', 'tf_bench', timestamp with time zone '2026-01-01 00:00:00+00');
+  (cast('@CREATE_USER_TOKEN_ID@' as uuid), cast('@CREATE_USER@' as uuid), 'bench', '@CREATE_TOKEN_HASH@', 'tf_bench', timestamp with time zone '2026-01-01 00:00:00+00'),
+  (cast('@EDIT_USER_TOKEN_ID@' as uuid), cast('@EDIT_USER@' as uuid), 'bench', '@EDIT_TOKEN_HASH@', 'tf_bench', timestamp with time zone '2026-01-01 00:00:00+00');
 
 -- the bulk users' tasks: ids @BULK_FIRST@ + g
 insert into tasks (id, user_id, title, description, status, priority, due_at, due_date, due_offset, overdue_at,
@@ -87,6 +91,24 @@ select @REC_FIRST@ + g, cast('@REC_USER@' as uuid), 'Water plants rec-' || lpad(
        timestamp with time zone '2026-01-01 00:00:00+00', timestamp with time zone '2026-01-01 00:00:00+00', null, 1
 from (select g, timestamp with time zone '2026-03-01 00:00:00+00' + interval '1' day * (g % 200) as due_day
       from generate_series(1, @REC_TASKS@) as s(g)) as t;
+
+-- the edit user's tasks: pending, priority, two tags, half with an all-day due date
+insert into tasks (id, user_id, title, description, status, priority, due_at, due_date, due_offset, overdue_at,
+  due_sort, title_sort, search_text, created_at, updated_at, completed_at, version)
+select @EDIT_FIRST@ + g, cast('@EDIT_USER@' as uuid), 'Edit me ' || lpad(cast(g as varchar), 6, '0'), null,
+       'pending', g % 4, case when g % 2 = 0 then due_day end, case when g % 2 = 0 then cast(due_day as date) end,
+       null, case when g % 2 = 0 then due_day + interval '1' day end,
+       case when g % 2 = 0 then due_day else timestamp with time zone '9999-12-31 00:00:00+00' end,
+       'edit me ' || lpad(cast(g as varchar), 6, '0'),
+       'edit me ' || lpad(cast(g as varchar), 6, '0') || chr(10) || chr(10) || 'home work',
+       timestamp with time zone '2026-01-01 00:00:00+00', timestamp with time zone '2026-01-01 00:00:00+00', null, 1
+from (select g, timestamp with time zone '2026-03-01 00:00:00+00' + interval '1' day * (g % 200) as due_day
+      from generate_series(1, @EDIT_TASKS@) as s(g)) as t;
+
+insert into task_tags (task_id, tag)
+select @EDIT_FIRST@ + g, 'home' from generate_series(1, @EDIT_TASKS@) as s(g);
+insert into task_tags (task_id, tag)
+select @EDIT_FIRST@ + g, 'work' from generate_series(1, @EDIT_TASKS@) as s(g);
 
 -- every task's event stream starts at its version, as for tasks that existed before the outbox
 insert into relay_positions (stream, last_sequence)

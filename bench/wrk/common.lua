@@ -10,6 +10,8 @@ main_first = tonumber(env("BENCH_MAIN_FIRST") or "0")
 main_tasks = tonumber(env("BENCH_MAIN_TASKS") or "0")
 rec_first = tonumber(env("BENCH_REC_FIRST") or "0")
 rec_tasks = tonumber(env("BENCH_REC_TASKS") or "0")
+edit_first = tonumber(env("BENCH_EDIT_FIRST") or "0")
+edit_tasks = tonumber(env("BENCH_EDIT_TASKS") or "0")
 
 json_headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
 auth_headers = { ["Authorization"] = "Bearer " .. token }
