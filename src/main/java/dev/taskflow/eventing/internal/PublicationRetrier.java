@@ -48,7 +48,7 @@ class PublicationRetrier {
 	void resubmitDuePublications() {
 		switch (outage.resubmission()) {
 			case NONE -> {
-				// the transport cannot be reached: reading the failed publications would only cost
+				// the transport cannot be reached: reading the failed publications would be work for nothing
 			}
 			case ALL -> failed.resubmit(ROUND);
 			case DUE -> {
