@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param modelCallsPerMinute requests to the model one user may cause per minute
  * @param modelCallsPerDay requests to the model one user may cause per day, so one user cannot spend
  * everyone's quota; past either limit the offline engine answers
+ * @param streamingReplies replies streamed at the same time (each holds a thread of its own while the
+ * model answers, up to {@code timeout} per model request); past it a streamed chat gets a 503
  */
 @ConfigurationProperties("taskflow.assistant")
 public record AssistantProperties(Provider provider, Duration timeout, Integer maxToolRounds,
-		Integer modelCallsPerMinute, Integer modelCallsPerDay, Gemini gemini, OpenAi openai) {
+		Integer modelCallsPerMinute, Integer modelCallsPerDay, Integer streamingReplies, Gemini gemini, OpenAi openai) {
 
 	public enum Provider {
 		OFFLINE, GEMINI, OPENAI
@@ -30,14 +32,15 @@ public record AssistantProperties(Provider provider, Duration timeout, Integer m
 		maxToolRounds = maxToolRounds == null ? 5 : maxToolRounds;
 		modelCallsPerMinute = modelCallsPerMinute == null ? 10 : modelCallsPerMinute;
 		modelCallsPerDay = modelCallsPerDay == null ? 200 : modelCallsPerDay;
+		streamingReplies = streamingReplies == null ? 16 : streamingReplies;
 		gemini = gemini == null ? new Gemini(null, null, null) : gemini;
 		openai = openai == null ? new OpenAi(null, null, null) : openai;
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("taskflow.assistant.timeout must be positive");
 		}
-		if (maxToolRounds < 1 || modelCallsPerMinute < 1 || modelCallsPerDay < 1) {
-			throw new IllegalArgumentException(
-					"taskflow.assistant.max-tool-rounds, model-calls-per-minute and model-calls-per-day must be at least 1");
+		if (maxToolRounds < 1 || modelCallsPerMinute < 1 || modelCallsPerDay < 1 || streamingReplies < 1) {
+			throw new IllegalArgumentException("taskflow.assistant.max-tool-rounds, model-calls-per-minute, "
+					+ "model-calls-per-day and streaming-replies must be at least 1");
 		}
 	}
 

@@ -13,13 +13,15 @@ import dev.taskflow.assistant.internal.ChatReply;
 import dev.taskflow.assistant.internal.ChatService;
 import dev.taskflow.eventing.SharedState;
 import dev.taskflow.platform.ProblemTypes;
+import dev.taskflow.platform.Throttled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -31,24 +33,42 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code reply} event with the complete answer (reply, actions, pending), which is authoritative: a
  * model that fails half-way is followed by the offline answer there. A failure after the stream has
  * started ends it with an {@code error} event carrying a problem document.
+ *
+ * <p>Replies are produced on threads of their own, at most {@code taskflow.assistant.streaming-replies}
+ * at a time; past that a streamed chat is refused with a 503 and {@code Retry-After}. They used to run
+ * on the application's task executor, whose eight threads also relay events to the sidecar and send
+ * notification mail: eight replies waiting on a slow model (up to the time-out per model request, six
+ * requests a turn) held every event of the service back for minutes.
  */
 @Component
-class ChatStream {
+class ChatStream implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ChatStream.class);
 
+	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
 	private final ChatService chat;
 
-	private final AsyncTaskExecutor executor;
+	private final ThreadPoolTaskExecutor replies;
 
 	private final Duration timeout;
 
-	ChatStream(ChatService chat, @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor,
-			AssistantProperties properties) {
+	ChatStream(ChatService chat, AssistantProperties properties) {
 		this.chat = chat;
-		this.executor = executor;
 		// every model request of a turn may take the whole time-out, and the tools need a moment too
 		this.timeout = properties.timeout().multipliedBy(properties.maxToolRounds() + 1L);
+		// not a bean: an Executor bean would make Spring Boot leave out the application's task executor
+		this.replies = new ThreadPoolTaskExecutor();
+		replies.setThreadNamePrefix("chat-reply-");
+		replies.setCorePoolSize(properties.streamingReplies());
+		replies.setMaxPoolSize(properties.streamingReplies());
+		replies.setQueueCapacity(0); // a reply that cannot start now is refused, not queued behind slow ones
+		replies.setAllowCoreThreadTimeOut(true);
+		// at shutdown, no interrupt (one inside an H2 call closes the database for the whole process):
+		// the replies under way get as long as a graceful shutdown gives requests to finish
+		replies.setWaitForTasksToCompleteOnShutdown(true);
+		replies.setAwaitTerminationSeconds(30);
+		replies.initialize();
 	}
 
 	/** Checks what can be refused up front (so that is a plain 4xx), then answers on another thread. */
@@ -57,16 +77,28 @@ class ChatStream {
 		SseEmitter emitter = new SseEmitter(timeout.toMillis());
 		// the request stays readable until the stream ends: its traceparent goes on the events of the turn
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		executor.execute(() -> {
-			RequestContextHolder.setRequestAttributes(request);
-			try {
-				answer(emitter, user, conversationId, message);
-			}
-			finally {
-				RequestContextHolder.resetRequestAttributes();
-			}
-		});
+		try {
+			replies.execute(() -> {
+				RequestContextHolder.setRequestAttributes(request);
+				try {
+					answer(emitter, user, conversationId, message);
+				}
+				finally {
+					RequestContextHolder.resetRequestAttributes();
+				}
+			});
+		}
+		catch (TaskRejectedException ex) {
+			throw Throttled.serviceWide("The assistant is answering as many conversations as it can right now; "
+					+ "try again in a moment.", RETRY_AFTER);
+		}
 		return emitter;
+	}
+
+	/** Lets the replies under way finish (a turn is saved at its end) before the rest shuts down. */
+	@Override
+	public void destroy() {
+		replies.shutdown();
 	}
 
 	private void answer(SseEmitter emitter, CurrentUser user, UUID conversationId, String message) {

@@ -1,6 +1,9 @@
 package dev.taskflow.eventing.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
@@ -16,7 +19,11 @@ public class ConsumerInvoker {
 
 	private final List<EventConsumer> consumers;
 
-	private final EventingProperties properties;
+	/** The consumers this process runs, decided once: roles are fixed for a process's life. */
+	private final List<EventConsumer> local;
+
+	/** {@link #local} by topic, asked on every embedded write and every Dapr delivery. */
+	private final Map<String, List<EventConsumer>> localByTopic;
 
 	private final Inbox inbox;
 
@@ -25,19 +32,24 @@ public class ConsumerInvoker {
 	ConsumerInvoker(List<EventConsumer> consumers, EventingProperties properties, Inbox inbox,
 			TransactionTemplate transactions) {
 		this.consumers = consumers;
-		this.properties = properties;
+		this.local = consumers.stream().filter(c -> properties.runs(c.role())).toList();
+		this.localByTopic = local.stream()
+			.flatMap(c -> c.topics().stream())
+			.distinct()
+			.collect(Collectors.toUnmodifiableMap(Function.identity(),
+					topic -> local.stream().filter(c -> c.topics().contains(topic)).toList()));
 		this.inbox = inbox;
 		this.transactions = transactions;
 	}
 
 	/** The consumers of {@code topic} that run in this process (per {@code TASKFLOW_ROLES}). */
 	public List<EventConsumer> consumersOf(String topic) {
-		return consumers.stream().filter(c -> c.topics().contains(topic) && properties.runs(c.role())).toList();
+		return localByTopic.getOrDefault(topic, List.of());
 	}
 
 	/** The consumers that run in this process. */
 	public List<EventConsumer> localConsumers() {
-		return consumers.stream().filter(c -> properties.runs(c.role())).toList();
+		return local;
 	}
 
 	public EventConsumer consumer(String name) {

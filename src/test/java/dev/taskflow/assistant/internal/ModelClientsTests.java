@@ -56,7 +56,7 @@ class ModelClientsTests {
 	@Test
 	void aBurstRefusedForTheMinuteDoesNotUseUpTheDay() {
 		MovableClock clock = new MovableClock(Instant.parse("2026-11-28T09:00:00Z"));
-		ModelCallLimit limit = new ModelCallLimit(new AssistantProperties(null, null, null, 2, 3, null, null), clock);
+		ModelCallLimit limit = new ModelCallLimit(new AssistantProperties(null, null, null, 2, 3, null, null, null), clock);
 		UUID ann = UUID.randomUUID();
 
 		assertThat(limit.take(ann)).isEmpty();
@@ -71,7 +71,7 @@ class ModelClientsTests {
 
 	@Test
 	void defaultsFillWhatDeploymentsLeaveEmpty() {
-		AssistantProperties properties = new AssistantProperties(null, null, null, null, null,
+		AssistantProperties properties = new AssistantProperties(null, null, null, null, null, null,
 				new AssistantProperties.Gemini(URI.create(""), "", ""), new AssistantProperties.OpenAi(null, null, " "));
 		assertThat(properties.provider()).isEqualTo(AssistantProperties.Provider.OFFLINE);
 		assertThat(properties.gemini().baseUrl()).hasToString("https://generativelanguage.googleapis.com/v1beta");
@@ -79,5 +79,6 @@ class ModelClientsTests {
 		assertThat(properties.gemini().model()).isEqualTo("gemini-2.5-flash");
 		assertThat(properties.openai().baseUrl()).hasToString("https://api.openai.com/v1");
 		assertThat(properties.openai().model()).isEqualTo("gpt-4o-mini");
+		assertThat(properties.streamingReplies()).isEqualTo(16);
 	}
 }
