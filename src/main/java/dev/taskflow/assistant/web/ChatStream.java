@@ -35,10 +35,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * started ends it with an {@code error} event carrying a problem document.
  *
  * <p>Replies are produced on threads of their own, at most {@code taskflow.assistant.streaming-replies}
- * at a time; past that a streamed chat is refused with a 503 and {@code Retry-After}. They used to run
- * on the application's task executor, whose eight threads also relay events to the sidecar and send
- * notification mail: eight replies waiting on a slow model (up to the time-out per model request, six
- * requests a turn) held every event of the service back for minutes.
+ * at a time; past that a streamed chat is refused with a 503 and {@code Retry-After}. Not on the
+ * application's task executor: its eight threads also relay events to the sidecar and send notification
+ * mail, and eight replies waiting on a slow model (up to the time-out per model request, six requests a
+ * turn) would hold every event of the service back for minutes.
  */
 @Component
 class ChatStream implements DisposableBean {
@@ -95,7 +95,7 @@ class ChatStream implements DisposableBean {
 		return emitter;
 	}
 
-	/** Lets the replies under way finish (a turn is saved at its end) before the rest shuts down. */
+	/** Gives the replies under way up to 30 s to finish (a turn is saved at its end) before the rest shuts down. */
 	@Override
 	public void destroy() {
 		replies.shutdown();
