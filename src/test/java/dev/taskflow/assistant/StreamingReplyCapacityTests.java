@@ -7,13 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -21,6 +19,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -35,7 +34,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the limit is a 503 to retry rather than a queue behind replies that may take minutes.
  */
 @TaskFlowTest
-@Import(StreamingReplyCapacityTests.StubEndpoint.class)
 @TestPropertySource(properties = { "taskflow.assistant.provider=openai", "taskflow.assistant.openai.api-key=sk-test-key",
 		"taskflow.assistant.openai.model=test-model", "taskflow.assistant.timeout=50s",
 		"taskflow.assistant.streaming-replies=2" })
@@ -44,13 +42,9 @@ class StreamingReplyCapacityTests {
 	@RegisterExtension
 	static final ModelStub MODEL = new ModelStub();
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StubEndpoint {
-
-		@Bean
-		DynamicPropertyRegistrar openAiStub() {
-			return registry -> registry.add("taskflow.assistant.openai.base-url", () -> MODEL.url("/v1"));
-		}
+	@DynamicPropertySource
+	static void model(DynamicPropertyRegistry registry) {
+		registry.add("taskflow.assistant.openai.base-url", () -> MODEL.url("/v1"));
 	}
 
 	@Autowired
@@ -77,7 +71,7 @@ class StreamingReplyCapacityTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("try again in a moment")));
+			.andExpect(jsonPath("$.detail").value(containsString("try again in a moment")));
 
 		// the model gives up on both (the offline engine answers them), which frees the threads
 		MODEL.reset();
