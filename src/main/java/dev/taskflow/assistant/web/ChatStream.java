@@ -45,7 +45,7 @@ class ChatStream implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ChatStream.class);
 
-	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	private final ChatService chat;
 

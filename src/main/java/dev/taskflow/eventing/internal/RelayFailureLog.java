@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RelayFailureLog implements RoutineLogMessage {
 
-	/** Spring Modulith's interceptor that marks a publication failed and says so at INFO, for every one. */
-	private static final String MODULITH_COMPLETION = "org.springframework.modulith.events.support."
-			+ "CompletionRegisteringAdvisor$CompletionRegisteringMethodInterceptor";
+	/** Spring Modulith's interceptor marks a publication failed and says so at INFO, for every one. */
+	private static final RoutineLogMessage MODULITH_FAILED_INVOCATION = RoutineLogMessage.startingWith(
+			"org.springframework.modulith.events.support."
+					+ "CompletionRegisteringAdvisor$CompletionRegisteringMethodInterceptor",
+			"Invocation of listener");
 
 	private static final Logger log = LoggerFactory.getLogger(RelayFailureLog.class);
 
@@ -66,9 +68,8 @@ class RelayFailureLog implements RoutineLogMessage {
 
 	@Override
 	public boolean matches(String logger, String format, Object[] params) {
-		return logger.equals(MODULITH_COMPLETION) && format.startsWith("Invocation of listener") && params != null
-				&& params.length > 0 && params[0] instanceof Method listener
-				&& listener.getDeclaringClass() == OutboxRelay.class;
+		return MODULITH_FAILED_INVOCATION.matches(logger, format, params) && params != null && params.length > 0
+				&& params[0] instanceof Method listener && listener.getDeclaringClass() == OutboxRelay.class;
 	}
 
 	private synchronized void refused(TransportUnavailable ex) {
