@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Streamed replies that wait on a slow model hold threads of their own, a bounded number of them: they
- * leave the application's task executor (the event relay, notification mail) alone, and one more than
+ * leave the application's task executor (the event relay and the other module listeners) alone, and one more than
  * the limit is a 503 to retry rather than a queue behind replies that may take minutes.
  */
 @TaskFlowTest

@@ -8,14 +8,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends each new notification to its user's e-mail address, after the notification has committed.
  * Exists only when an SMTP host is configured. A failed send is logged and not retried: the
  * notification itself is safe in the inbox, and a mail server that refuses now should not hold up
  * anything else.
+ *
+ * It is a module listener like any other (Spring Modulith keeps the publication until it has run), but on
+ * the {@linkplain NotificationMailConfiguration mail senders' threads}, and without a transaction of its
+ * own: {@code @ApplicationModuleListener} would hold a database connection for as long as the mail server
+ * takes to answer.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -35,7 +41,8 @@ class NotificationMailer {
 		this.properties = properties;
 	}
 
-	@ApplicationModuleListener
+	@Async(NotificationMailConfiguration.MAIL_SENDERS)
+	@TransactionalEventListener
 	void on(NotificationCreated notification) {
 		CurrentUser user = accounts.find(notification.userId()).orElse(null);
 		if (user == null) {
