@@ -7,14 +7,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
+import dev.taskflow.platform.AfterCommit;
 import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.platform.MailSenders;
 import dev.taskflow.platform.RateLimit;
 import dev.taskflow.platform.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -27,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Lets an owner who cannot sign in (forgotten password, or slowed down by someone guessing at their
  * account) set a new password through a single-use link e-mailed to their address. Available when SMTP
  * is configured and {@code taskflow.accounts.public-url} says where the links point (never the
- * request's Host header, which a client chooses). A request answers the same whether or not the
- * address has an account, and is throttled per address and per e-mail.
+ * request's Host header, which a client chooses). A request answers the same, and as soon, whether or
+ * not the address has an account (the link is mailed after commit, on the {@link MailSenders}' threads),
+ * and is throttled per address and per e-mail.
  */
 @Service
 public class PasswordResets {
@@ -49,6 +55,8 @@ public class PasswordResets {
 
 	private final ObjectProvider<JavaMailSender> mail;
 
+	private final ObjectProvider<Executor> mailSenders;
+
 	private final String publicUrl;
 
 	private final String mailFrom;
@@ -60,13 +68,15 @@ public class PasswordResets {
 	private final RateLimit perAddress;
 
 	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, SignInThrottle signIns,
-			ObjectProvider<JavaMailSender> mail, @Value("${taskflow.accounts.public-url:}") String publicUrl,
+			ObjectProvider<JavaMailSender> mail, @Qualifier(MailSenders.EXECUTOR) ObjectProvider<Executor> mailSenders,
+			@Value("${taskflow.accounts.public-url:}") String publicUrl,
 			@Value("${taskflow.notifications.mail-from:TaskFlow <taskflow@localhost>}") String mailFrom, Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.signIns = signIns;
 		this.mail = mail;
+		this.mailSenders = mailSenders;
 		this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
 		this.mailFrom = mailFrom;
 		this.clock = clock;
@@ -76,7 +86,7 @@ public class PasswordResets {
 
 	/** Whether links can be sent at all (SMTP and the public URL configured). */
 	public boolean available() {
-		return !publicUrl.isEmpty() && mail.getIfAvailable() != null;
+		return !publicUrl.isEmpty() && mail.getIfAvailable() != null && mailSenders.getIfAvailable() != null;
 	}
 
 	/**
@@ -86,7 +96,8 @@ public class PasswordResets {
 	@Transactional
 	public void request(String email, String clientAddress) {
 		JavaMailSender sender = mail.getIfAvailable();
-		if (publicUrl.isEmpty() || sender == null || email == null) {
+		Executor senders = mailSenders.getIfAvailable();
+		if (publicUrl.isEmpty() || sender == null || senders == null || email == null) {
 			return;
 		}
 		String normalized = AccountInputRules.normalizeEmail(email);
@@ -110,13 +121,24 @@ public class PasswordResets {
 			message.setText("Someone (we hope you) asked to reset the password of your TaskFlow account.\n\n"
 					+ "Choose a new password here within " + VALID_FOR.toMinutes() + " minutes:\n" + publicUrl
 					+ "/password-reset/" + secret + "\n\nIf it was not you, ignore this e-mail: your password stays as it is.\n");
-			try {
-				sender.send(message);
-			}
-			catch (MailException ex) {
-				log.warn("Could not e-mail a password reset link: {}", ex.getMessage());
-			}
+			AfterCommit.run(() -> sendLater(senders, sender, message));
 		});
+	}
+
+	private static void sendLater(Executor senders, JavaMailSender sender, SimpleMailMessage message) {
+		try {
+			senders.execute(() -> {
+				try {
+					sender.send(message);
+				}
+				catch (MailException ex) {
+					log.warn("Could not e-mail a password reset link: {}", ex.getMessage());
+				}
+			});
+		}
+		catch (TaskRejectedException ex) {
+			log.warn("Could not e-mail a password reset link: the mail senders are shutting down");
+		}
 	}
 
 	/** Whether {@code secret} is a link that can still be used (to show the form, or say it expired). */

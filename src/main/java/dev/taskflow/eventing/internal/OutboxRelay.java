@@ -3,8 +3,9 @@ package dev.taskflow.eventing.internal;
 import dev.taskflow.eventing.OutgoingEvent;
 import dev.taskflow.eventing.OutgoingEvent.Message;
 import dev.taskflow.eventing.internal.EventTransport.TransportUnavailable;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The outbox relay, for transports outside the database (see {@link TransactionalOutbox}). Spring
@@ -17,6 +18,12 @@ import org.springframework.stereotype.Component;
  * Listeners run concurrently, so events of one stream may arrive here out of order. The relay only
  * publishes a stream's next sequence number; a later one waits for its predecessor, an earlier one
  * (a resubmitted duplicate) is acknowledged without publishing again.
+ *
+ * A module listener on the application task executor, but without the transaction of
+ * {@code @ApplicationModuleListener}: that would hold a database connection while the transport takes
+ * its time (up to the read time-out per message when the sidecar or its broker stalls), and with the
+ * relay's threads busy that way the requests would be left without connections. The positions need
+ * none: each step is one statement, and advancing is a compare-and-set.
  */
 @Component
 class OutboxRelay {
@@ -33,7 +40,8 @@ class OutboxRelay {
 		this.outage = outage;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(OutgoingEvent event) {
 		if (!event.isOrdered()) {
 			publish(event);

@@ -2,6 +2,7 @@ package dev.taskflow.notifications.internal;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.MailSenders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,9 +20,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * anything else.
  *
  * It is a module listener like any other (Spring Modulith keeps the publication until it has run), but on
- * the {@linkplain NotificationMailConfiguration mail senders' threads}, and without a transaction of its
- * own: {@code @ApplicationModuleListener} would hold a database connection for as long as the mail server
- * takes to answer.
+ * the {@linkplain MailSenders mail senders' threads}, and without a transaction of its own:
+ * {@code @ApplicationModuleListener} would hold a database connection for as long as the mail server takes
+ * to answer.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -41,7 +42,7 @@ class NotificationMailer {
 		this.properties = properties;
 	}
 
-	@Async(NotificationMailConfiguration.MAIL_SENDERS)
+	@Async(MailSenders.EXECUTOR)
 	@TransactionalEventListener
 	void on(NotificationCreated notification) {
 		CurrentUser user = accounts.find(notification.userId()).orElse(null);

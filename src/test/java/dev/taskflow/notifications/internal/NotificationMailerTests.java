@@ -29,7 +29,7 @@ class NotificationMailerTests {
 	@Test
 	void aMailServerThatFailsIsLoggedAndDoesNotFailTheListener() {
 		sender.fail = true;
-		NotificationMailer mailer = new NotificationMailer(sender, accounts(true), new NotificationsProperties(null, null));
+		NotificationMailer mailer = new NotificationMailer(sender, accounts(true), new NotificationsProperties(null));
 
 		assertThatNoException().isThrownBy(() -> mailer.on(created("Your task 'Buy Milk' is due now")));
 		assertThat(sender.sent).hasSize(1);
@@ -38,7 +38,7 @@ class NotificationMailerTests {
 	@Test
 	void theSubjectStaysOneLineWhateverTheTitle() {
 		NotificationMailer mailer = new NotificationMailer(sender, accounts(true),
-				new NotificationsProperties("Reminders <reminders@example.com>", null));
+				new NotificationsProperties("Reminders <reminders@example.com>"));
 
 		mailer.on(created("Your task 'Buy\r\nBcc: x@example.com' is due now"));
 
@@ -50,7 +50,7 @@ class NotificationMailerTests {
 
 	@Test
 	void nothingIsSentForAUserWhoNoLongerExists() {
-		new NotificationMailer(sender, accounts(false), new NotificationsProperties(null, null)).on(created("Hi"));
+		new NotificationMailer(sender, accounts(false), new NotificationsProperties(null)).on(created("Hi"));
 
 		assertThat(sender.sent).isEmpty();
 	}
@@ -58,7 +58,7 @@ class NotificationMailerTests {
 	@Test
 	void nothingIsSentToAUserWhoTurnedEmailOff() {
 		emailWanted = false;
-		new NotificationMailer(sender, accounts(true), new NotificationsProperties(null, null)).on(created("Hi"));
+		new NotificationMailer(sender, accounts(true), new NotificationsProperties(null)).on(created("Hi"));
 
 		assertThat(sender.sent).isEmpty();
 	}

@@ -1,21 +1,16 @@
 package dev.taskflow.notifications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
+import dev.taskflow.platform.MailSenders;
+import dev.taskflow.support.SilentSmtpServer;
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
@@ -39,16 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A mail server that accepts connections and never answers (a firewall dropping packets, a hung relay)
- * holds the mail senders' threads up to the SMTP time-outs, here far longer than the test. Meanwhile the
- * other module listeners run on the application task executor as usual, no database connection waits on
- * the mail server, and the mails behind the held ones wait their turn; once the server lets go, every
- * mail has been tried and no publication is left.
+ * A mail server that accepts connections and never answers holds the mail senders' threads up to the SMTP
+ * time-outs, here far longer than the test. Meanwhile the other module listeners run on the application
+ * task executor as usual, no database connection waits on the mail server, and the notification mails
+ * behind the held ones wait their turn, kept as publications; once the server lets go, every mail has
+ * been tried and no publication is left.
  */
 @TaskFlowTest
-@TestPropertySource(properties = { "taskflow.notifications.mail-senders=2",
+@TestPropertySource(properties = { "taskflow.mail.senders=2",
 		"spring.mail.properties[mail.smtp.connectiontimeout]=300000", "spring.mail.properties[mail.smtp.timeout]=300000" })
-class UnansweringMailServerTests {
+class SilentMailServerTests {
 
 	private static final SilentSmtpServer SMTP = new SilentSmtpServer();
 
@@ -74,7 +69,7 @@ class UnansweringMailServerTests {
 	ThreadPoolTaskExecutor applicationTasks;
 
 	@Autowired
-	@Qualifier("notificationMailSenders")
+	@Qualifier(MailSenders.EXECUTOR)
 	ThreadPoolTaskExecutor mailSenders;
 
 	@Autowired
@@ -150,75 +145,6 @@ class UnansweringMailServerTests {
 		@Bean
 		HeardElsewhere heardElsewhere() {
 			return new HeardElsewhere();
-		}
-	}
-
-	/** Accepts SMTP connections and never says a word until {@link #letGo()}, which closes them all. */
-	static final class SilentSmtpServer implements AutoCloseable {
-
-		private final ServerSocket server;
-
-		private final List<Socket> held = new CopyOnWriteArrayList<>();
-
-		private final AtomicInteger accepted = new AtomicInteger();
-
-		private volatile boolean silent = true;
-
-		SilentSmtpServer() {
-			try {
-				server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			Thread acceptor = new Thread(this::accept, "silent-smtp");
-			acceptor.setDaemon(true);
-			acceptor.start();
-		}
-
-		int port() {
-			return server.getLocalPort();
-		}
-
-		int accepted() {
-			return accepted.get();
-		}
-
-		/** Closes the connections held so far, and every later one as soon as it comes. */
-		void letGo() {
-			silent = false;
-			held.forEach(SilentSmtpServer::closeQuietly);
-		}
-
-		@Override
-		public void close() {
-			letGo();
-			closeQuietly(server);
-		}
-
-		private void accept() {
-			while (!server.isClosed()) {
-				try {
-					Socket connection = server.accept();
-					held.add(connection);
-					accepted.incrementAndGet();
-					if (!silent) {
-						closeQuietly(connection);
-					}
-				}
-				catch (IOException ex) {
-					return; // closed
-				}
-			}
-		}
-
-		private static void closeQuietly(AutoCloseable closeable) {
-			try {
-				closeable.close();
-			}
-			catch (Exception ex) {
-				// already closed
-			}
 		}
 	}
 }
