@@ -50,10 +50,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
-	private static final Map<Integer, URI> TYPES_BY_STATUS = Map.of(400, ProblemTypes.MALFORMED_REQUEST,
-			401, ProblemTypes.UNAUTHENTICATED, 403, ProblemTypes.FORBIDDEN, 404, ProblemTypes.NOT_FOUND, 405,
-			ProblemTypes.METHOD_NOT_ALLOWED, 406, ProblemTypes.NOT_ACCEPTABLE, 409, ProblemTypes.CONFLICT, 413,
-			ProblemTypes.PAYLOAD_TOO_LARGE, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, 500, ProblemTypes.INTERNAL);
+	private static final Map<Integer, URI> TYPES_BY_STATUS = Map.ofEntries(Map.entry(400, ProblemTypes.MALFORMED_REQUEST),
+			Map.entry(401, ProblemTypes.UNAUTHENTICATED), Map.entry(403, ProblemTypes.FORBIDDEN),
+			Map.entry(404, ProblemTypes.NOT_FOUND), Map.entry(405, ProblemTypes.METHOD_NOT_ALLOWED),
+			Map.entry(406, ProblemTypes.NOT_ACCEPTABLE), Map.entry(409, ProblemTypes.CONFLICT),
+			Map.entry(413, ProblemTypes.PAYLOAD_TOO_LARGE), Map.entry(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
+			Map.entry(500, ProblemTypes.INTERNAL), Map.entry(503, ProblemTypes.UNAVAILABLE));
 
 	/** The stable type of a problem with this status; 4xx without one of their own are malformed requests. */
 	static URI typeFor(int status) {
@@ -111,7 +113,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) throws Exception {
 		if (!request.getRequestURI().startsWith("/api/") || ex instanceof AuthenticationException
-				|| ex instanceof AccessDeniedException) {
+				|| ex instanceof AccessDeniedException || DatabaseUnavailable.causedBy(ex)) {
+			// the last is answered by DatabaseUnavailableFilter, as it is when the security filters need the database
 			throw ex;
 		}
 		if (hasWildcardContentType(request)) {

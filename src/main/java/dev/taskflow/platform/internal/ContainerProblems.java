@@ -42,9 +42,13 @@ final class ContainerProblems {
 	}
 
 	static void write(HttpServletResponse response, int status) throws IOException {
+		write(response, status, detail(status));
+	}
+
+	static void write(HttpServletResponse response, int status, String detail) throws IOException {
 		HttpStatus known = HttpStatus.resolve(status);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(known == null ? HttpStatus.BAD_REQUEST : known,
-				detail(status));
+				detail);
 		problem.setType(ApiProblemHandler.typeFor(status));
 		response.resetBuffer();
 		response.setStatus(status);
