@@ -87,5 +87,6 @@ class DatabaseUnavailableTests {
 		assertThat(problem.get("status").asInt()).isEqualTo(503);
 		assertThat(problem.get("type").asString()).isEqualTo(ProblemTypes.UNAVAILABLE.toString());
 		assertThat(problem.get("detail").asString()).isEqualTo("TaskFlow cannot reach its database right now. Try again in a moment.");
+		assertThat(problem.propertyNames()).containsOnly("type", "title", "status", "detail");
 	}
 }

@@ -3,11 +3,16 @@ package dev.taskflow.eventing.internal;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Resubmits failed publications (transport down, an event waiting for its predecessor) with
@@ -17,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PublicationRetrier {
+
+	private static final Logger log = LoggerFactory.getLogger(PublicationRetrier.class);
 
 	/**
 	 * How many failed publications one round reads (Spring Modulith's default is 100). A round resubmits only
@@ -46,7 +53,18 @@ class PublicationRetrier {
 
 	@Scheduled(fixedDelayString = "${taskflow.eventing.retry-interval:500ms}")
 	void resubmitDuePublications() {
-		switch (outage.resubmission()) {
+		try {
+			resubmit(outage.resubmission());
+		}
+		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			// one line per round (each waits the pool's connection time-out) rather than Spring's stack trace
+			log.warn("Failed event publications not resubmitted, the database is out of reach: {}",
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
+		}
+	}
+
+	private void resubmit(TransportOutage.Resubmission resubmission) {
+		switch (resubmission) {
 			case NONE -> {
 				// the transport cannot be reached: reading the failed publications would be work for nothing
 			}

@@ -3,7 +3,9 @@ package dev.taskflow.platform.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -54,8 +56,14 @@ final class ContainerProblems {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		// RFC 9457's members, as the API's other problems carry them (not every field of the Java object, nulls too)
+		Map<String, Object> members = new LinkedHashMap<>();
+		members.put("type", problem.getType().toString());
+		members.put("title", problem.getTitle());
+		members.put("status", status);
+		members.put("detail", detail);
 		Writer writer = response.getWriter();
-		writer.write(JSON.writeValueAsString(problem));
+		writer.write(JSON.writeValueAsString(members));
 		writer.flush();
 	}
 

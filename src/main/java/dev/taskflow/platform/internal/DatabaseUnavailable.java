@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -38,11 +39,7 @@ final class DatabaseUnavailable {
 
 	/** One line, no stack trace: it would say nothing an operator can act on, once per request. */
 	static void logAnswered(HttpServletRequest request, Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
 		log.warn("{} {} answered 503, the database is out of reach: {}", request.getMethod(), request.getRequestURI(),
-				root.toString());
+				NestedExceptionUtils.getMostSpecificCause(failure).toString());
 	}
 }
