@@ -30,4 +30,14 @@ public interface EventConsumer {
 	}
 
 	void handle(EventEnvelope event);
+
+	/**
+	 * An effect outside the database (a call to the sidecar, say), run once {@link #handle}'s transaction
+	 * has committed and given its connection back, so a slow service holds no connection; only when
+	 * {@code handle} ran, not for a redelivery the inbox stopped. It cannot undo {@code handle}, and a
+	 * crash before it or a failure in it (logged) is not retried: the consumer needs another way to make up
+	 * for a missed one.
+	 */
+	default void afterCommit(EventEnvelope event) {
+	}
 }

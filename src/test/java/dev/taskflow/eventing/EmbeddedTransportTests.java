@@ -52,8 +52,12 @@ class EmbeddedTransportTests {
 		await().untilAsserted(() -> assertThat(picky.handled(flaky)).containsExactly("task.created", "task.updated"));
 		// at least one failed attempt and one that went through (a group that rolled back adds one more)
 		assertThat(picky.attempts("flaky")).isBetween(2L, 3L);
+		// what comes after commit, once per event whatever the attempts before
+		await().untilAsserted(() -> assertThat(picky.afterCommits(flaky)).containsExactly("task.created", "task.updated"));
 		await().untilAsserted(() -> assertThat(picky.handled(healthy)).containsExactly("task.created"));
+		await().untilAsserted(() -> assertThat(picky.afterCommits(healthy)).containsExactly("task.created"));
 		assertThat(picky.handled(poison)).isEmpty();
+		assertThat(picky.afterCommits(poison)).isEmpty();
 
 		TestUser ops = TestUsers.signUp(mvc);
 		mvc.perform(ops.as(get("/actuator/eventing"))).andExpect(status().isForbidden());
@@ -68,8 +72,9 @@ class EmbeddedTransportTests {
 		mvc.perform(post("/actuator/eventing/replay").with(httpBasic("ops@example.com", TestUsers.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.replayed").value(1));
+			.andExpect(jsonPath("$.replayed").value(1)); // not "healthy": failing after commit is no failed delivery
 		await().untilAsserted(() -> assertThat(picky.handled(poison)).containsExactly("task.created"));
+		await().untilAsserted(() -> assertThat(picky.afterCommits(poison)).containsExactly("task.created"));
 	}
 
 	@Test
@@ -94,7 +99,10 @@ class EmbeddedTransportTests {
 			.content("{\"title\": \"" + title + "\"}")).andExpect(status().isOk());
 	}
 
-	/** Fails the first attempt for "flaky" tasks and every attempt for "poison" ones until cured. */
+	/**
+	 * Fails the first attempt for "flaky" tasks and every attempt for "poison" ones until cured, and what
+	 * it does after commit for "healthy" ones.
+	 */
 	static class PickyConsumer implements EventConsumer {
 
 		record Handled(long taskId, String type) {
@@ -103,6 +111,8 @@ class EmbeddedTransportTests {
 		private final List<Handled> handled = new CopyOnWriteArrayList<>();
 
 		private final List<String> attempts = new CopyOnWriteArrayList<>();
+
+		private final List<Handled> afterCommits = new CopyOnWriteArrayList<>();
 
 		private volatile boolean cured;
 
@@ -134,8 +144,20 @@ class EmbeddedTransportTests {
 			AfterCommit.run(() -> handled.add(new Handled(event.data().get("task_id").asLong(), event.type())));
 		}
 
+		@Override
+		public void afterCommit(EventEnvelope event) {
+			afterCommits.add(new Handled(event.data().get("task_id").asLong(), event.type()));
+			if (event.data().at("/task/title").asString().equals("healthy")) {
+				throw new IllegalStateException("the effect after commit fails");
+			}
+		}
+
 		List<String> handled(long taskId) {
 			return handled.stream().filter(h -> h.taskId() == taskId).map(Handled::type).toList();
+		}
+
+		List<String> afterCommits(long taskId) {
+			return afterCommits.stream().filter(h -> h.taskId() == taskId).map(Handled::type).toList();
 		}
 
 		long attempts(String title) {

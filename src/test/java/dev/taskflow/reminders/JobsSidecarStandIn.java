@@ -4,17 +4,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.taskflow.eventing.Topics;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A stand-in for the Dapr sidecar's HTTP API with the Jobs API: it records every request, accepts
@@ -50,7 +62,13 @@ final class JobsSidecarStandIn {
 
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
 	private volatile int jobsStatus = 204;
+
+	private volatile CountDownLatch stall = new CountDownLatch(0);
 
 	private final ExecutorService workers = Executors.newCachedThreadPool(work -> {
 		Thread thread = new Thread(work, "jobs-sidecar-stand-in");
@@ -93,8 +111,42 @@ final class JobsSidecarStandIn {
 		this.jobsStatus = status;
 	}
 
+	/** Takes job calls in but answers none of them until {@link #reset()}. */
+	void hangOnJobs() {
+		stall = new CountDownLatch(1);
+	}
+
 	void reset() {
+		stall.countDown();
 		jobsStatus = 204;
+	}
+
+	/**
+	 * Delivers the {@code n}th {@code task-events} message published for {@code taskId} to the app at
+	 * {@code appBase}, as daprd does; the app's answer ({@code SUCCESS}, {@code RETRY} or {@code DROP}).
+	 */
+	String deliverTaskEvent(String appBase, String appApiToken, long taskId, int n) throws Exception {
+		Request published = await().until(() -> published(Topics.TASK_EVENTS, taskId), events -> events.size() >= n)
+			.get(n - 1);
+		ObjectNode event = (ObjectNode) JSON.readTree(published.body());
+		event.put("topic", Topics.TASK_EVENTS);
+		event.put("pubsubname", "taskflow-pubsub");
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(appBase + "/dapr/" + Topics.TASK_EVENTS))
+			.header("dapr-api-token", appApiToken)
+			.header("Content-Type", "application/cloudevents+json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JSON.readTree(response.body()).get("status").asString();
+	}
+
+	private void awaitRelease() {
+		try {
+			stall.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
@@ -108,6 +160,9 @@ final class JobsSidecarStandIn {
 				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
 			requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
 					body, status));
+			if (path.startsWith("/v1.0-alpha1/jobs/")) {
+				awaitRelease();
+			}
 			if (status == 204) {
 				exchange.sendResponseHeaders(204, -1);
 				return;

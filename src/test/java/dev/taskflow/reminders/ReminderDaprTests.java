@@ -29,7 +29,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import static dev.taskflow.support.TestUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -245,17 +244,7 @@ class ReminderDaprTests {
 
 	/** Hands the {@code n}-th task event of a task (published through the stand-in) to the app as daprd would. */
 	private String deliverTaskEvent(long taskId, int n) throws Exception {
-		JobsSidecarStandIn.Request published = await()
-			.until(() -> SIDECAR.published(Topics.TASK_EVENTS, taskId), events -> events.size() >= n)
-			.get(n - 1);
-		ObjectNode event = (ObjectNode) json.readTree(published.body());
-		event.put("topic", Topics.TASK_EVENTS);
-		event.put("pubsubname", "taskflow-pubsub");
-		HttpResponse<String> response = send(fromDapr("/dapr/" + Topics.TASK_EVENTS)
-			.header("Content-Type", "application/cloudevents+json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(event))));
-		assertThat(response.statusCode()).isEqualTo(200);
-		return json.readTree(response.body()).get("status").asString();
+		return SIDECAR.deliverTaskEvent(base(), APP_API_TOKEN, taskId, n);
 	}
 
 	private static List<JobsSidecarStandIn.Request> jobCallsOf(long taskId) {

@@ -7,15 +7,20 @@ import java.util.stream.Collectors;
 
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.platform.AfterCommit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands an event to consumers the same way for every transport: one transaction per consumer, the
- * inbox entry and the consumer's effect inside it.
+ * inbox entry and the consumer's effect inside it, then what the consumer does after commit.
  */
 @Component
 public class ConsumerInvoker {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsumerInvoker.class);
 
 	private final List<EventConsumer> consumers;
 
@@ -71,6 +76,22 @@ public class ConsumerInvoker {
 			consumer.handle(event);
 			return true;
 		});
-		return Boolean.TRUE.equals(delivered);
+		if (!Boolean.TRUE.equals(delivered)) {
+			return false;
+		}
+		// outside the transaction (unless the caller's own encloses this one: then after that commits)
+		AfterCommit.run(() -> afterCommit(consumer, event));
+		return true;
+	}
+
+	private static void afterCommit(EventConsumer consumer, EventEnvelope event) {
+		try {
+			consumer.afterCommit(event);
+		}
+		catch (RuntimeException ex) {
+			// the delivery has committed: throwing would only make the transport redeliver what the inbox stops
+			log.warn("{} handled {} {} but failed after commit: {}", consumer.name(), event.type(), event.id(),
+					ex.toString());
+		}
 	}
 }

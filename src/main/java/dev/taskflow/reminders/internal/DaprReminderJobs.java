@@ -29,6 +29,12 @@ class DaprReminderJobs implements EventConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(DaprReminderJobs.class);
 
+	/** Events after which a task's pending reminders need jobs. */
+	private static final Set<String> SCHEDULING = Set.of("task.created", "task.updated", "task.reopened", "task.restored");
+
+	/** Events after which a task's jobs are no longer wanted. */
+	private static final Set<String> CANCELLING = Set.of("task.completed", "task.deleted");
+
 	private final ScheduledJobs jobs;
 
 	private final ReminderFiring firing;
@@ -56,12 +62,27 @@ class DaprReminderJobs implements EventConsumer {
 		return Set.of(Topics.TASK_EVENTS);
 	}
 
+	/** Only checks the event, so a malformed one is dead-lettered; the work comes after commit. */
 	@Override
 	public void handle(EventEnvelope event) {
-		switch (event.type()) {
-			case "task.created", "task.updated", "task.reopened", "task.restored" -> schedule(event.data());
-			case "task.completed", "task.deleted" -> cancel(event.data());
-			default -> log.debug("Ignoring {} {}", event.type(), event.id());
+		if (SCHEDULING.contains(event.type()) || CANCELLING.contains(event.type())) {
+			taskId(event.data());
+			event.data().path("task").path("reminders").forEach(DaprReminderJobs::unsentRemindAt);
+		}
+	}
+
+	/**
+	 * Calls the Jobs API (and fires what is already due) with the delivery's connection given back: a
+	 * sidecar that takes its time holds the delivery, not a connection the requests need. A process that
+	 * stops before this, or a call that fails, leaves the reminder to the {@code reminder-cron} sweep.
+	 */
+	@Override
+	public void afterCommit(EventEnvelope event) {
+		if (SCHEDULING.contains(event.type())) {
+			schedule(event.data());
+		}
+		else if (CANCELLING.contains(event.type())) {
+			cancel(event.data());
 		}
 	}
 
