@@ -24,7 +24,9 @@
       ? "That task no longer exists. Reload the page to see your current list."
       : status === 403
         ? "Your session has expired. Reload the page and sign in again."
-        : "That did not work (error " + status + "). Reload the page and try again.");
+        : status === 503
+          ? "TaskFlow is unavailable for a moment, so that was not done. Try again shortly."
+          : "That did not work (error " + status + "). Reload the page and try again.");
   });
   document.addEventListener("htmx:sendError", function () {
     showProblem("TaskFlow cannot be reached. Check your connection and try again.");

@@ -58,8 +58,8 @@ public final class BrowserTabs implements BeforeAllCallback, AfterTestExecutionC
 	private String expectedStatuses = "409|422";
 
 	/**
-	 * Also lets pages load resources that answer {@code status} without failing the test, for a test
-	 * that visits such a page on purpose (409 and 422, a refused form, always are).
+	 * Also lets pages load resources (and htmx requests) that answer {@code status} without failing the
+	 * test, for a test that visits such a page on purpose (409 and 422, a refused form, always are).
 	 */
 	public BrowserTabs expectingStatus(int status) {
 		expectedStatuses += "|" + status;
@@ -109,9 +109,11 @@ public final class BrowserTabs implements BeforeAllCallback, AfterTestExecutionC
 
 	private void watchConsole(Page page) {
 		page.onConsoleMessage(message -> {
-			// a refused form answers 409 or 422 on purpose; the browser logs that status as an error
+			// a refused form answers 409 or 422 on purpose; the browser logs that status as an error, and htmx
+			// too when the status is one it does not swap
 			if ("error".equals(message.type())
-					&& !message.text().matches("Failed to load resource: .* status of (" + expectedStatuses + ") .*")) {
+					&& !message.text().matches("Failed to load resource: .* status of (" + expectedStatuses + ") .*")
+					&& !message.text().matches("Response Status Error Code (" + expectedStatuses + ") from .*")) {
 				consoleErrors.add(message.text() + " (" + page.url() + ")");
 			}
 		});
