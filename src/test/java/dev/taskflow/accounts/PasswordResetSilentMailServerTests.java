@@ -9,8 +9,8 @@ import dev.taskflow.support.SilentSmtpServer;
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,21 +29,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * connection waits on the mail server.
  */
 @TaskFlowTest
-@TestPropertySource(properties = { "taskflow.accounts.public-url=https://tasks.example.org",
-		"spring.mail.properties[mail.smtp.connectiontimeout]=300000", "spring.mail.properties[mail.smtp.timeout]=300000" })
+@TestPropertySource(properties = "taskflow.accounts.public-url=https://tasks.example.org")
 class PasswordResetSilentMailServerTests {
 
-	private static final SilentSmtpServer SMTP = new SilentSmtpServer();
+	@RegisterExtension
+	static final SilentSmtpServer SMTP = new SilentSmtpServer();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", SMTP::port);
-	}
-
-	@AfterAll
-	static void stopServer() {
-		SMTP.close();
+		SMTP.addTo(registry);
 	}
 
 	@Autowired

@@ -14,8 +14,8 @@ import dev.taskflow.support.SilentSmtpServer;
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -41,21 +41,15 @@ import static org.awaitility.Awaitility.await;
  * been tried and no publication is left.
  */
 @TaskFlowTest
-@TestPropertySource(properties = { "taskflow.mail.senders=2",
-		"spring.mail.properties[mail.smtp.connectiontimeout]=300000", "spring.mail.properties[mail.smtp.timeout]=300000" })
+@TestPropertySource(properties = "taskflow.mail.senders=2")
 class SilentMailServerTests {
 
-	private static final SilentSmtpServer SMTP = new SilentSmtpServer();
+	@RegisterExtension
+	static final SilentSmtpServer SMTP = new SilentSmtpServer();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", SMTP::port);
-	}
-
-	@AfterAll
-	static void stopServer() {
-		SMTP.close();
+		SMTP.addTo(registry);
 	}
 
 	@Autowired

@@ -17,17 +17,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static dev.taskflow.support.TestUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -76,11 +73,8 @@ class StalledJobsApiTests {
 		String remindAt = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
 		List<Long> tasks = new ArrayList<>();
 		for (String title : List.of("Dentist", "Call mom")) {
-			tasks.add(json(mvc
-				.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
-					.content("{\"title\": \"%s\", \"reminders\": [{\"at\": \"%s\"}]}".formatted(title, remindAt)))
-				.andExpect(status().isCreated())
-				.andReturn()).get("id").asLong());
+			tasks.add(ann.createTask(mvc,
+					"{\"title\": \"%s\", \"reminders\": [{\"at\": \"%s\"}]}".formatted(title, remindAt)));
 		}
 		SIDECAR.hangOnJobs();
 

@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A mail server that accepts connections and never says a word (a firewall dropping packets, a hung
- * relay) until {@link #letGo()}, which closes them all.
+ * relay) until {@link #letGo()}, which closes them all. Register it as a static extension (it closes
+ * after the class) and point the application at it with {@link #addTo}.
  */
-public final class SilentSmtpServer implements AutoCloseable {
+public final class SilentSmtpServer implements AutoCloseable, AfterAllCallback {
 
 	private final ServerSocket server;
 
@@ -35,8 +40,15 @@ public final class SilentSmtpServer implements AutoCloseable {
 		acceptor.start();
 	}
 
-	public int port() {
-		return server.getLocalPort();
+	/**
+	 * Points the application's mail at this server, with SMTP time-outs far longer than any test, so only
+	 * {@link #letGo()} ends a send.
+	 */
+	public void addTo(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", server::getLocalPort);
+		registry.add("spring.mail.properties[mail.smtp.connectiontimeout]", () -> "300000");
+		registry.add("spring.mail.properties[mail.smtp.timeout]", () -> "300000");
 	}
 
 	/** Connections accepted so far. */
@@ -48,6 +60,11 @@ public final class SilentSmtpServer implements AutoCloseable {
 	public void letGo() {
 		silent = false;
 		held.forEach(SilentSmtpServer::closeQuietly);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	@Override

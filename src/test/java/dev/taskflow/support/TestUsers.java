@@ -29,6 +29,13 @@ public final class TestUsers {
 		public MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
 			return request.header("Authorization", "Bearer " + token);
 		}
+
+		/** Creates a task of this user through the API ({@code body}: the task's JSON); its id. */
+		public long createTask(MockMvc mvc, String body) throws Exception {
+			return json(mvc.perform(as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isCreated())
+				.andReturn()).get("id").asLong();
+		}
 	}
 
 	public static TestUser signUp(MockMvc mvc) throws Exception {

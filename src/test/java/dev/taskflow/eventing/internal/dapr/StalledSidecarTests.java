@@ -8,14 +8,11 @@ import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -29,8 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class StalledSidecarTests {
 
 	private static final SidecarStandIn sidecar = DaprTest.SIDECAR;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
 	MockMvc mvc;
@@ -47,26 +42,15 @@ class StalledSidecarTests {
 
 		List<Long> tasks = new ArrayList<>();
 		for (String title : List.of("Water the plants", "Call mom", "Pay rent")) {
-			tasks.add(createTask(ann, title));
+			tasks.add(ann.createTask(mvc, "{\"title\": \"" + title + "\"}"));
 		}
 		await().until(() -> tasks.stream().allMatch(task -> !taskEvents(task, SidecarStandIn.NO_ANSWER).isEmpty()));
 
 		mvc.perform(ann.as(get("/api/tasks"))).andExpect(status().isOk());
-		createTask(ann, "Buy milk");
+		ann.createTask(mvc, "{\"title\": \"Buy milk\"}");
 
 		sidecar.recover();
 		await().until(() -> tasks.stream().allMatch(task -> !taskEvents(task, 204).isEmpty()));
-	}
-
-	private long createTask(TestUser user, String title) throws Exception {
-		String created = mvc
-			.perform(user.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"title\": \"" + title + "\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return json.readTree(created).get("id").asLong();
 	}
 
 	private List<SidecarStandIn.Request> taskEvents(long task, int answeredWith) {
