@@ -45,6 +45,9 @@
   // tab or on another device is refreshed in place (its row, or the list for a task this page does not
   // show yet); a new notification pops up as a toast and updates the unread count.
   var TASK_EVENTS = ["task.created", "task.updated", "task.completed", "task.reopened", "task.deleted", "task.restored"];
+  // milliseconds before opening a refused stream again, doubling up to the longest
+  var LIVE_RETRY_FIRST = 5000;
+  var LIVE_RETRY_LONGEST = 60000;
   var listTimer = null;
   var rowRequests = {};
   var rowSequence = 0;
@@ -299,26 +302,40 @@
     if (!page || !window.EventSource) {
       return;
     }
-    var source = new EventSource(page.getAttribute("data-live-stream"));
     var connectedBefore = false;
-    source.addEventListener("open", function () {
-      // events sent while disconnected are not replayed: catch up once reconnected
-      if (connectedBefore) {
-        refreshList();
+    var retryIn = LIVE_RETRY_FIRST;
+    function connect() {
+      var source = new EventSource(page.getAttribute("data-live-stream"));
+      source.addEventListener("open", function () {
+        retryIn = LIVE_RETRY_FIRST;
+        // events sent while disconnected are not replayed: catch up once reconnected
+        if (connectedBefore) {
+          refreshList();
+          refreshUnread();
+        }
+        connectedBefore = true;
+      });
+      source.addEventListener("error", function () {
+        // After a dropped connection the browser reconnects by itself, but an answer with an error status
+        // (503 while TaskFlow cannot reach its database, 429 or 503 with too many streams open) closes the
+        // stream for good: open a new one later, waiting longer each time it is refused.
+        if (source.readyState === EventSource.CLOSED) {
+          setTimeout(connect, retryIn);
+          retryIn = Math.min(retryIn * 2, LIVE_RETRY_LONGEST);
+        }
+      });
+      TASK_EVENTS.forEach(function (type) { source.addEventListener(type, onTaskChange); });
+      source.addEventListener("notification.created", function (event) {
+        var notification = JSON.parse(event.data);
+        // no toast for someone who turned in-app notifications off on the account page
+        var shown = document.body.getAttribute("data-notify-in-app") === "off" ? null : toast(notification.message);
+        document.dispatchEvent(new CustomEvent("taskflow:notification-arrived",
+          { detail: { element: shown, item: { id: notification.notification_id, task_id: notification.task_id,
+            title: notification.title, message: notification.message } } }));
         refreshUnread();
-      }
-      connectedBefore = true;
-    });
-    TASK_EVENTS.forEach(function (type) { source.addEventListener(type, onTaskChange); });
-    source.addEventListener("notification.created", function (event) {
-      var notification = JSON.parse(event.data);
-      // no toast for someone who turned in-app notifications off on the account page
-      var shown = document.body.getAttribute("data-notify-in-app") === "off" ? null : toast(notification.message);
-      document.dispatchEvent(new CustomEvent("taskflow:notification-arrived",
-        { detail: { element: shown, item: { id: notification.notification_id, task_id: notification.task_id,
-          title: notification.title, message: notification.message } } }));
-      refreshUnread();
-    });
+      });
+    }
+    connect();
     refreshUnread();
   }
 
