@@ -83,7 +83,7 @@ class SilentMailServerTests {
 		await().until(SMTP::accepted, accepted -> accepted >= 2);
 		assertThat(applicationTasks.getActiveCount()).as("threads of the application task executor held by mail")
 			.isZero();
-		HikariDataSource pool = hikari();
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
 		await().until(() -> pool.getHikariPoolMXBean().getActiveConnections(), active -> active == 0);
 		UUID probe = UUID.randomUUID();
 		transactions.executeWithoutResult(status -> events.publishEvent(new SomethingElseHappened(probe)));
@@ -103,15 +103,6 @@ class SilentMailServerTests {
 		return jdbc.sql("select count(*) from event_publication where listener_id like '%NotificationMailer%'")
 			.query(Long.class)
 			.single();
-	}
-
-	private HikariDataSource hikari() {
-		try {
-			return dataSource.unwrap(HikariDataSource.class);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** An event of another module, heard by a listener on the application task executor. */

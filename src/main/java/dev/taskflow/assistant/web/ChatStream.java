@@ -36,9 +36,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Replies are produced on threads of their own, at most {@code taskflow.assistant.streaming-replies}
  * at a time; past that a streamed chat is refused with a 503 and {@code Retry-After}. Not on the
- * application's task executor: its eight threads also relay events to the sidecar and send notification
- * mail, and eight replies waiting on a slow model (up to the time-out per model request, six requests a
- * turn) would hold every event of the service back for minutes.
+ * application's task executor: its eight threads also run the module listeners (the event relay to the
+ * sidecar among them), and eight replies waiting on a slow model (up to the time-out per model request,
+ * six requests a turn) would hold every event of the service back for minutes.
  */
 @Component
 class ChatStream implements DisposableBean {
@@ -57,7 +57,7 @@ class ChatStream implements DisposableBean {
 		this.chat = chat;
 		// every model request of a turn may take the whole time-out, and the tools need a moment too
 		this.timeout = properties.timeout().multipliedBy(properties.maxToolRounds() + 1L);
-		// not a bean: an Executor bean would make Spring Boot leave out the application's task executor
+		// this stream's own: nothing else submits to it, and its size is the assistant's setting
 		this.replies = new ThreadPoolTaskExecutor();
 		replies.setThreadNamePrefix("chat-reply-");
 		replies.setCorePoolSize(properties.streamingReplies());

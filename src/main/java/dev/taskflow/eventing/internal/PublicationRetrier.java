@@ -3,16 +3,15 @@ package dev.taskflow.eventing.internal;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.taskflow.platform.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Resubmits failed publications (transport down, an event waiting for its predecessor) with
@@ -56,7 +55,10 @@ class PublicationRetrier {
 		try {
 			resubmit(outage.resubmission());
 		}
-		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+		catch (RuntimeException ex) {
+			if (!DatabaseUnavailable.causedBy(ex)) {
+				throw ex;
+			}
 			// one line per round (each waits the pool's connection time-out) rather than Spring's stack trace
 			log.warn("Failed event publications not resubmitted, the database is out of reach: {}",
 					NestedExceptionUtils.getMostSpecificCause(ex).toString());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.taskflow.platform.Conflict;
+import dev.taskflow.platform.DatabaseUnavailable;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ProblemTypes;
 import dev.taskflow.platform.ResourceNotFound;

@@ -3,11 +3,17 @@ package dev.taskflow.platform.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import dev.taskflow.platform.DatabaseUnavailable;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -27,6 +33,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
+	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+	private static final String DETAIL = "TaskFlow cannot reach its database right now. Try again in a moment.";
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
 	private static final byte[] PAGE = read("errors/database-unavailable.html");
 
 	@Override
@@ -39,11 +51,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			if (response.isCommitted() || !DatabaseUnavailable.causedBy(ex)) {
 				throw ex;
 			}
-			DatabaseUnavailable.logAnswered(request, ex);
+			// one line, no stack trace: it would say nothing an operator can act on, once per request
+			log.warn("{} {} answered 503, the database is out of reach: {}", request.getMethod(), request.getRequestURI(),
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
 			response.resetBuffer();
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
 			if (!ContainerProblems.isPage(request.getRequestURI())) {
-				ContainerProblems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+				ContainerProblems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DETAIL);
 				return;
 			}
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
