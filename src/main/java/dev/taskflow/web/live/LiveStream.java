@@ -1,6 +1,7 @@
 package dev.taskflow.web.live;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,75 +11,106 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
- * One open {@code text/event-stream} response. Events are queued and written by a pool thread, one at a
- * time and in order, so a slow client never blocks the event consumer or other clients. A client that
- * falls too far behind is disconnected; its browser reconnects and reloads what it shows.
+ * One open {@code text/event-stream} response. Frames are queued and written in order by a pool thread,
+ * <em>without blocking</em> (the Servlet API's {@link WriteListener}): when the client's connection takes
+ * no more, writing stops until the container says it can go on, so a client that stops reading holds no
+ * thread, and the event consumers and other users' streams never wait for it. Such a stream is closed
+ * when its queue overflows or when {@link #closeIfStalled()} finds it took nothing since the last check;
+ * the browser reconnects and reloads what it shows.
  */
-final class LiveStream {
+final class LiveStream implements WriteListener, AsyncListener {
 
 	static final int MAX_QUEUED = 500;
 
-	private final UUID userId;
+	/** Who opened it: the user, the client address and the session or token, which ending ends the stream. */
+	record Owner(UUID userId, String address, String credential) {
+	}
 
-	private final String address;
-
-	private final String credential;
+	private final Owner owner;
 
 	private final long number;
-
-	private final SseEmitter emitter;
 
 	private final Executor writer;
 
 	private final Consumer<LiveStream> onClose;
 
-	private final Queue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
+	private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger queued = new AtomicInteger();
 
-	private final AtomicBoolean writing = new AtomicBoolean();
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	/**
-	 * @param address the client address it was opened from
-	 * @param credential the session or token it was opened with; ending that ends the stream
-	 * @param number orders the streams of a user by when they were opened
-	 */
-	LiveStream(UUID userId, String address, String credential, long number, SseEmitter emitter, Executor writer,
-			Consumer<LiveStream> onClose) {
-		this.userId = userId;
-		this.address = address;
-		this.credential = credential;
+	private AsyncContext async;
+
+	private ServletOutputStream out;
+
+	/** Guarded by {@code this}, as every use of {@link #out} is. */
+	private boolean unflushed;
+
+	/** Frames handed to the container so far; read by {@link #closeIfStalled()}. */
+	private volatile long written;
+
+	/** Whether the last write left the container waiting for the client to take what it has. */
+	private volatile boolean waitingForClient;
+
+	/** {@link #written} when {@link #closeIfStalled()} last looked; only the heartbeat thread uses it. */
+	private long writtenAtLastCheck;
+
+	private LiveStream(Owner owner, long number, Executor writer, Consumer<LiveStream> onClose) {
+		this.owner = owner;
 		this.number = number;
-		this.emitter = emitter;
 		this.writer = writer;
 		this.onClose = onClose;
-		emitter.onCompletion(this::ended);
-		emitter.onTimeout(this::close);
-		emitter.onError(error -> ended());
 	}
 
-	UUID userId() {
-		return userId;
+	/**
+	 * Sends the response's headers and turns the request asynchronous, to be written without blocking.
+	 * @param number orders the streams of a user by when they were opened
+	 * @param onClose told once, when the stream has ended for whatever reason
+	 */
+	static LiveStream start(HttpServletRequest request, HttpServletResponse response, Duration timeout, Owner owner,
+			long number, Executor writer, Consumer<LiveStream> onClose) throws IOException {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().noTransform().getHeaderValue());
+		// nginx and similar proxies would otherwise buffer the stream
+		response.setHeader("X-Accel-Buffering", "no");
+		// commits the headers while the filters' response wrappers (security headers) still see it
+		response.flushBuffer();
+		LiveStream stream = new LiveStream(owner, number, writer, onClose);
+		// the original request and response: the body goes straight to the container, unwrapped
+		stream.async = request.startAsync();
+		stream.async.setTimeout(timeout.toMillis());
+		stream.async.addListener(stream);
+		stream.out = stream.async.getResponse().getOutputStream();
+		stream.out.setWriteListener(stream);
+		return stream;
 	}
 
-	String address() {
-		return address;
-	}
-
-	String credential() {
-		return credential;
+	Owner owner() {
+		return owner;
 	}
 
 	long number() {
 		return number;
 	}
 
-	void send(SseEmitter.SseEventBuilder event) {
+	void send(byte[] frame) {
 		if (closed.get()) {
 			return;
 		}
@@ -86,26 +118,43 @@ final class LiveStream {
 			close();
 			return;
 		}
-		queue.add(event);
-		if (writing.compareAndSet(false, true)) {
+		queue.add(frame);
+		if (drainScheduled.compareAndSet(false, true)) {
 			try {
-				writer.execute(this::write);
+				writer.execute(this::drain);
 			}
 			catch (RejectedExecutionException ex) {
 				// shutting down: every stream is being closed
-				writing.set(false);
+				drainScheduled.set(false);
 			}
 		}
 	}
 
-	/** Ends the response; the browser's EventSource reconnects. Safe to call more than once. */
-	void close() {
-		ended();
-		try {
-			emitter.complete();
+	/**
+	 * Closes the stream if the container is waiting for its client to take what was written and nothing
+	 * more could be written since the last call (the heartbeat's interval): the connection is stuck, or
+	 * the client stopped reading. Until the greeting is out, the wait is the container's, not the client's.
+	 * @return whether it was closed
+	 */
+	boolean closeIfStalled() {
+		long now = written;
+		boolean stalled = waitingForClient && now > 0 && now == writtenAtLastCheck && !closed.get();
+		writtenAtLastCheck = now;
+		if (stalled) {
+			close();
 		}
-		catch (RuntimeException ex) {
-			// already completed by the container (client gone): nothing left to end
+		return stalled;
+	}
+
+	/** Ends the response; the browser's EventSource reconnects. Safe to call more than once, from any thread. */
+	void close() {
+		if (ended()) {
+			try {
+				async.complete();
+			}
+			catch (IllegalStateException ex) {
+				// already completed by the container (client gone): nothing left to end
+			}
 		}
 	}
 
@@ -119,25 +168,71 @@ final class LiveStream {
 		return true;
 	}
 
-	private void write() {
-		do {
-			SseEmitter.SseEventBuilder event;
-			while ((event = queue.poll()) != null) {
-				queued.decrementAndGet();
-				if (closed.get()) {
-					continue;
-				}
-				try {
-					emitter.send(event);
-				}
-				catch (IOException | IllegalStateException ex) {
-					// the client went away or the response already ended: the container completes the
-					// response itself, so only forget it here
-					ended();
+	/**
+	 * Writes what is queued for as long as the container takes it without blocking. Runs on a pool thread
+	 * after {@link #send}, and on a container thread when the client is ready for more; the lock only
+	 * keeps the two from writing at once, since no write waits for the client.
+	 */
+	private void drain() {
+		drainScheduled.set(false);
+		synchronized (this) {
+			try {
+				while (!closed.get()) {
+					// false means the container calls onWritePossible() once the client has taken more
+					if (!out.isReady()) {
+						waitingForClient = true;
+						return;
+					}
+					waitingForClient = false;
+					byte[] frame = queue.poll();
+					if (frame == null) {
+						if (!unflushed) {
+							return;
+						}
+						unflushed = false;
+						out.flush();
+						continue;
+					}
+					queued.decrementAndGet();
+					out.write(frame);
+					written++;
+					unflushed = true;
 				}
 			}
-			writing.set(false);
+			catch (IOException | IllegalStateException ex) {
+				// the client went away or the response already ended
+				close();
+			}
 		}
-		while (!queue.isEmpty() && writing.compareAndSet(false, true));
+	}
+
+	@Override
+	public void onWritePossible() {
+		drain();
+	}
+
+	@Override
+	public void onError(Throwable error) {
+		close();
+	}
+
+	@Override
+	public void onComplete(AsyncEvent event) {
+		ended();
+	}
+
+	@Override
+	public void onTimeout(AsyncEvent event) {
+		close();
+	}
+
+	@Override
+	public void onError(AsyncEvent event) {
+		close();
+	}
+
+	@Override
+	public void onStartAsync(AsyncEvent event) {
+		// not restarted
 	}
 }

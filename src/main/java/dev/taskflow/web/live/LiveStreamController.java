@@ -1,18 +1,18 @@
 package dev.taskflow.web.live;
 
+import java.io.IOException;
+
 import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.accounts.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/stream}: Server-Sent Events for the signed-in user (session or Bearer token). Each
@@ -33,12 +33,9 @@ class LiveStreamController {
 
 	@GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Your task changes and notifications as they happen (text/event-stream)")
-	ResponseEntity<SseEmitter> stream(CurrentUser user, Credential credential, HttpServletRequest request) {
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.noCache().noTransform())
-			// nginx and similar proxies would otherwise buffer the stream
-			.header("X-Accel-Buffering", "no")
-			.body(streams.open(user.id(), request.getRemoteAddr(), credential.value()));
+	void stream(CurrentUser user, Credential credential, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		streams.open(new LiveStream.Owner(user.id(), request.getRemoteAddr(), credential.value()), request, response);
 	}
 
 	/** Signing out, a session expiring or revoking a token ends the streams it opened, at once. */

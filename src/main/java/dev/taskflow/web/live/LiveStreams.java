@@ -1,5 +1,6 @@
 package dev.taskflow.web.live;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,13 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.taskflow.platform.Throttled;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live streams open in this process, by user. An event for a user goes to every stream of that
- * user and to nobody else's. Streams get a heartbeat comment, end after
+ * user and to nobody else's. Streams get a heartbeat comment (and are closed when their client took
+ * nothing since the previous one), end after
  * {@link LiveProperties#streamTimeout()} (the browser reconnects), and are ended before the web server
  * shuts down, so a graceful shutdown does not wait for them.
  */
@@ -58,28 +61,33 @@ class LiveStreams implements SmartLifecycle {
 	}
 
 	/**
-	 * Opens a stream for {@code userId}; it receives events from now on, until {@code credential} (the
-	 * session or token it was opened with) {@linkplain #closeAll(String) ends}.
-	 * @throws Throttled when {@code address} or the whole process has as many streams open as allowed
+	 * Opens a stream for {@code owner}'s user on {@code response}; it receives events from now on, until the
+	 * session or token it was opened with {@linkplain #closeAll(String) ends}.
+	 * @throws Throttled when the owner's address or the whole process has as many streams open as allowed
 	 */
-	SseEmitter open(UUID userId, String address, String credential) {
+	void open(LiveStream.Owner owner, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ExecutorService writer = writers;
 		if (writer == null) {
 			throw Throttled.serviceWide("The service is shutting down; reconnect in a moment.", RETRY_AFTER);
 		}
-		reserve(address);
-		SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-		LiveStream stream = new LiveStream(userId, address, credential, opened.incrementAndGet(), emitter, writer,
-				this::forget);
+		reserve(owner.address());
+		LiveStream stream;
+		try {
+			stream = LiveStream.start(request, response, properties.streamTimeout(), owner, opened.incrementAndGet(),
+					writer, this::forget);
+		}
+		catch (IOException | RuntimeException ex) {
+			release(owner.address());
+			throw ex;
+		}
 		// atomically with forget(), which drops a user's set once it is empty
-		Set<LiveStream> streams = byUser.compute(userId, (id, current) -> {
+		Set<LiveStream> streams = byUser.compute(owner.userId(), (id, current) -> {
 			Set<LiveStream> set = current == null ? ConcurrentHashMap.newKeySet() : current;
 			set.add(stream);
 			return set;
 		});
 		closeOldestBeyondLimit(streams);
-		stream.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("connected"));
-		return emitter;
+		stream.send(EventStreamFrames.greeting(RECONNECT_MILLIS));
 	}
 
 	/** Sends one event to every open stream of {@code userId}. */
@@ -88,8 +96,9 @@ class LiveStreams implements SmartLifecycle {
 		if (streams == null) {
 			return;
 		}
+		byte[] frame = EventStreamFrames.event(type, id, json);
 		for (LiveStream stream : streams) {
-			stream.send(SseEmitter.event().name(type).id(id).data(json));
+			stream.send(frame);
 		}
 	}
 
@@ -98,7 +107,7 @@ class LiveStreams implements SmartLifecycle {
 		byUser.values()
 			.stream()
 			.flatMap(Set::stream)
-			.filter(stream -> stream.credential().equals(credential))
+			.filter(stream -> stream.owner().credential().equals(credential))
 			.toList()
 			.forEach(LiveStream::close);
 	}
@@ -137,15 +146,21 @@ class LiveStreams implements SmartLifecycle {
 	}
 
 	private void forget(LiveStream stream) {
-		release(stream.address());
-		byUser.computeIfPresent(stream.userId(), (id, streams) -> {
+		release(stream.owner().address());
+		byUser.computeIfPresent(stream.owner().userId(), (id, streams) -> {
 			streams.remove(stream);
 			return streams.isEmpty() ? null : streams;
 		});
 	}
 
+	/** Keeps idle streams open, and closes those whose client took nothing since the last beat. */
 	private void heartbeat() {
-		byUser.values().forEach(streams -> streams.forEach(stream -> stream.send(SseEmitter.event().comment("keep-alive"))));
+		byte[] keepAlive = EventStreamFrames.comment("keep-alive");
+		byUser.values().forEach(streams -> streams.forEach(stream -> {
+			if (!stream.closeIfStalled()) {
+				stream.send(keepAlive);
+			}
+		}));
 	}
 
 	@Override
