@@ -183,7 +183,7 @@ class NotificationInboxTests {
 		mvc.perform(ann.as(get("/v3/api-docs")))
 			.andExpect(jsonPath("$.paths['/api/notifications'].get").exists())
 			.andExpect(jsonPath("$.paths['/api/notifications/{id}/read'].post").exists())
-			.andExpect(jsonPath("$.paths['/api/stream'].get").exists());
+			.andExpect(jsonPath("$.paths['/api/stream'].get.responses['200'].content['text/event-stream']").exists());
 	}
 
 	@Test

@@ -8,6 +8,9 @@ import dev.taskflow.accounts.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -33,6 +36,9 @@ class LiveStreamController {
 
 	@GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Your task changes and notifications as they happen (text/event-stream)")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+			schema = @Schema(type = "string", description = "events named by type (task.created, "
+					+ "notification.created …), the event body as data, and keep-alive comments")))
 	void stream(CurrentUser user, Credential credential, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		streams.open(new LiveStream.Owner(user.id(), request.getRemoteAddr(), credential.value()), request, response);
