@@ -146,15 +146,22 @@ final class LiveStream implements WriteListener, AsyncListener {
 		return stalled;
 	}
 
-	/** Ends the response; the browser's EventSource reconnects. Safe to call more than once, from any thread. */
+	/**
+	 * Ends the response; the browser's EventSource reconnects. Safe to call more than once, from any thread
+	 * but one that holds this stream's lock.
+	 */
 	void close() {
-		if (ended()) {
-			try {
-				async.complete();
-			}
-			catch (IllegalStateException ex) {
-				// already completed by the container (client gone): nothing left to end
-			}
+		ended();
+		synchronized (this) {
+			// waits for a write under way: once the container completes the response, it may recycle the
+			// stream a write would go to, and every later drain sees the stream closed
+		}
+		try {
+			// every time: the container's error callbacks need it even when a failed write ended the stream
+			async.complete();
+		}
+		catch (IllegalStateException ex) {
+			// completed already, or the container is completing it
 		}
 	}
 
@@ -175,6 +182,7 @@ final class LiveStream implements WriteListener, AsyncListener {
 	 */
 	private void drain() {
 		drainScheduled.set(false);
+		boolean failed = false;
 		synchronized (this) {
 			try {
 				while (!closed.get()) {
@@ -201,8 +209,11 @@ final class LiveStream implements WriteListener, AsyncListener {
 			}
 			catch (IOException | IllegalStateException ex) {
 				// the client went away or the response already ended
-				close();
+				failed = true;
 			}
+		}
+		if (failed) {
+			close();
 		}
 	}
 
