@@ -5,9 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import dev.taskflow.support.FormBrowser;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.datasource.url=jdbc:h2:mem:database-unavailable-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.connection-timeout=500" })
 class DatabaseUnavailableTests {
+
+	/** What a page's {@code <link>}s load: stylesheets, the icon. */
+	private static final Pattern LINKED = Pattern.compile("<link [^>]*href=\"(/[^\"]+)\"");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -76,6 +82,21 @@ class DatabaseUnavailableTests {
 		}
 
 		assertThat(http.send(tasks, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theUnavailablePageKeepsItsStylesheetsForASignedInBrowser() throws Exception {
+		FormBrowser browser = FormBrowser.signedIn(port, TestUsers.signUp(mvc));
+
+		try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+			HttpResponse<String> page = browser.get("/tasks");
+			assertThat(page.statusCode()).isEqualTo(503);
+			List<String> linked = LINKED.matcher(page.body()).results().map(link -> link.group(1)).toList();
+			assertThat(linked).contains("/css/taskflow.css");
+			for (String asset : linked) {
+				assertThat(browser.get(asset).statusCode()).as(asset).isEqualTo(200);
+			}
+		}
 	}
 
 	private void assertRetryLater(HttpResponse<String> response) {

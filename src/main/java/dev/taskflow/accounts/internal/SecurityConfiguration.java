@@ -1,5 +1,7 @@
 package dev.taskflow.accounts.internal;
 
+import java.util.Arrays;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,6 +25,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
@@ -51,6 +54,14 @@ class SecurityConfiguration {
 	private static final CsrfTokenRepository CSRF_TOKENS = csrfTokens();
 
 	static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
+
+	/**
+	 * The files any visitor may load. Nothing in them depends on who asks, so a signed-in session is not
+	 * checked against its account for them: that would read the database for every stylesheet, and leave
+	 * the page saying the database is out of reach without its styles.
+	 */
+	private static final String[] STATIC_FILES = { "/css/**", "/js/**", "/icons/**", "/webjars/**", "/favicon.ico",
+			"/manifest.webmanifest", "/sw.js", "/offline.html" };
 
 	private static final RequestMatcher HAS_AUTHORIZATION_HEADER = request -> request.getHeader("Authorization") != null;
 
@@ -168,14 +179,15 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, ApiTokenService tokens, AccountRepository accounts,
 			AccountsProperties properties, ProblemSecurityHandlers problems) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/signup", "/password-reset", "/password-reset/*", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/favicon.ico",
-					"/manifest.webmanifest", "/sw.js", "/offline.html", "/error")
+			.requestMatchers("/login", "/signup", "/password-reset", "/password-reset/*", "/error")
+			.permitAll()
+			.requestMatchers(STATIC_FILES)
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, properties, problems.entryPoint()),
 					AnonymousAuthenticationFilter.class)
-			.addFilterAfter(new SignedInSessionCheck(accounts), SecurityContextHolderFilter.class)
+			.addFilterAfter(new SignedInSessionCheck(accounts, staticFiles()), SecurityContextHolderFilter.class)
 			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
 			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
 			.formLogin(form -> form.loginPage("/login")
@@ -208,6 +220,10 @@ class SecurityConfiguration {
 		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
 				&& String.valueOf(request.getHeader("Accept")).contains("text/html"));
 		return cache;
+	}
+
+	private static RequestMatcher staticFiles() {
+		return new OrRequestMatcher(Arrays.stream(STATIC_FILES).map(pattern -> (RequestMatcher) pathPattern(pattern)).toList());
 	}
 
 	private static CsrfTokenRepository csrfTokens() {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,8 +25,21 @@ class SignedInSessionCheck extends OncePerRequestFilter {
 
 	private final AccountRepository accounts;
 
+	private final RequestMatcher unchecked;
+
 	SignedInSessionCheck(AccountRepository accounts) {
+		this(accounts, request -> false);
+	}
+
+	/** @param unchecked requests whose answer does not depend on who asks (public files) */
+	SignedInSessionCheck(AccountRepository accounts, RequestMatcher unchecked) {
 		this.accounts = accounts;
+		this.unchecked = unchecked;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return unchecked.matches(request);
 	}
 
 	@Override

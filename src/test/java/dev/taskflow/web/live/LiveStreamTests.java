@@ -1,13 +1,6 @@
 package dev.taskflow.web.live;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +9,7 @@ import java.util.UUID;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
 import dev.taskflow.notifications.ReminderDueEvents;
 import dev.taskflow.support.EventStreamClient;
+import dev.taskflow.support.FormBrowser;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -55,8 +49,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class LiveStreamTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -182,46 +174,18 @@ class LiveStreamTests {
 	@Test
 	void signingOutEndsTheSessionsStreamsQuietly(CapturedOutput output) throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String signIn = form(browser, "/login", "email", ann.email(), "password", TestUsers.PASSWORD,
-				"_csrf", csrfToken(browser, "/login"));
-		assertThat(signIn).doesNotContain("Wrong e-mail");
-		EventStreamClient stream = EventStreamClient.open(browser,
-				HttpRequest.newBuilder(URI.create(url())).header("Accept", "text/event-stream").GET().build());
+		FormBrowser browser = FormBrowser.signedIn(port, ann);
+		EventStreamClient stream = EventStreamClient.open(browser.http(),
+				browser.request("/api/stream").header("Accept", "text/event-stream").GET().build());
 		clients.add(stream);
 		assertThat(stream.response().statusCode()).isEqualTo(200);
 		await().until(() -> stream.comments().contains("connected"));
 
-		form(browser, "/logout", "_csrf", csrfToken(browser, "/tasks"));
+		browser.submit("/tasks", "/logout");
 
 		await().until(stream::ended);
 		await().until(() -> streams.openStreams(UUID.fromString(ann.id())) == 0);
 		assertThat(output.getAll()).doesNotContain("AuthorizationDeniedException").doesNotContain("already committed");
-	}
-
-	private String csrfToken(HttpClient browser, String page) throws Exception {
-		String html = browser.send(HttpRequest.newBuilder(URI.create(base() + page)).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher token = CSRF_INPUT.matcher(html);
-		assertThat(token.find()).as("a CSRF token on %s", page).isTrue();
-		return token.group(1);
-	}
-
-	/** Posts a form the way a browser does and follows the redirect; returns the page it lands on. */
-	private String form(HttpClient browser, String path, String... fields) throws Exception {
-		StringBuilder body = new StringBuilder();
-		for (int i = 0; i < fields.length; i += 2) {
-			body.append(body.isEmpty() ? "" : "&").append(fields[i]).append('=')
-				.append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-		}
-		HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(base() + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(302);
-		String location = response.headers().firstValue("Location").orElseThrow();
-		return browser.send(HttpRequest.newBuilder(URI.create(base()).resolve(location)).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 	/** Connects and waits for the greeting, after which the stream receives everything. */
