@@ -54,9 +54,9 @@ final class LiveStream implements WriteListener, AsyncListener {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private AsyncContext async;
+	private final AsyncContext async;
 
-	private ServletOutputStream out;
+	private final ServletOutputStream out;
 
 	/** Guarded by {@code this}, as every use of {@link #out} is. */
 	private boolean unflushed;
@@ -70,9 +70,12 @@ final class LiveStream implements WriteListener, AsyncListener {
 	/** {@link #written} when {@link #closeIfStalled()} last looked; only the heartbeat thread uses it. */
 	private long writtenAtLastCheck;
 
-	private LiveStream(Owner owner, long number, Executor writer, Consumer<LiveStream> onClose) {
+	private LiveStream(Owner owner, long number, AsyncContext async, Executor writer, Consumer<LiveStream> onClose)
+			throws IOException {
 		this.owner = owner;
 		this.number = number;
+		this.async = async;
+		this.out = async.getResponse().getOutputStream();
 		this.writer = writer;
 		this.onClose = onClose;
 	}
@@ -92,12 +95,11 @@ final class LiveStream implements WriteListener, AsyncListener {
 		response.setHeader("X-Accel-Buffering", "no");
 		// commits the headers while the filters' response wrappers (security headers) still see it
 		response.flushBuffer();
-		LiveStream stream = new LiveStream(owner, number, writer, onClose);
 		// the original request and response: the body goes straight to the container, unwrapped
-		stream.async = request.startAsync();
-		stream.async.setTimeout(timeout.toMillis());
-		stream.async.addListener(stream);
-		stream.out = stream.async.getResponse().getOutputStream();
+		AsyncContext async = request.startAsync();
+		async.setTimeout(timeout.toMillis());
+		LiveStream stream = new LiveStream(owner, number, async, writer, onClose);
+		async.addListener(stream);
 		stream.out.setWriteListener(stream);
 		return stream;
 	}
