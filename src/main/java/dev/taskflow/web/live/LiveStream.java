@@ -112,13 +112,17 @@ final class LiveStream implements WriteListener, AsyncListener {
 		return number;
 	}
 
-	void send(byte[] frame) {
+	/**
+	 * Queues {@code frame} to be written.
+	 * @return false if the stream had fallen {@link #MAX_QUEUED} frames behind, and was closed instead
+	 */
+	boolean send(byte[] frame) {
 		if (closed.get()) {
-			return;
+			return true;
 		}
 		if (queued.incrementAndGet() > MAX_QUEUED) {
 			close();
-			return;
+			return false;
 		}
 		queue.add(frame);
 		if (drainScheduled.compareAndSet(false, true)) {
@@ -130,6 +134,7 @@ final class LiveStream implements WriteListener, AsyncListener {
 				drainScheduled.set(false);
 			}
 		}
+		return true;
 	}
 
 	/**

@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.taskflow.platform.Throttled;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +59,26 @@ class LiveStreams implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService heartbeats;
 
-	LiveStreams(LiveProperties properties) {
+	/** Streams closed because their client stopped taking what was sent: a sign of stalling connections. */
+	private final Counter stalled;
+
+	private final Counter fellBehind;
+
+	LiveStreams(LiveProperties properties, MeterRegistry meters) {
 		this.properties = properties;
+		Gauge.builder("taskflow.live.streams", this, LiveStreams::openInAll)
+			.description("Live streams (GET /api/stream) open in this process")
+			.register(meters);
+		this.stalled = closedCounter(meters, "stalled", "its client took nothing for a heartbeat interval");
+		this.fellBehind = closedCounter(meters, "fell-behind", "it fell " + LiveStream.MAX_QUEUED + " events behind");
+	}
+
+	private static Counter closedCounter(MeterRegistry meters, String reason, String because) {
+		return Counter.builder("taskflow.live.streams.closed")
+			.tag("reason", reason)
+			.description("Live streams closed because their client stopped taking what was sent (" + reason + ": "
+					+ because + ")")
+			.register(meters);
 	}
 
 	/**
@@ -98,7 +119,7 @@ class LiveStreams implements SmartLifecycle {
 		}
 		byte[] frame = EventStreamFrames.event(type, id, json);
 		for (LiveStream stream : streams) {
-			stream.send(frame);
+			send(stream, frame);
 		}
 	}
 
@@ -129,6 +150,16 @@ class LiveStreams implements SmartLifecycle {
 		}
 	}
 
+	private void send(LiveStream stream, byte[] frame) {
+		if (!stream.send(frame)) {
+			fellBehind.increment();
+		}
+	}
+
+	private synchronized int openInAll() {
+		return open;
+	}
+
 	private synchronized void reserve(String address) {
 		if (byAddress.getOrDefault(address, 0) >= properties.maxStreamsPerAddress()) {
 			throw Throttled.caller("Too many live streams are open from your address; close some tabs.", RETRY_AFTER);
@@ -157,8 +188,11 @@ class LiveStreams implements SmartLifecycle {
 	private void heartbeat() {
 		byte[] keepAlive = EventStreamFrames.comment("keep-alive");
 		byUser.values().forEach(streams -> streams.forEach(stream -> {
-			if (!stream.closeIfStalled()) {
-				stream.send(keepAlive);
+			if (stream.closeIfStalled()) {
+				stalled.increment();
+			}
+			else {
+				send(stream, keepAlive);
 			}
 		}));
 	}

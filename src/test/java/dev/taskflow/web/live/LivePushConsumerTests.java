@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,7 +80,7 @@ class LivePushConsumerTests {
 		final java.util.List<String> pushed = new java.util.ArrayList<>();
 
 		RecordingStreams(LiveProperties properties) {
-			super(properties);
+			super(properties, new SimpleMeterRegistry());
 		}
 
 		@Override

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.taskflow.support.EventStreamClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +57,9 @@ class StalledLiveClientTests {
 	@Autowired
 	LiveStreams streams;
 
+	@Autowired
+	MeterRegistry meters;
+
 	private final List<AutoCloseable> clients = new ArrayList<>();
 
 	@AfterEach
@@ -86,13 +91,21 @@ class StalledLiveClientTests {
 	@Test
 	void aStreamWhoseClientStopsReadingIsClosedAndItsPlaceFreed() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
+		double closedBefore = closedForNotReading();
 		openWithoutReading(ann);
 		openWithoutReading(ann);
 		await().until(() -> streams.openStreams(UUID.fromString(ann.id())) == 2);
+		assertThat(meters.get("taskflow.live.streams").gauge().value()).isGreaterThanOrEqualTo(2);
 
 		changeManyTasks(ann);
 
 		await().until(() -> streams.openStreams(UUID.fromString(ann.id())) == 0);
+		// what an operator sees (other tests' streams may add to it)
+		await().until(() -> closedForNotReading() >= closedBefore + 2);
+	}
+
+	private double closedForNotReading() {
+		return meters.find("taskflow.live.streams.closed").counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
