@@ -69,15 +69,15 @@ class LiveStreams implements SmartLifecycle {
 		Gauge.builder("taskflow.live.streams", this, LiveStreams::openInAll)
 			.description("Live streams (GET /api/stream) open in this process")
 			.register(meters);
-		this.stalled = closedCounter(meters, "stalled", "its client took nothing for a heartbeat interval");
-		this.fellBehind = closedCounter(meters, "fell-behind", "it fell " + LiveStream.MAX_QUEUED + " events behind");
+		this.stalled = closedCounter(meters, "stalled");
+		this.fellBehind = closedCounter(meters, "fell-behind");
 	}
 
-	private static Counter closedCounter(MeterRegistry meters, String reason, String because) {
+	private static Counter closedCounter(MeterRegistry meters, String reason) {
 		return Counter.builder("taskflow.live.streams.closed")
 			.tag("reason", reason)
-			.description("Live streams closed because their client stopped taking what was sent (" + reason + ": "
-					+ because + ")")
+			.description("Live streams closed because their client stopped taking what was sent: nothing for a "
+					+ "heartbeat interval (stalled) or " + LiveStream.MAX_QUEUED + " events queued (fell-behind)")
 			.register(meters);
 	}
 
