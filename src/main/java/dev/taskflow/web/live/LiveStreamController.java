@@ -1,7 +1,5 @@
 package dev.taskflow.web.live;
 
-import java.io.IOException;
-
 import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.accounts.CurrentUser;
@@ -39,8 +37,7 @@ class LiveStreamController {
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 			schema = @Schema(type = "string", description = "events named by type (task.created, "
 					+ "notification.created …), the event body as data, and keep-alive comments")))
-	void stream(CurrentUser user, Credential credential, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+	void stream(CurrentUser user, Credential credential, HttpServletRequest request, HttpServletResponse response) {
 		streams.open(new LiveStream.Owner(user.id(), request.getRemoteAddr(), credential.value()), request, response);
 	}
 

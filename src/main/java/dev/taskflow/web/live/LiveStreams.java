@@ -23,6 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LiveStreams implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
 	/** Tells the browser how long to wait before reconnecting. */
 	private static final long RECONNECT_MILLIS = 3000;
@@ -86,7 +90,7 @@ class LiveStreams implements SmartLifecycle {
 	 * session or token it was opened with {@linkplain #closeAll(String) ends}.
 	 * @throws Throttled when the owner's address or the whole process has as many streams open as allowed
 	 */
-	void open(LiveStream.Owner owner, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	void open(LiveStream.Owner owner, HttpServletRequest request, HttpServletResponse response) {
 		ExecutorService writer = writers;
 		if (writer == null) {
 			throw Throttled.serviceWide("The service is shutting down; reconnect in a moment.", RETRY_AFTER);
@@ -97,7 +101,13 @@ class LiveStreams implements SmartLifecycle {
 			stream = LiveStream.start(request, response, properties.streamTimeout(), owner, opened.incrementAndGet(),
 					writer, this::forget);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
+			// the client hung up before the headers went out: nobody is left to tell, nothing to keep
+			release(owner.address());
+			log.debug("Live stream not started, the client has gone: {}", ex.toString());
+			return;
+		}
+		catch (RuntimeException ex) {
 			release(owner.address());
 			throw ex;
 		}
