@@ -10,7 +10,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,17 +48,14 @@ final class ContainerProblems {
 
 	static void write(HttpServletResponse response, int status, String detail) throws IOException {
 		HttpStatus known = HttpStatus.resolve(status);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(known == null ? HttpStatus.BAD_REQUEST : known,
-				detail);
-		problem.setType(ApiProblemHandler.typeFor(status));
 		response.resetBuffer();
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		// RFC 9457's members, as the API's other problems carry them (not every field of the Java object, nulls too)
 		Map<String, Object> members = new LinkedHashMap<>();
-		members.put("type", problem.getType().toString());
-		members.put("title", problem.getTitle());
+		members.put("type", ApiProblemHandler.typeFor(status).toString());
+		members.put("title", (known == null ? HttpStatus.BAD_REQUEST : known).getReasonPhrase());
 		members.put("status", status);
 		members.put("detail", detail);
 		Writer writer = response.getWriter();
