@@ -87,12 +87,7 @@ final class LiveStream implements WriteListener, AsyncListener {
 	 */
 	static LiveStream start(HttpServletRequest request, HttpServletResponse response, Duration timeout, Owner owner,
 			long number, Executor writer, Consumer<LiveStream> onClose) throws IOException {
-		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().noTransform().getHeaderValue());
-		// nginx and similar proxies would otherwise buffer the stream
-		response.setHeader("X-Accel-Buffering", "no");
+		writeHeaders(response);
 		// commits the headers while the filters' response wrappers (security headers) still see it
 		response.flushBuffer();
 		// the original request and response: the body goes straight to the container, unwrapped
@@ -102,6 +97,16 @@ final class LiveStream implements WriteListener, AsyncListener {
 		async.addListener(stream);
 		stream.out.setWriteListener(stream);
 		return stream;
+	}
+
+	/** The status and headers of a stream, also what a {@code HEAD} request gets. */
+	static void writeHeaders(HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().noTransform().getHeaderValue());
+		// nginx and similar proxies would otherwise buffer the stream
+		response.setHeader("X-Accel-Buffering", "no");
 	}
 
 	Owner owner() {

@@ -5,6 +5,7 @@ import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.accounts.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +14,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,6 +42,16 @@ class LiveStreamController {
 					+ "notification.created …), the event body as data, and keep-alive comments")))
 	void stream(CurrentUser user, Credential credential, HttpServletRequest request, HttpServletResponse response) {
 		streams.open(new LiveStream.Owner(user.id(), request.getRemoteAddr(), credential.value()), request, response);
+	}
+
+	/**
+	 * The stream's headers without a stream: a {@code HEAD} request (a link checker, a monitor) would
+	 * otherwise hold one of its user's and its address's places until the time-out, with nobody reading.
+	 */
+	@Hidden
+	@RequestMapping(path = "/api/stream", method = RequestMethod.HEAD, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	void probe(HttpServletResponse response) {
+		LiveStream.writeHeaders(response);
 	}
 
 	/** Signing out, a session expiring or revoking a token ends the streams it opened, at once. */

@@ -1,6 +1,8 @@
 package dev.taskflow.web.live;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +129,26 @@ class LiveStreamTests {
 		// the security headers, which the filters add only to a response they see committed
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		await().until(() -> stream.comments().contains("keep-alive"));
+	}
+
+	@Test
+	void aHeadRequestAnswersTheHeadersWithoutOpeningAStream() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		HttpRequest head = HttpRequest.newBuilder(URI.create(url()))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody())
+			.header("Authorization", "Bearer " + ann.token())
+			.build();
+
+		// a client of its own: a connection a HEAD request left open would not answer the next request
+		HttpResponse<Void> response = HttpClient.newHttpClient().send(head, HttpResponse.BodyHandlers.discarding());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("text/event-stream"));
+		// a stream would take one of the user's and the address's places until its time-out, for no reader;
+		// the stream opened next is registered after anything the HEAD request could have opened
+		connect(ann);
+		assertThat(streams.openStreams(UUID.fromString(ann.id()))).isEqualTo(1);
 	}
 
 	@Test
