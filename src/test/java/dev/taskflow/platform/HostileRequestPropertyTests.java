@@ -109,6 +109,25 @@ class HostileRequestPropertyTests {
 		}
 	}
 
+	/**
+	 * Requests Tomcat refuses before any servlet runs: an encoded slash, backslash or NUL in the path, a
+	 * header too large, a malformed one. The answer is a whole problem, not one cut off before its end.
+	 */
+	@Example
+	void requestsTheContainerRefusesGetAWholeProblem() {
+		List<Answer> answers = List.of(send("GET", "/api/tasks/1%2F2", auth(), null),
+				send("GET", "/api/tasks/%5C", auth(), null), send("GET", "/api/tasks/%00", auth(), null),
+				send("GET", "/api/tasks", auth() + "X-Big: " + "x".repeat(20_000) + "\r\n", null),
+				send("POST", "/api/tasks", auth() + "Content-Length: abc\r\n", null),
+				send("GET", "/api/tasks", auth() + "no colon here\r\n", null),
+				send("GET", "//api/tasks", auth(), null));
+		for (Answer answer : answers) {
+			assertWellAnswered(answer);
+			assertThat(answer.status()).as("status of %s", answer).isEqualTo(400);
+			assertThat(JSON.readTree(answer.body()).get("status").asInt()).as("body of %s", answer).isEqualTo(400);
+		}
+	}
+
 	/** The one path whose answer never ends by itself; {@link Answer#read} stops after its head. */
 	@Example
 	void theLiveStreamAnswersWithItsHead() {
@@ -199,6 +218,7 @@ class HostileRequestPropertyTests {
 
 	private void assertWellAnswered(Answer answer) {
 		assertThat(answer.status()).as("status of %s", answer).isBetween(100, 499);
+		assertThat(answer.complete()).as("%s arrived whole", answer).isTrue();
 		if (answer.status() >= 400 && !answer.request().startsWith("HEAD")) {
 			assertThat(answer.contentType()).as("content type of %s", answer).startsWith("application/problem+json");
 		}
@@ -254,7 +274,7 @@ class HostileRequestPropertyTests {
 	}
 
 	/** The status line, content type and body of a raw HTTP/1.1 answer. */
-	private record Answer(String request, int status, String contentType, String body) {
+	private record Answer(String request, int status, String contentType, String body, boolean complete) {
 
 		/**
 		 * Reads the head, then the body to the end, except for an event stream: {@code GET /api/stream}
@@ -271,14 +291,23 @@ class HostileRequestPropertyTests {
 				.findFirst()
 				.orElse("");
 			if (contentType.startsWith("text/event-stream")) {
-				return new Answer(request, status, contentType, "");
+				return new Answer(request, status, contentType, "", true);
 			}
 			String body = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1); // one char per byte
 			boolean chunked = lines.stream()
 				.anyMatch(line -> line.toLowerCase(Locale.ROOT).replace(" ", "").equals("transfer-encoding:chunked"));
+			String length = lines.stream()
+				.filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+				.map(line -> line.substring("content-length:".length()).strip())
+				.findFirst()
+				.orElse(null);
 			String bytes = chunked ? dechunk(body) : body;
+			// a body cut off before its end, which a client reports as an error rather than an answer
+			boolean complete = chunked ? bytes != null
+					: length == null || request.startsWith("HEAD") || body.length() == Integer.parseInt(length);
 			return new Answer(request, status, contentType,
-					new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+					bytes == null ? body : new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8),
+					complete);
 		}
 
 		/** Everything up to the blank line that ends the head (or to the end, if the server sends no more). */
@@ -294,20 +323,26 @@ class HostileRequestPropertyTests {
 			return head.toString();
 		}
 
+		/** The body of a chunked answer, or null when it ends before the last (empty) chunk. */
 		private static String dechunk(String chunked) {
 			StringBuilder body = new StringBuilder();
 			int at = 0;
 			while (at < chunked.length()) {
 				int lineEnd = chunked.indexOf("\r\n", at);
-				String size = lineEnd < 0 ? "" : chunked.substring(at, lineEnd).split(";")[0].strip();
-				if (size.isEmpty() || Integer.parseInt(size, 16) == 0) {
-					break;
+				if (lineEnd < 0) {
+					return null;
 				}
-				int length = Integer.parseInt(size, 16);
-				body.append(chunked, lineEnd + 2, Math.min(chunked.length(), lineEnd + 2 + length));
+				int length = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+				if (length == 0) {
+					return body.toString();
+				}
+				if (lineEnd + 2 + length > chunked.length()) {
+					return null;
+				}
+				body.append(chunked, lineEnd + 2, lineEnd + 2 + length);
 				at = lineEnd + 2 + length + 2;
 			}
-			return body.toString();
+			return null;
 		}
 
 		@Override

@@ -33,13 +33,25 @@ final class ContainerProblems {
 	 * endpoint for programs (the API, Dapr's callbacks, MCP, the actuator), which answer errors as JSON.
 	 */
 	static boolean isPage(String requestUri) {
-		return requestUri != null && MACHINE_PATHS.stream()
-			.noneMatch(prefix -> requestUri.equals(prefix) || requestUri.startsWith(prefix + "/"));
+		if (requestUri == null) {
+			return false;
+		}
+		String path = withSingleSlashes(requestUri);
+		return MACHINE_PATHS.stream().noneMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
 	}
 
 	/** Whether a raw request URI (possibly undecodable) is an API path. */
 	static boolean isApi(String requestUri) {
-		return requestUri != null && (requestUri.equals("/api") || requestUri.startsWith("/api/"));
+		if (requestUri == null) {
+			return false;
+		}
+		String path = withSingleSlashes(requestUri);
+		return path.equals("/api") || path.startsWith("/api/");
+	}
+
+	/** {@code //api/tasks}, which the firewall refuses, is still a request for the API. */
+	private static String withSingleSlashes(String requestUri) {
+		return requestUri.contains("//") ? requestUri.replaceAll("/{2,}", "/") : requestUri;
 	}
 
 	static void write(HttpServletResponse response, int status) throws IOException {
@@ -58,8 +70,12 @@ final class ContainerProblems {
 		members.put("title", (known == null ? HttpStatus.BAD_REQUEST : known).getReasonPhrase());
 		members.put("status", status);
 		members.put("detail", detail);
+		String body = JSON.writeValueAsString(members);
+		// with its length known the body is whole the moment it is written, even when the container then
+		// drops the connection (as it does after refusing a request) without ending a chunked body
+		response.setContentLength(body.getBytes(StandardCharsets.UTF_8).length);
 		Writer writer = response.getWriter();
-		writer.write(JSON.writeValueAsString(members));
+		writer.write(body);
 		writer.flush();
 	}
 
