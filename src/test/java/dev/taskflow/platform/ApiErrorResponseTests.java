@@ -1,5 +1,10 @@
 package dev.taskflow.platform;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
@@ -97,6 +102,39 @@ class ApiErrorResponseTests {
 		mvc.perform(ann.as(get("/api/tasks?" + query)))
 			.andExpect(status().isBadRequest())
 			.andExpect(header().string("Content-Type", containsString("application/problem+json")));
+	}
+
+	/**
+	 * An id is written in ASCII decimal digits. Spring's own conversion read {@code 0x1F}, {@code #31},
+	 * {@code +31} and full-width digits as 31, so each of these named the user's task 31.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "hex", "hash", "plus", "full-width", "decimal point" })
+	void idsAreDecimalDigitsOnly(String notation) throws Exception {
+		long id = ann.createTask(mvc, "{\"title\": \"Mine\"}");
+		String written = switch (notation) {
+			case "hex" -> "0x" + Long.toHexString(id);
+			case "hash" -> "%23" + id;
+			case "plus" -> "+" + id;
+			case "full-width" -> URLEncoder.encode(Long.toString(id).chars()
+				.mapToObj(digit -> Character.toString(digit - '0' + '\uFF10'))
+				.collect(Collectors.joining()), StandardCharsets.UTF_8);
+			default -> id + ".0";
+		};
+		mvc.perform(ann.as(get(URI.create("/api/tasks/" + written))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("id"));
+	}
+
+	/** YAML, which Spring would speak with Java's field names, is not a dialect of this API. */
+	@Test
+	void theApiSpeaksJsonOnly() throws Exception {
+		long id = ann.createTask(mvc, "{\"title\": \"Mine\", \"due_at\": \"2026-12-01\"}");
+		mvc.perform(ann.as(get("/api/tasks/" + id)).accept("application/yaml"))
+			.andExpect(status().isNotAcceptable())
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/not-acceptable"));
+		mvc.perform(ann.as(post("/api/tasks")).contentType("application/yaml").content("title: Mine\n"))
+			.andExpect(status().isUnsupportedMediaType());
 	}
 
 	@Test

@@ -25,6 +25,8 @@ final class IfMatch {
 		}
 		String value = ifMatch.strip();
 		if (value.startsWith("W/")) {
+			// RFC 9110 compares If-Match strongly, so a weak tag would never match; but the tags are strong
+			// and only a proxy that compresses the answer weakens them, while the version inside is exact
 			value = value.substring(2);
 		}
 		if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
