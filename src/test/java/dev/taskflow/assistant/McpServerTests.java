@@ -152,6 +152,57 @@ class McpServerTests {
 		assertThat(badToken.statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void aMessageTheTransportRefusesGetsAJsonRpcErrorWithoutInternals() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> truncated = http.send(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":1,")
+			.header("Accept", "application/json, text/event-stream")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> noAccept = http.send(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		for (HttpResponse<String> refused : List.of(truncated, noAccept)) {
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+			assertThat(refused.body()).doesNotContain("stackTrace", "dev.taskflow", "io.modelcontextprotocol", "localizedMessage")
+				.hasSizeLessThan(300);
+			JsonNode error = JSON.readTree(refused.body());
+			assertThat(error.get("jsonrpc").asString()).isEqualTo("2.0");
+			assertThat(error.get("id").isNull()).isTrue();
+			assertThat(error.get("error").get("code").isInt()).isTrue();
+			assertThat(error.get("error").get("message").asString()).isNotBlank();
+		}
+		assertThat(JSON.readTree(noAccept.body()).get("error").get("message").asString()).contains("Accept");
+	}
+
+	@Test
+	void methodsOtherThanPostAreProblemsThatSayPostIsAllowed() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		HttpClient http = HttpClient.newHttpClient();
+		for (String method : List.of("GET", "DELETE", "PUT")) {
+			HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+				.header("Authorization", "Bearer " + ann.token())
+				.header("Accept", "application/json, text/event-stream")
+				.method(method, HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(refused.statusCode()).as(method).isEqualTo(405);
+			assertThat(refused.headers().firstValue("Allow")).as(method).contains("POST");
+			assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).as(method)
+				.startsWith("application/problem+json");
+			JsonNode problem = JSON.readTree(refused.body());
+			assertThat(problem.get("type").asString()).isEqualTo("https://taskflow.dev/problems/method-not-allowed");
+			assertThat(problem.get("status").asInt()).isEqualTo(405);
+			assertThat(problem.has("timestamp")).isFalse();
+		}
+	}
+
+	private HttpRequest.Builder mcpPost(TestUser user, String body) {
+		return HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+			.header("Authorization", "Bearer " + user.token())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+	}
+
 	private McpSyncClient client(String token) {
 		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base())
 			.endpoint("/mcp")
