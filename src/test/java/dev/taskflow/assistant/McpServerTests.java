@@ -1,5 +1,6 @@
 package dev.taskflow.assistant;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,6 +151,33 @@ class McpServerTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(badToken.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aTaskIdBeyondALongIsRefusedNotWrappedOntoAnotherTask() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = ann.createTask(mvc, "{\"title\":\"Keep me\",\"priority\":\"low\"}");
+		// 2^64 + id: a long wraps it to id itself
+		BigInteger wrapsOntoId = BigInteger.TWO.pow(64).add(BigInteger.valueOf(id));
+		try (McpSyncClient client = client(ann.token())) {
+			client.initialize();
+			for (Map<String, Object> call : List.<Map<String, Object>>of(Map.of("name", "update_task", "task_id", wrapsOntoId, "priority", "medium"),
+					Map.of("name", "complete_task", "task_id", wrapsOntoId), Map.of("name", "delete_task", "task_id", wrapsOntoId),
+					Map.of("name", "update_task", "task_id", new BigInteger("99999999999999999999"), "priority", "medium"))) {
+				Map<String, Object> arguments = new java.util.HashMap<>(call);
+				String tool = (String) arguments.remove("name");
+				McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+				assertThat(result.isError()).as(tool).isTrue();
+				assertThat(((McpSchema.TextContent) result.content().get(0)).text()).as(tool).contains("task_id", "whole number");
+			}
+			McpSchema.CallToolResult listed = client.callTool(new McpSchema.CallToolRequest("list_tasks",
+					Map.of("limit", BigInteger.TWO.pow(32).add(BigInteger.ONE))));
+			assertThat(listed.isError()).isTrue();
+			assertThat(((McpSchema.TextContent) listed.content().get(0)).text()).contains("limit");
+		}
+		JsonNode task = task(ann, id);
+		assertThat(task.get("status").asString()).isEqualTo("pending");
+		assertThat(task.get("priority").asString()).isEqualTo("low");
 	}
 
 	@Test

@@ -96,7 +96,13 @@ public class AssistantTools {
 			case COMPLETE -> "mark as done";
 			default -> "change";
 		};
-		Long id = call.number("task_id");
+		Long id;
+		try {
+			id = call.number("task_id");
+		}
+		catch (InvalidInput ex) {
+			id = null; // running the call reports it; the question only needs words
+		}
 		if (id == null) {
 			return verb + " a task";
 		}
@@ -127,10 +133,12 @@ public class AssistantTools {
 		Set<TaskStatus> statuses = statuses(call.text("status"), errors);
 		DateRange dueRange = range(call.text("due"), "due", zone, errors);
 		DateRange completedRange = range(call.text("completed"), "completed", zone, errors);
-		int limit = call.number("limit") == null ? 20 : call.number("limit").intValue();
-		if (limit < 1 || limit > MAX_LIST) {
+		// compared as a long: intValue() would make 4294967297 a limit of 1
+		long askedLimit = call.number("limit") == null ? 20 : call.number("limit");
+		if (askedLimit < 1 || askedLimit > MAX_LIST) {
 			errors.add("limit", "must be between 1 and " + MAX_LIST);
 		}
+		int limit = (int) Math.max(1, Math.min(askedLimit, MAX_LIST));
 		errors.throwIfAny();
 		if (completedRange != null) {
 			statuses = EnumSet.of(TaskStatus.COMPLETED);
