@@ -167,6 +167,15 @@ class ChatApiTests {
 	}
 
 	@Test
+	void aReminderBeyondTheLimitIsRefusedInWordsAndNothingIsAdded() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		JsonNode reply = say(ann, null, "add trip Dec 20 remind me 400 days before");
+		assertThat(reply.get("reply").asString()).contains("couldn't add", "P366D");
+		JsonNode all = json(mvc.perform(ann.as(get("/api/tasks").param("status", "all"))).andExpect(status().isOk()).andReturn());
+		assertThat(all.get("items")).isEmpty();
+	}
+
+	@Test
 	void twoMatchingTasksMakeTheAssistantAskWhichOne() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		long first = addTask(ann, "Call the dentist");

@@ -181,6 +181,26 @@ class McpServerTests {
 	}
 
 	@Test
+	void remindersFollowTheSameRulesAsTheRestApi() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		try (McpSyncClient client = client(ann.token())) {
+			client.initialize();
+			for (String lead : List.of("P99999999D", "P999999999999D", "P367D", "-P1D", "PT0.5S")) {
+				McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("add_task",
+						Map.of("title", "m", "due", "2026-12-20", "reminders", List.of(lead))));
+				assertThat(refused.isError()).as(lead).isTrue();
+				assertThat(((McpSchema.TextContent) refused.content().get(0)).text()).as(lead).contains("reminders");
+			}
+			McpSchema.CallToolResult longest = client.callTool(new McpSchema.CallToolRequest("add_task",
+					Map.of("title", "a year ahead", "due", "2026-12-20", "reminders", List.of("P366D"))));
+			assertThat(longest.isError()).isNotEqualTo(Boolean.TRUE);
+		}
+		JsonNode all = json(mvc.perform(ann.as(get("/api/tasks").param("status", "all"))).andExpect(status().isOk()).andReturn());
+		assertThat(all.get("items")).singleElement()
+			.satisfies(task -> assertThat(task.get("title").asString()).isEqualTo("a year ahead"));
+	}
+
+	@Test
 	void aMessageTheTransportRefusesGetsAJsonRpcErrorWithoutInternals() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		HttpClient http = HttpClient.newHttpClient();
