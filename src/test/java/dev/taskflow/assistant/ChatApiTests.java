@@ -176,6 +176,20 @@ class ChatApiTests {
 	}
 
 	@Test
+	void aTrailingPriorityOrExclamationMarkReachesTheQuickAddParser() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		for (String message : List.of("add pay bills !!!", "add pay bills by Friday !!!")) {
+			long id = say(ann, null, message).get("actions").get(0).get("task_ids").get(0).asLong();
+			JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn());
+			assertThat(task.get("title").asString()).as(message).isEqualTo("pay bills");
+			assertThat(task.get("priority").asString()).as(message).isEqualTo("high");
+		}
+		long yahoo = say(ann, null, "add Learn Yahoo!").get("actions").get(0).get("task_ids").get(0).asLong();
+		assertThat(json(mvc.perform(ann.as(get("/api/tasks/" + yahoo))).andReturn()).get("title").asString())
+			.isEqualTo("Learn Yahoo!");
+	}
+
+	@Test
 	void twoMatchingTasksMakeTheAssistantAskWhichOne() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		long first = addTask(ann, "Call the dentist");

@@ -87,14 +87,18 @@ public class OfflineEngine implements ChatEngine {
 
 	@Override
 	public EngineReply respond(CurrentUser user, Conversation history, String message, ToolTurn turn) {
-		String text = message.strip().replaceAll("[?.!]+$", "").strip();
+		String said = message.strip();
 		Matcher m;
-		if ((m = REMIND.matcher(text)).matches()) {
+		// what follows "add" is a quick-add line, read as typed: its trailing "!!!" is a priority and the
+		// "!" of "Learn Yahoo!" part of the title, exactly as the quick-add field reads them
+		if ((m = REMIND.matcher(said)).matches()) {
 			return add(user, turn, m.group(1), true);
 		}
-		if ((m = ADD.matcher(text)).matches()) {
+		if ((m = ADD.matcher(said)).matches()) {
 			return add(user, turn, m.group(1), false);
 		}
+		// the other intents are sentences, whose closing "?" or "." is no part of what they name
+		String text = said.replaceAll("[?.!]+$", "").strip();
 		if ((m = FINISHED.matcher(text)).matches()) {
 			String when = m.group(1) == null || m.group(1).isBlank() ? "today" : m.group(1);
 			return listed(turn, ToolCall.of(AssistantTools.LIST, "completed", when), "Finished " + when + ":",
