@@ -79,6 +79,15 @@ public class TaskManagement {
 	}
 
 	/**
+	 * The tasks the query matches whose title is exactly {@code title}, ignoring case: "delete pay" means
+	 * the task called "Pay" however many "Pay rent …" tasks come before it in the list.
+	 */
+	@Transactional(readOnly = true)
+	public TaskPage listTitled(CurrentUser owner, String title, TaskQuery query) {
+		return listQuery.runTitled(owner.id(), title, query, now());
+	}
+
+	/**
 	 * How many tasks the query matches in all, whatever its page size and cursor, counting no further
 	 * than {@code upTo}: a menu that says "999+" need not read a hundred thousand rows on every page.
 	 */

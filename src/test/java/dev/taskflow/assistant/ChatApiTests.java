@@ -190,6 +190,23 @@ class ChatApiTests {
 	}
 
 	@Test
+	void tasksTitledExactlySoAreFoundBehindManyPartialMatches() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long undated = ann.createTask(mvc, "{\"title\":\"Pay\"}");
+		long alsoUndated = ann.createTask(mvc, "{\"title\":\"pay\"}");
+		long dated = ann.createTask(mvc, "{\"title\":\"Pay\",\"due_at\":\"2026-12-01\"}");
+		for (int i = 1; i <= 24; i++) {
+			ann.createTask(mvc, "{\"title\":\"Pay rent " + i + "\",\"due_at\":\"2026-12-0" + (1 + i % 9) + "\"}");
+		}
+		JsonNode asked = say(ann, null, "delete pay");
+		assertThat(asked.get("actions")).isEmpty();
+		assertThat(asked.get("pending").get("kind").asString()).isEqualTo("choose");
+		assertThat(asked.get("pending").get("candidates").valueStream().map(JsonNode::asLong).toList())
+			.containsExactlyInAnyOrder(undated, alsoUndated, dated);
+		assertThat(asked.get("reply").asString()).contains("Reply with its number").doesNotContain("Pay rent");
+	}
+
+	@Test
 	void twoMatchingTasksMakeTheAssistantAskWhichOne() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		long first = addTask(ann, "Call the dentist");
