@@ -207,6 +207,20 @@ class ChatApiTests {
 	}
 
 	@Test
+	void movingATaskToAnotherDayKeepsItsTimeOfDay() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		long dentist = ann.createTask(mvc, "{\"title\":\"Dentist\",\"due_at\":\"2026-11-03T09:00:00+01:00\"}");
+		say(ann, null, "move the dentist to Dec 24");
+		JsonNode moved = json(mvc.perform(ann.as(get("/api/tasks/" + dentist))).andExpect(status().isOk()).andReturn());
+		assertThat(moved.get("all_day").asBoolean()).isFalse();
+		assertThat(moved.get("due_at").asString()).contains("-12-24T09:00");
+
+		say(ann, null, "move the dentist to Dec 28 5pm");
+		JsonNode timed = json(mvc.perform(ann.as(get("/api/tasks/" + dentist))).andExpect(status().isOk()).andReturn());
+		assertThat(timed.get("due_at").asString()).contains("-12-28T17:00");
+	}
+
+	@Test
 	void twoMatchingTasksMakeTheAssistantAskWhichOne() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		long first = addTask(ann, "Call the dentist");

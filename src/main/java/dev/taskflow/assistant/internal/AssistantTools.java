@@ -190,10 +190,22 @@ public class AssistantTools {
 					orElse(call.text("description"), draft.description()),
 					priority == null ? draft.priority() : priority,
 					call.list("tags") == null ? draft.tags() : call.list("tags"),
-					clearDue ? null : due == null ? draft.due() : due);
+					clearDue ? null : due == null ? draft.due() : keepingTimeOfDay(due, draft.due(), zone));
 			return status == null ? changed : changed.withStatus(status.iterator().next());
 		}, null);
 		return ChatAction.done(call, "Updated " + describe(task, zone) + ".", List.of(task.id()));
+	}
+
+	/**
+	 * "Move the dentist to next Tuesday" names a day, not a new time: a task due at 9:00 stays at 9:00 (on
+	 * the wall clock of the user's zone) rather than becoming an all-day task. A time that is said wins.
+	 */
+	private static Due keepingTimeOfDay(Due moved, Due current, ZoneId zone) {
+		if (!moved.allDay() || current == null || current.allDay()) {
+			return moved;
+		}
+		java.time.LocalTime time = current.dateTime().atZoneSameInstant(zone).toLocalTime();
+		return Due.at(moved.date().atTime(time).atZone(zone).toOffsetDateTime());
 	}
 
 	private static long taskId(ToolCall call) {
