@@ -3,6 +3,10 @@ package dev.taskflow.tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.taskflow.platform.FieldErrors;
 
 /**
  * A reminder of a task: at a fixed moment ({@code at}) or some time before the due date
@@ -10,6 +14,37 @@ import java.time.ZoneId;
  * task); {@code sentAt} is set once it has fired.
  */
 public record Reminder(Instant at, Duration before, Instant remindAt, Instant sentAt) {
+
+	/** The longest lead time before the due date (docs: {@code before} up to {@code P366D}). */
+	public static final Duration MAX_BEFORE = Duration.ofDays(366);
+
+	/**
+	 * Adds a problem under {@code field} for each reminder outside the rules: a lead time from PT0S to
+	 * P366D in whole seconds, a moment in the years {@link Due#FIRST_YEAR}–{@link Due#LAST_YEAR}. Every
+	 * way in (REST, pages, quick add, the assistant, MCP) meets these through {@link TaskManagement}, so
+	 * a lead time of 99999999 days cannot put the reminder at year -271764 and fire at once.
+	 * {@code kept} are reminders the task already has: they stay as they are even if stored before a
+	 * rule existed, so the task remains editable.
+	 */
+	public static void check(List<Spec> reminders, List<Spec> kept, String field, FieldErrors errors) {
+		for (Spec spec : reminders) {
+			if (kept.contains(spec)) {
+				continue;
+			}
+			if (spec.before() != null) {
+				String lead = new Reminder(null, spec.before(), null, null).beforeText();
+				if (spec.before().isNegative() || spec.before().compareTo(MAX_BEFORE) > 0) {
+					errors.add(field, "must be between PT0S and P366D before the due date, not " + lead);
+				}
+				else if (spec.before().getNano() != 0) {
+					errors.add(field, "must be whole seconds before the due date, not " + lead);
+				}
+			}
+			else if (!Due.sane(spec.at().atOffset(ZoneOffset.UTC))) {
+				errors.add(field, "must be in the years " + Due.FIRST_YEAR + " to " + Due.LAST_YEAR);
+			}
+		}
+	}
 
 	/** What the user asks for; when it fires follows from the task's due date. */
 	public record Spec(Instant at, Duration before) {

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.TraceContext;
 import dev.taskflow.recurrence.NextOccurrenceDue;
 import dev.taskflow.tasks.internal.TaskListQuery;
@@ -53,6 +54,7 @@ public class TaskManagement {
 
 	@Transactional
 	public Task create(CurrentUser owner, TaskDraft draft) {
+		checkReminders(draft, List.of());
 		return insert(owner.id(), owner.timeZone(), draft, null, null);
 	}
 
@@ -62,6 +64,7 @@ public class TaskManagement {
 	 */
 	@Transactional
 	public List<Task> createAll(CurrentUser owner, List<TaskDraft> drafts) {
+		drafts.forEach(draft -> checkReminders(draft, List.of()));
 		return drafts.stream().map(draft -> insert(owner.id(), owner.timeZone(), draft, null, null)).toList();
 	}
 
@@ -73,6 +76,15 @@ public class TaskManagement {
 	@Transactional(readOnly = true)
 	public TaskPage list(CurrentUser owner, TaskQuery query) {
 		return listQuery.run(owner.id(), query, now());
+	}
+
+	/**
+	 * The tasks the query matches whose title is exactly {@code title}, ignoring case: "delete pay" means
+	 * the task called "Pay" however many "Pay rent …" tasks come before it in the list.
+	 */
+	@Transactional(readOnly = true)
+	public TaskPage listTitled(CurrentUser owner, String title, TaskQuery query) {
+		return listQuery.runTitled(owner.id(), title, query, now());
 	}
 
 	/**
@@ -104,6 +116,7 @@ public class TaskManagement {
 		if (draft.equals(current.draft())) {
 			return current;
 		}
+		checkReminders(draft, current.reminders().stream().map(Reminder::spec).toList());
 		Instant now = now();
 		Instant completedAt = switch (draft.status()) {
 			case COMPLETED -> current.isCompleted() ? current.completedAt() : now;
@@ -254,6 +267,13 @@ public class TaskManagement {
 		events.publishEvent(new TaskEvent.TaskCreated(UUID.randomUUID(), now, ownerId, created.id(), created.version(),
 				TaskSnapshot.of(created), Map.of(), TraceContext.currentTraceparent()));
 		return created;
+	}
+
+	/** The reminder rules for what a person asks for; a next instance copies its reminders unchecked. */
+	private static void checkReminders(TaskDraft draft, List<Reminder.Spec> kept) {
+		FieldErrors errors = new FieldErrors();
+		Reminder.check(draft.reminders(), kept, "reminders", errors);
+		errors.throwIfAny();
 	}
 
 	/**

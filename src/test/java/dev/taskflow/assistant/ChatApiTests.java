@@ -167,6 +167,60 @@ class ChatApiTests {
 	}
 
 	@Test
+	void aReminderBeyondTheLimitIsRefusedInWordsAndNothingIsAdded() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		JsonNode reply = say(ann, null, "add trip Dec 20 remind me 400 days before");
+		assertThat(reply.get("reply").asString()).contains("couldn't add", "P366D");
+		JsonNode all = json(mvc.perform(ann.as(get("/api/tasks").param("status", "all"))).andExpect(status().isOk()).andReturn());
+		assertThat(all.get("items")).isEmpty();
+	}
+
+	@Test
+	void aTrailingPriorityOrExclamationMarkReachesTheQuickAddParser() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		for (String message : List.of("add pay bills !!!", "add pay bills by Friday !!!")) {
+			long id = say(ann, null, message).get("actions").get(0).get("task_ids").get(0).asLong();
+			JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn());
+			assertThat(task.get("title").asString()).as(message).isEqualTo("pay bills");
+			assertThat(task.get("priority").asString()).as(message).isEqualTo("high");
+		}
+		long yahoo = say(ann, null, "add Learn Yahoo!").get("actions").get(0).get("task_ids").get(0).asLong();
+		assertThat(json(mvc.perform(ann.as(get("/api/tasks/" + yahoo))).andReturn()).get("title").asString())
+			.isEqualTo("Learn Yahoo!");
+	}
+
+	@Test
+	void tasksTitledExactlySoAreFoundBehindManyPartialMatches() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long undated = ann.createTask(mvc, "{\"title\":\"Pay\"}");
+		long alsoUndated = ann.createTask(mvc, "{\"title\":\"pay\"}");
+		long dated = ann.createTask(mvc, "{\"title\":\"Pay\",\"due_at\":\"2026-12-01\"}");
+		for (int i = 1; i <= 24; i++) {
+			ann.createTask(mvc, "{\"title\":\"Pay rent " + i + "\",\"due_at\":\"2026-12-0" + (1 + i % 9) + "\"}");
+		}
+		JsonNode asked = say(ann, null, "delete pay");
+		assertThat(asked.get("actions")).isEmpty();
+		assertThat(asked.get("pending").get("kind").asString()).isEqualTo("choose");
+		assertThat(asked.get("pending").get("candidates").valueStream().map(JsonNode::asLong).toList())
+			.containsExactlyInAnyOrder(undated, alsoUndated, dated);
+		assertThat(asked.get("reply").asString()).contains("Reply with its number").doesNotContain("Pay rent");
+	}
+
+	@Test
+	void movingATaskToAnotherDayKeepsItsTimeOfDay() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		long dentist = ann.createTask(mvc, "{\"title\":\"Dentist\",\"due_at\":\"2026-11-03T09:00:00+01:00\"}");
+		say(ann, null, "move the dentist to Dec 24");
+		JsonNode moved = json(mvc.perform(ann.as(get("/api/tasks/" + dentist))).andExpect(status().isOk()).andReturn());
+		assertThat(moved.get("all_day").asBoolean()).isFalse();
+		assertThat(moved.get("due_at").asString()).contains("-12-24T09:00");
+
+		say(ann, null, "move the dentist to Dec 28 5pm");
+		JsonNode timed = json(mvc.perform(ann.as(get("/api/tasks/" + dentist))).andExpect(status().isOk()).andReturn());
+		assertThat(timed.get("due_at").asString()).contains("-12-28T17:00");
+	}
+
+	@Test
 	void twoMatchingTasksMakeTheAssistantAskWhichOne() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		long first = addTask(ann, "Call the dentist");

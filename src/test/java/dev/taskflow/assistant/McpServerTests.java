@@ -1,5 +1,6 @@
 package dev.taskflow.assistant;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,6 +151,104 @@ class McpServerTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(badToken.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aTaskIdBeyondALongIsRefusedNotWrappedOntoAnotherTask() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = ann.createTask(mvc, "{\"title\":\"Keep me\",\"priority\":\"low\"}");
+		// 2^64 + id: a long wraps it to id itself
+		BigInteger wrapsOntoId = BigInteger.TWO.pow(64).add(BigInteger.valueOf(id));
+		try (McpSyncClient client = client(ann.token())) {
+			client.initialize();
+			for (Map<String, Object> call : List.<Map<String, Object>>of(Map.of("name", "update_task", "task_id", wrapsOntoId, "priority", "medium"),
+					Map.of("name", "complete_task", "task_id", wrapsOntoId), Map.of("name", "delete_task", "task_id", wrapsOntoId),
+					Map.of("name", "update_task", "task_id", new BigInteger("99999999999999999999"), "priority", "medium"))) {
+				Map<String, Object> arguments = new java.util.HashMap<>(call);
+				String tool = (String) arguments.remove("name");
+				McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+				assertThat(result.isError()).as(tool).isTrue();
+				assertThat(((McpSchema.TextContent) result.content().get(0)).text()).as(tool).contains("task_id", "whole number");
+			}
+			McpSchema.CallToolResult listed = client.callTool(new McpSchema.CallToolRequest("list_tasks",
+					Map.of("limit", BigInteger.TWO.pow(32).add(BigInteger.ONE))));
+			assertThat(listed.isError()).isTrue();
+			assertThat(((McpSchema.TextContent) listed.content().get(0)).text()).contains("limit");
+		}
+		JsonNode task = task(ann, id);
+		assertThat(task.get("status").asString()).isEqualTo("pending");
+		assertThat(task.get("priority").asString()).isEqualTo("low");
+	}
+
+	@Test
+	void remindersFollowTheSameRulesAsTheRestApi() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		try (McpSyncClient client = client(ann.token())) {
+			client.initialize();
+			for (String lead : List.of("P99999999D", "P999999999999D", "P367D", "-P1D", "PT0.5S")) {
+				McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("add_task",
+						Map.of("title", "m", "due", "2026-12-20", "reminders", List.of(lead))));
+				assertThat(refused.isError()).as(lead).isTrue();
+				assertThat(((McpSchema.TextContent) refused.content().get(0)).text()).as(lead).contains("reminders");
+			}
+			McpSchema.CallToolResult longest = client.callTool(new McpSchema.CallToolRequest("add_task",
+					Map.of("title", "a year ahead", "due", "2026-12-20", "reminders", List.of("P366D"))));
+			assertThat(longest.isError()).isNotEqualTo(Boolean.TRUE);
+		}
+		JsonNode all = json(mvc.perform(ann.as(get("/api/tasks").param("status", "all"))).andExpect(status().isOk()).andReturn());
+		assertThat(all.get("items")).singleElement()
+			.satisfies(task -> assertThat(task.get("title").asString()).isEqualTo("a year ahead"));
+	}
+
+	@Test
+	void aMessageTheTransportRefusesGetsAJsonRpcErrorWithoutInternals() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> truncated = http.send(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":1,")
+			.header("Accept", "application/json, text/event-stream")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> noAccept = http.send(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		for (HttpResponse<String> refused : List.of(truncated, noAccept)) {
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+			assertThat(refused.body()).doesNotContain("stackTrace", "dev.taskflow", "io.modelcontextprotocol", "localizedMessage")
+				.hasSizeLessThan(300);
+			JsonNode error = JSON.readTree(refused.body());
+			assertThat(error.get("jsonrpc").asString()).isEqualTo("2.0");
+			assertThat(error.get("id").isNull()).isTrue();
+			assertThat(error.get("error").get("code").isInt()).isTrue();
+			assertThat(error.get("error").get("message").asString()).isNotBlank();
+		}
+		assertThat(JSON.readTree(noAccept.body()).get("error").get("message").asString()).contains("Accept");
+	}
+
+	@Test
+	void methodsOtherThanPostAreProblemsThatSayPostIsAllowed() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		HttpClient http = HttpClient.newHttpClient();
+		for (String method : List.of("GET", "DELETE", "PUT")) {
+			HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+				.header("Authorization", "Bearer " + ann.token())
+				.header("Accept", "application/json, text/event-stream")
+				.method(method, HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(refused.statusCode()).as(method).isEqualTo(405);
+			assertThat(refused.headers().firstValue("Allow")).as(method).contains("POST");
+			assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).as(method)
+				.startsWith("application/problem+json");
+			JsonNode problem = JSON.readTree(refused.body());
+			assertThat(problem.get("type").asString()).isEqualTo("https://taskflow.dev/problems/method-not-allowed");
+			assertThat(problem.get("status").asInt()).isEqualTo(405);
+			assertThat(problem.has("timestamp")).isFalse();
+		}
+	}
+
+	private HttpRequest.Builder mcpPost(TestUser user, String body) {
+		return HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+			.header("Authorization", "Bearer " + user.token())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}
 
 	private McpSyncClient client(String token) {

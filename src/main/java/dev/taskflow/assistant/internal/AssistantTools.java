@@ -96,7 +96,13 @@ public class AssistantTools {
 			case COMPLETE -> "mark as done";
 			default -> "change";
 		};
-		Long id = call.number("task_id");
+		Long id;
+		try {
+			id = call.number("task_id");
+		}
+		catch (InvalidInput ex) {
+			id = null; // running the call reports it; the question only needs words
+		}
 		if (id == null) {
 			return verb + " a task";
 		}
@@ -127,10 +133,12 @@ public class AssistantTools {
 		Set<TaskStatus> statuses = statuses(call.text("status"), errors);
 		DateRange dueRange = range(call.text("due"), "due", zone, errors);
 		DateRange completedRange = range(call.text("completed"), "completed", zone, errors);
-		int limit = call.number("limit") == null ? 20 : call.number("limit").intValue();
-		if (limit < 1 || limit > MAX_LIST) {
+		// compared as a long: intValue() would make 4294967297 a limit of 1
+		long askedLimit = call.number("limit") == null ? 20 : call.number("limit");
+		if (askedLimit < 1 || askedLimit > MAX_LIST) {
 			errors.add("limit", "must be between 1 and " + MAX_LIST);
 		}
+		int limit = (int) Math.max(1, Math.min(askedLimit, MAX_LIST));
 		errors.throwIfAny();
 		if (completedRange != null) {
 			statuses = EnumSet.of(TaskStatus.COMPLETED);
@@ -182,10 +190,22 @@ public class AssistantTools {
 					orElse(call.text("description"), draft.description()),
 					priority == null ? draft.priority() : priority,
 					call.list("tags") == null ? draft.tags() : call.list("tags"),
-					clearDue ? null : due == null ? draft.due() : due);
+					clearDue ? null : due == null ? draft.due() : keepingTimeOfDay(due, draft.due(), zone));
 			return status == null ? changed : changed.withStatus(status.iterator().next());
 		}, null);
 		return ChatAction.done(call, "Updated " + describe(task, zone) + ".", List.of(task.id()));
+	}
+
+	/**
+	 * "Move the dentist to next Tuesday" names a day, not a new time: a task due at 9:00 stays at 9:00 (on
+	 * the wall clock of the user's zone) rather than becoming an all-day task. A time that is said wins.
+	 */
+	private static Due keepingTimeOfDay(Due moved, Due current, ZoneId zone) {
+		if (!moved.allDay() || current == null || current.allDay()) {
+			return moved;
+		}
+		java.time.LocalTime time = current.dateTime().atZoneSameInstant(zone).toLocalTime();
+		return Due.at(moved.date().atTime(time).atZone(zone).toOffsetDateTime());
 	}
 
 	private static long taskId(ToolCall call) {

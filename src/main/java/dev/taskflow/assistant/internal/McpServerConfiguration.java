@@ -1,19 +1,30 @@
 package dev.taskflow.assistant.internal;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The MCP server: the five task tools over Streamable HTTP at {@code /mcp}, stateless (no MCP session,
@@ -27,10 +38,13 @@ class McpServerConfiguration {
 
 	private static final String USER = "taskflow.user";
 
+	private static final Logger log = LoggerFactory.getLogger(McpServerConfiguration.class);
+
 	@Bean
 	HttpServletStatelessServerTransport mcpTransport(Accounts accounts) {
 		return HttpServletStatelessServerTransport.builder()
 			.messageEndpoint(ENDPOINT)
+			.jsonMapper(new McpErrorBodies(McpJsonDefaults.getMapper()))
 			.contextExtractor(request -> accounts.signedIn()
 				.map(user -> McpTransportContext.create(Map.of(USER, user)))
 				.orElse(McpTransportContext.EMPTY))
@@ -43,6 +57,30 @@ class McpServerConfiguration {
 				ENDPOINT);
 		registration.setName("mcp");
 		registration.setAsyncSupported(true);
+		return registration;
+	}
+
+	/**
+	 * Stateless, the endpoint offers no stream to GET and no session to DELETE: every method but POST
+	 * (and OPTIONS, which the servlet answers) is 405 with {@code Allow: POST}, as the Streamable HTTP
+	 * transport lets a server say so. The container's error dispatch makes it a problem like the API's.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> mcpPostOnly() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				if ("POST".equals(request.getMethod()) || "OPTIONS".equals(request.getMethod())) {
+					chain.doFilter(request, response);
+					return;
+				}
+				response.setHeader(HttpHeaders.ALLOW, "POST");
+				response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+			}
+		});
+		registration.addUrlPatterns(ENDPOINT);
+		registration.setName("mcpPostOnly");
 		return registration;
 	}
 
@@ -66,7 +104,18 @@ class McpServerConfiguration {
 		if (!(context.get(USER) instanceof CurrentUser user)) {
 			return McpSchema.CallToolResult.builder().isError(true).addTextContent("Not signed in.").build();
 		}
-		ChatAction action = tools.run(user, new ToolCall(request.name(), request.arguments()));
+		ChatAction action;
+		try {
+			action = tools.run(user, new ToolCall(request.name(), request.arguments()));
+		}
+		catch (RuntimeException ex) {
+			// the SDK would send the exception's message (SQL, Java internals) as the JSON-RPC error
+			log.error("MCP tool {} failed", request.name(), ex);
+			return McpSchema.CallToolResult.builder()
+				.isError(true)
+				.addTextContent("The tool failed on the server. Try again later.")
+				.build();
+		}
 		if (action.error()) {
 			return McpSchema.CallToolResult.builder().isError(true).addTextContent(action.result()).build();
 		}

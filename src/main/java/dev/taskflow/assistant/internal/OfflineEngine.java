@@ -87,14 +87,18 @@ public class OfflineEngine implements ChatEngine {
 
 	@Override
 	public EngineReply respond(CurrentUser user, Conversation history, String message, ToolTurn turn) {
-		String text = message.strip().replaceAll("[?.!]+$", "").strip();
+		String said = message.strip();
 		Matcher m;
-		if ((m = REMIND.matcher(text)).matches()) {
+		// what follows "add" is a quick-add line, read as typed: its trailing "!!!" is a priority and the
+		// "!" of "Learn Yahoo!" part of the title, exactly as the quick-add field reads them
+		if ((m = REMIND.matcher(said)).matches()) {
 			return add(user, turn, m.group(1), true);
 		}
-		if ((m = ADD.matcher(text)).matches()) {
+		if ((m = ADD.matcher(said)).matches()) {
 			return add(user, turn, m.group(1), false);
 		}
+		// the other intents are sentences, whose closing "?" or "." is no part of what they name
+		String text = said.replaceAll("[?.!]+$", "").strip();
 		if ((m = FINISHED.matcher(text)).matches()) {
 			String when = m.group(1) == null || m.group(1).isBlank() ? "today" : m.group(1);
 			return listed(turn, ToolCall.of(AssistantTools.LIST, "completed", when), "Finished " + when + ":",
@@ -171,22 +175,25 @@ public class OfflineEngine implements ChatEngine {
 	}
 
 	/**
-	 * Finds the one task a phrase names and calls the tool on it. An exact title match wins; several
-	 * candidates make the assistant ask which one.
+	 * Finds the one task a phrase names and calls the tool on it. Tasks titled exactly so win over partial
+	 * matches; several candidates (several of the same title, or only partial matches) make the
+	 * assistant ask which one.
 	 */
 	private EngineReply onOneTask(CurrentUser user, ToolTurn turn, String phrase, String verb,
 			Function<Long, ToolCall> callFor) {
 		String target = target(phrase);
 		Optional<Long> byId = explicitId(target);
-		List<Task> matches = byId.isPresent() ? List.of() : find(user, target, verb.equals("delete"));
 		if (byId.isPresent()) {
 			return run(turn, callFor.apply(byId.get()));
 		}
-		if (matches.isEmpty()) {
+		// tasks called exactly so are looked up by their title, not among the first page of partial
+		// matches, where more partial matches due sooner would push them out
+		boolean includeCompleted = verb.equals("delete");
+		List<Task> exact = tasks.listTitled(user, target, query(target, includeCompleted)).items();
+		List<Task> candidates = exact.isEmpty() ? tasks.list(user, query(target, includeCompleted)).items() : exact;
+		if (candidates.isEmpty()) {
 			return EngineReply.of("I couldn't find a task matching \u201c" + target + "\u201d.");
 		}
-		List<Task> exact = matches.stream().filter(t -> t.title().equalsIgnoreCase(target)).toList();
-		List<Task> candidates = exact.size() == 1 ? exact : matches;
 		if (candidates.size() == 1) {
 			return run(turn, callFor.apply(candidates.get(0).id()));
 		}
@@ -208,10 +215,9 @@ public class OfflineEngine implements ChatEngine {
 		return EngineReply.of(AssistantTools.isDestructive(call) ? null : action.result());
 	}
 
-	private List<Task> find(CurrentUser user, String target, boolean includeCompleted) {
-		TaskQuery query = new TaskQuery(includeCompleted ? java.util.Set.of() : java.util.Set.of(TaskStatus.PENDING),
+	private static TaskQuery query(String target, boolean includeCompleted) {
+		return new TaskQuery(includeCompleted ? java.util.Set.of() : java.util.Set.of(TaskStatus.PENDING),
 				java.util.Set.of(), List.of(), false, null, null, null, null, target, TaskSort.parse("due,-priority"), 20, null);
-		return tasks.list(user, query).items();
 	}
 
 	private static Optional<Long> explicitId(String target) {

@@ -39,19 +39,27 @@ public record ToolCall(String tool, Map<String, Object> arguments) {
 		return value == null ? null : value.toString();
 	}
 
+	/**
+	 * A whole-number argument. JSON numbers beyond a long arrive as BigInteger, and Number.longValue()
+	 * would wrap them (18446744073709551617 becoming task 1); 2.5 would lose its fraction. Both are
+	 * refused, as REST refuses such ids, rather than read as another number.
+	 */
 	public Long number(String name) {
 		Object value = arguments.get(name);
 		if (value == null) {
 			return null;
 		}
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
 		try {
+			if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+				return ((Number) value).longValue();
+			}
+			if (value instanceof Number number) {
+				return new java.math.BigDecimal(number.toString()).longValueExact();
+			}
 			return Long.parseLong(value.toString().strip().replaceFirst("^#", ""));
 		}
-		catch (NumberFormatException ex) {
-			throw dev.taskflow.platform.InvalidInput.of(name, "must be a number");
+		catch (ArithmeticException | NumberFormatException ex) {
+			throw dev.taskflow.platform.InvalidInput.of(name, "must be a whole number no larger than " + Long.MAX_VALUE);
 		}
 	}
 

@@ -9,7 +9,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 /**
  * Tomcat's error report for requests it answers itself, before any servlet runs (an encoded slash in
  * the path, a malformed query or header): problem+json under {@code /api} and for a request line too
- * broken to have a path, Tomcat's page elsewhere.
+ * broken to have a path (and under {@code /mcp}), Tomcat's page elsewhere.
  */
 public class ApiErrorReportValve extends ErrorReportValve {
 
@@ -23,7 +23,7 @@ public class ApiErrorReportValve extends ErrorReportValve {
 		int status = response.getStatus();
 		String uri = request.getRequestURI();
 		// a request line Tomcat could not parse has no path: whoever sent it gets the machine-readable answer
-		boolean api = uri == null || uri.isEmpty() || ContainerProblems.isApi(uri);
+		boolean api = uri == null || uri.isEmpty() || ContainerProblems.answersWithProblems(uri);
 		if (status < 400 || response.getContentWritten() > 0 || !api) {
 			super.report(request, response, throwable);
 			return;

@@ -18,9 +18,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every error under {@code /api} is problem+json, including those Spring MVC never sees: Tomcat's own
- * rejections (its error report valve) and errors forwarded to {@code /error} by the container (a path
- * the firewall rejects, {@code TRACE}), which Boot would otherwise answer with its own JSON shape.
+ * Every error under {@code /api}, and every HTTP-level one of {@code /mcp}, is problem+json, including
+ * those Spring MVC never sees: Tomcat's own rejections (its error report valve) and errors forwarded to
+ * {@code /error} by the container (a path the firewall rejects, {@code TRACE}, a servlet's
+ * {@code sendError}), which Boot would otherwise answer with its own JSON shape.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerErrorConfiguration {
@@ -57,7 +58,7 @@ class ContainerErrorConfiguration {
 			Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 			Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 			if (request.getDispatcherType() == DispatcherType.ERROR && uri instanceof String path
-					&& ContainerProblems.isApi(path) && status instanceof Integer code && code >= 400 && code < 500
+					&& ContainerProblems.answersWithProblems(path) && status instanceof Integer code && code >= 400 && code < 500
 					&& !response.isCommitted()) {
 				ContainerProblems.write(response, code);
 				return;

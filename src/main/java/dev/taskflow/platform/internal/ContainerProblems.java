@@ -54,6 +54,14 @@ final class ContainerProblems {
 		return requestUri.contains("//") ? requestUri.replaceAll("/{2,}", "/") : requestUri;
 	}
 
+	/**
+	 * Whether the container's own errors for this URI are problems: the API's, and the MCP endpoint's
+	 * (its HTTP-level refusals such as 405 or 413; JSON-RPC errors it writes itself).
+	 */
+	static boolean answersWithProblems(String requestUri) {
+		return isApi(requestUri) || (requestUri != null && (requestUri.equals("/mcp") || requestUri.startsWith("/mcp/")));
+	}
+
 	static void write(HttpServletResponse response, int status) throws IOException {
 		write(response, status, detail(status));
 	}

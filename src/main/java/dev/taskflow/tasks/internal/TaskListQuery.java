@@ -58,7 +58,19 @@ public class TaskListQuery {
 	}
 
 	public TaskPage run(UUID owner, TaskQuery query, Instant now) {
-		Sql sql = build(owner, query, now);
+		return run(owner, query, now, null);
+	}
+
+	/**
+	 * The page of tasks whose title is {@code title} (ignoring case, as the title sort compares), among
+	 * those the query matches: a name someone says may hide among more partial matches than a page holds.
+	 */
+	public TaskPage runTitled(UUID owner, String title, TaskQuery query, Instant now) {
+		return run(owner, query, now, title.strip().toLowerCase(Locale.ROOT));
+	}
+
+	private TaskPage run(UUID owner, TaskQuery query, Instant now, String titleSort) {
+		Sql sql = build(owner, query, now, titleSort);
 		planForActualValues();
 		List<TaskRepository.ListedTask> rows = tasks.list(sql.text(), sql.params(),
 				sql.columns().stream().map(SortColumn::type).toList());
@@ -87,6 +99,10 @@ public class TaskListQuery {
 	}
 
 	Sql build(UUID owner, TaskQuery query, Instant now) {
+		return build(owner, query, now, null);
+	}
+
+	private Sql build(UUID owner, TaskQuery query, Instant now, String titleSort) {
 		List<SortColumn> columns = SortColumn.of(query.sort());
 		Map<String, Object> params = new HashMap<>();
 		params.put("owner", owner);
@@ -97,6 +113,10 @@ public class TaskListQuery {
 		sql.append(" from tasks t").append(indexHint.clause(columns.get(0), query.statuses().size() == 1));
 		sql.append(" where t.user_id = :owner and t.deleted_at is null");
 		filters(query, now, sql, params);
+		if (titleSort != null) {
+			sql.append(" and t.title_sort = :titleSort");
+			params.put("titleSort", titleSort);
+		}
 		if (query.cursor() != null) {
 			keyset(columns, decode(query.cursor(), query, columns), sql, params);
 		}

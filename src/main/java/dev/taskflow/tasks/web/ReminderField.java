@@ -45,7 +45,7 @@ record ReminderField(String kind, String date, String time, String amount, Strin
 	private static final List<String> LARGEST_FIRST = List.of("days", "hours", "minutes", "seconds");
 
 	/** As far ahead as the API accepts. */
-	static final Duration MAX_LEAD = Duration.ofDays(366);
+	static final Duration MAX_LEAD = Reminder.MAX_BEFORE;
 
 	/** An empty row: "before it's due" when there is a due date to count from, otherwise "at a time". */
 	static ReminderField blank(boolean due) {

@@ -35,8 +35,6 @@ final class TaskJsonReader {
 
 	private static final Set<String> REMINDER_FIELDS = Set.of("at", "before", "remind_at", "sent");
 
-	private static final Duration MAX_REMINDER_LEAD = Duration.ofDays(366);
-
 	private final JsonNode body;
 
 	private final ZoneId zone;
@@ -206,7 +204,7 @@ final class TaskJsonReader {
 			else {
 				try {
 					Duration lead = Duration.parse(before.asString());
-					if (lead.isNegative() || lead.compareTo(MAX_REMINDER_LEAD) > 0) {
+					if (lead.isNegative() || lead.compareTo(Reminder.MAX_BEFORE) > 0) {
 						errors.add(field + ".before", "must be between PT0S and P366D");
 					}
 					else if (lead.getNano() != 0) {
