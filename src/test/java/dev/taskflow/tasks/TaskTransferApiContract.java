@@ -137,6 +137,9 @@ abstract class TaskTransferApiContract {
 		expectFileProblem(ann, "text/csv", "name,when\nMilk,today\n", "needs a header row with a title column");
 		expectFileProblem(ann, "text/csv", "title,colour\nMilk,blue\n", "has columns TaskFlow does not know: colour");
 		expectFileProblem(ann, "text/csv", "title\n" + "Task\n".repeat(2_001), "holds 2001 tasks; import at most 2000");
+		expectFileProblem(ann, "text/csv", "title,title\nFirst,Second\n", "names a column more than once: title");
+		expectFileProblem(ann, "text/csv", "title,Description,description \nMilk,a,b\n",
+				"names a column more than once: description");
 
 		mvc.perform(ann.as(post("/api/import")).contentType(MediaType.APPLICATION_XML).content("<tasks/>"))
 			.andExpect(status().isUnsupportedMediaType())
@@ -145,6 +148,23 @@ abstract class TaskTransferApiContract {
 			.andExpect(status().isPayloadTooLarge())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		assertThat(titles(exportOf(ann))).isEmpty();
+	}
+
+	/** As JSON does: a description is the person's text, spaces and all, so an export comes back as it was. */
+	@Test
+	void aCsvImportKeepsTheSpacesAroundADescription() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		create(ann, "{\"title\": \"Indented\", \"description\": \" lead\\n  and trail  \"}");
+		TestUser bob = TestUsers.signUp(mvc);
+
+		mvc.perform(bob.as(post("/api/import")).contentType("text/csv")
+			.content(mvc.perform(ann.as(get("/api/export?format=csv"))).andReturn().getResponse().getContentAsByteArray()))
+			.andExpect(status().isOk());
+		mvc.perform(bob.as(post("/api/import")).contentType("text/csv").content("title,description\n\"lead\",\" lead\"\n"))
+			.andExpect(status().isOk());
+
+		assertThat(exportOf(bob).valueStream().map(task -> task.get("description").asString()))
+			.containsExactly(" lead\n  and trail  ", " lead");
 	}
 
 	@Test

@@ -300,6 +300,14 @@ class TaskTransfer {
 			throw InvalidInput.of("file", "has columns TaskFlow does not know: " + String.join(", ", unknown)
 					+ " (it reads " + String.join(", ", CSV_COLUMNS) + ")");
 		}
+		// a row is read into a map by column name, where the last of two same-named cells would silently win
+		List<String> repeated = columns.stream().filter(column -> columns.indexOf(column) != columns.lastIndexOf(column))
+			.distinct()
+			.toList();
+		if (!repeated.isEmpty()) {
+			throw InvalidInput.of("file", "names a column more than once: " + String.join(", ", repeated)
+					+ " (each column may appear once)");
+		}
 	}
 
 	/** A CSV row as the task JSON the API reads: empty cells are absent fields. */
@@ -307,8 +315,9 @@ class TaskTransfer {
 		ObjectNode task = json.createObjectNode();
 		line.forEach((rawName, rawValue) -> {
 			String name = rawName.strip().toLowerCase(Locale.ROOT);
-			String value = rawValue == null ? "" : rawValue.strip();
-			if (value.isEmpty() || CSV_READ_ONLY.contains(name)) {
+			// a description keeps its spaces, as in JSON; every other cell is a word, a date or a list
+			String value = rawValue == null ? "" : name.equals("description") ? rawValue : rawValue.strip();
+			if (value.isBlank() || CSV_READ_ONLY.contains(name)) {
 				return;
 			}
 			switch (name) {
