@@ -174,13 +174,15 @@ public class TaskRepository {
 		return find(owner, id, true, true);
 	}
 
-	/** Gives a task that starts repeating its own series (it is the first instance), anchored at its due. */
-	public void startSeries(long id, Due due) {
+	/** Places a new task in a series: its own, as the first instance, or the one a next instance continues. */
+	public void joinSeries(long id, Series series) {
 		jdbc.sql("""
-				update tasks set series_id = id, series_index = 1, series_anchor = :anchor
-				where id = :id and series_id is null""")
+				update tasks set series_id = :seriesId, series_index = :index, series_anchor = :anchor
+				where id = :id""")
 			.param("id", id)
-			.param("anchor", due == null ? null : due.format())
+			.param("seriesId", series.id())
+			.param("index", series.index())
+			.param("anchor", series.anchor())
 			.update();
 	}
 
