@@ -118,7 +118,12 @@ public class TaskManagement {
 			throw new StaleTaskVersion(current);
 		}
 		TaskDraft draft = change.apply(current.draft());
-		if (draft.equals(current.draft())) {
+		boolean sameDraft = draft.equals(current.draft());
+		// an unchanged task still gets its reminders put right if they were worked out in a zone the
+		// account has left (tasks saved before a time-zone change re-timed them): same times, same firing state
+		List<Reminder> reminders = sameDraft ? current.remindersIn(owner.timeZone())
+				: reminders(draft, current.reminders(), owner.timeZone());
+		if (sameDraft && reminders.equals(current.reminders())) {
 			return current;
 		}
 		Instant now = now();
@@ -128,7 +133,7 @@ public class TaskManagement {
 		};
 		Task changed = new Task(id, owner.id(), draft.title(), draft.description(), draft.status(), draft.priority(),
 				draft.tags(), draft.due(), draft.recurrence(), series(current, draft),
-				reminders(draft, current.reminders(), owner.timeZone()), current.createdAt(), now, completedAt,
+				reminders, current.createdAt(), now, completedAt,
 				current.version() + 1);
 		if (!tasks.update(changed, current.version(), owner.timeZone())) {
 			throw new StaleTaskVersion(get(owner, id));
