@@ -71,7 +71,12 @@
             element.remove();
             refreshCount();
           })
-          .catch(function () { announce("Could not snooze this reminder; the task may be gone."); });
+          .catch(function (response) {
+            // a completed or deleted task's reminder cannot be snoozed: the problem's detail says why
+            var problem = response && response.json ? response.json() : Promise.reject();
+            problem.then(function (body) { announce(body.detail || "Could not snooze this reminder."); })
+              .catch(function () { announce("Could not snooze this reminder; the task may be gone."); });
+          });
       }));
     });
     actions.appendChild(button("Complete", function () {

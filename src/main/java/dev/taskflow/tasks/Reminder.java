@@ -79,6 +79,15 @@ public record Reminder(Instant at, Duration before, Instant remindAt, Instant se
 		return "P" + days + "D" + (rest.isZero() ? "" : rest.toString().substring(1));
 	}
 
+	/**
+	 * This reminder with its time worked out again for {@code due} in {@code zone} (a relative reminder
+	 * of an all-day task fires at another moment in another zone). Whether it fired stays as it was: it
+	 * reminded of this due already, wherever its owner was.
+	 */
+	public Reminder retimed(Due due, ZoneId zone) {
+		return new Reminder(at, before, spec().remindAt(due, zone), sentAt);
+	}
+
 	public Spec spec() {
 		return new Spec(at, before);
 	}

@@ -19,6 +19,11 @@ public record Task(long id, UUID ownerId, String title, String description, Task
 				reminders.stream().map(Reminder::spec).toList());
 	}
 
+	/** The reminders as they fire in {@code zone}; only an all-day task's relative ones depend on it. */
+	public List<Reminder> remindersIn(ZoneId zone) {
+		return reminders.stream().map(reminder -> reminder.retimed(due, zone)).toList();
+	}
+
 	public boolean isRecurring() {
 		return recurrence != null;
 	}

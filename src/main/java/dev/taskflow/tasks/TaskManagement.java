@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 import dev.taskflow.accounts.Accounts;
@@ -55,17 +57,32 @@ public class TaskManagement {
 	@Transactional
 	public Task create(CurrentUser owner, TaskDraft draft) {
 		checkReminders(draft, List.of());
-		return insert(owner.id(), owner.timeZone(), draft, null, null);
+		return insert(owner.id(), owner.timeZone(), draft, id -> newSeries(id, draft), null);
 	}
 
 	/**
 	 * Creates several tasks together (an import): each the way {@link #create} does, with its
-	 * {@code task.created} event, and all of them or none.
+	 * {@code task.created} event, and all of them or none. A recurring task that brings its place in a
+	 * series keeps it (see {@link ImportedTask}).
 	 */
 	@Transactional
+	public List<Task> importAll(CurrentUser owner, List<ImportedTask> imported) {
+		imported.forEach(task -> checkReminders(task.draft(), List.of()));
+		Map<String, Long> seriesIds = new HashMap<>();
+		return imported.stream()
+			.map(task -> insert(owner.id(), owner.timeZone(), task.draft(), id -> task.seriesFor(id, seriesIds), null))
+			.toList();
+	}
+
+	/** Creates several tasks together, each the way {@link #create} does, all of them or none. */
+	@Transactional
 	public List<Task> createAll(CurrentUser owner, List<TaskDraft> drafts) {
-		drafts.forEach(draft -> checkReminders(draft, List.of()));
-		return drafts.stream().map(draft -> insert(owner.id(), owner.timeZone(), draft, null, null)).toList();
+		return importAll(owner, drafts.stream().map(draft -> new ImportedTask(draft, null)).toList());
+	}
+
+	/** A task that repeats from the start is the first instance of its own series. */
+	private static Series newSeries(long id, TaskDraft draft) {
+		return draft.recurrence() == null ? null : Series.startingAt(id, draft.due());
 	}
 
 	@Transactional(readOnly = true)
@@ -113,7 +130,12 @@ public class TaskManagement {
 			throw new StaleTaskVersion(current);
 		}
 		TaskDraft draft = change.apply(current.draft());
-		if (draft.equals(current.draft())) {
+		boolean sameDraft = draft.equals(current.draft());
+		// an unchanged task still gets its reminders put right if they were worked out in a zone the
+		// account has left (tasks saved before a time-zone change re-timed them): same times, same firing state
+		List<Reminder> reminders = sameDraft ? current.remindersIn(owner.timeZone())
+				: reminders(draft, current.reminders(), owner.timeZone());
+		if (sameDraft && reminders.equals(current.reminders())) {
 			return current;
 		}
 		checkReminders(draft, current.reminders().stream().map(Reminder::spec).toList());
@@ -124,7 +146,7 @@ public class TaskManagement {
 		};
 		Task changed = new Task(id, owner.id(), draft.title(), draft.description(), draft.status(), draft.priority(),
 				draft.tags(), draft.due(), draft.recurrence(), series(current, draft),
-				reminders(draft, current.reminders(), owner.timeZone()), current.createdAt(), now, completedAt,
+				reminders, current.createdAt(), now, completedAt,
 				current.version() + 1);
 		if (!tasks.update(changed, current.version(), owner.timeZone())) {
 			throw new StaleTaskVersion(get(owner, id));
@@ -227,7 +249,8 @@ public class TaskManagement {
 		}
 		// a concurrent delivery may insert it first: the unique previous_task_id then fails this
 		// transaction, the consumer retries and finds the instance above
-		insert(next.ownerId(), accounts.timeZoneOf(next.ownerId()), draft, series, previous.id());
+		Series nextSeries = series;
+		insert(next.ownerId(), accounts.timeZoneOf(next.ownerId()), draft, id -> nextSeries, previous.id());
 	}
 
 	/**
@@ -250,19 +273,20 @@ public class TaskManagement {
 		return newRule || anchorMoved ? series.anchoredAt(draft.due()) : series;
 	}
 
-	private Task insert(UUID ownerId, ZoneId zone, TaskDraft draft, Series series, Long previousTaskId) {
+	/** Inserts a task; {@code seriesFor} gives the series it belongs to once its id is known (null: none). */
+	private Task insert(UUID ownerId, ZoneId zone, TaskDraft draft, LongFunction<Series> seriesFor,
+			Long previousTaskId) {
 		Instant now = now();
 		Task unsaved = new Task(0, ownerId, draft.title(), draft.description(), draft.status(), draft.priority(),
-				draft.tags(), draft.due(), draft.recurrence(), series, reminders(draft, List.of(), zone), now, now,
+				draft.tags(), draft.due(), draft.recurrence(), null, reminders(draft, List.of(), zone), now, now,
 				draft.status() == TaskStatus.COMPLETED ? now : null, 1);
 		long id = tasks.insert(unsaved, zone, previousTaskId);
-		Series stored = series;
-		if (series == null && draft.recurrence() != null) {
-			tasks.startSeries(id, draft.due());
-			stored = Series.startingAt(id, draft.due());
+		Series series = seriesFor.apply(id);
+		if (series != null) {
+			tasks.joinSeries(id, series);
 		}
 		Task created = TaskRepository.asStored(new Task(id, ownerId, unsaved.title(), unsaved.description(),
-				unsaved.status(), unsaved.priority(), unsaved.tags(), unsaved.due(), unsaved.recurrence(), stored,
+				unsaved.status(), unsaved.priority(), unsaved.tags(), unsaved.due(), unsaved.recurrence(), series,
 				unsaved.reminders(), unsaved.createdAt(), unsaved.updatedAt(), unsaved.completedAt(), unsaved.version()));
 		events.publishEvent(new TaskEvent.TaskCreated(UUID.randomUUID(), now, ownerId, created.id(), created.version(),
 				TaskSnapshot.of(created), Map.of(), TraceContext.currentTraceparent()));

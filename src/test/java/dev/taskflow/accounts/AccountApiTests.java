@@ -182,6 +182,29 @@ class AccountApiTests {
 		mvc.perform(ann.as(get("/api/account"))).andExpect(jsonPath("$.time_zone").value("Asia/Tokyo"));
 	}
 
+	/** ZoneId.of reads offsets too, but an offset is no time zone: it ignores daylight saving. */
+	@Test
+	void offsetsAreNotTimeZonesAtSignUpOrLater() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Asia/Tokyo");
+		for (String offset : new String[] { "+05:00", "GMT+5", "UTC+2", "UT-03:30", "Z" }) {
+			mvc.perform(ann.as(patch("/api/account")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"time_zone\": \"" + offset + "\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(header().string("Content-Type", org.hamcrest.Matchers.containsString("application/problem+json")))
+				.andExpect(jsonPath("$.errors[0].field").value("time_zone"))
+				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("IANA")));
+			mvc.perform(signUp("offset-" + System.nanoTime() + "@example.com", TestUsers.PASSWORD, offset))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("time_zone"));
+		}
+		mvc.perform(ann.as(get("/api/account"))).andExpect(jsonPath("$.time_zone").value("Asia/Tokyo"));
+		// an IANA name for a fixed offset, and a name in the wrong case, are fine
+		mvc.perform(ann.as(patch("/api/account")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"time_zone\": \"etc/gmt-5\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.time_zone").value("Etc/GMT-5"));
+	}
+
 	@Test
 	void notificationChannelsAreSwitchedOneByOneThroughTheApi() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import static dev.taskflow.support.TestUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -103,6 +104,31 @@ class SnoozeApiTests {
 				.andExpect(header().string("Content-Type", containsString("application/problem+json")))
 				.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/validation"));
 		}
+	}
+
+	/** Only a pending task's reminders fire: a snooze of a done or deleted task would never go off. */
+	@Test
+	void theNotificationOfACompletedOrDeletedTaskCannotBeSnoozed() throws Exception {
+		long done = task("Done already");
+		long doneNotification = notificationFor(done, "Done already");
+		mvc.perform(ann.as(post("/api/tasks/" + done + "/complete"))).andExpect(status().isOk());
+		long gone = task("Thrown away");
+		long goneNotification = notificationFor(gone, "Thrown away");
+		mvc.perform(ann.as(delete("/api/tasks/" + gone))).andExpect(status().isNoContent());
+
+		snooze(ann, doneNotification, "{\"for\": \"PT1M\"}").andExpect(status().isConflict())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/conflict"))
+			.andExpect(jsonPath("$.detail").value(containsString("is completed")));
+		snooze(ann, goneNotification, "{\"for\": \"PT1M\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/conflict"))
+			.andExpect(jsonPath("$.detail").value(containsString("deleted")));
+
+		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + done))).andReturn());
+		assertThat(task.get("reminders").size()).as("nothing was added").isZero();
+		JsonNode inbox = json(mvc.perform(ann.as(get("/api/notifications?unread=true"))).andReturn());
+		assertThat(inbox.get("items").valueStream().map(item -> item.get("id").asLong()))
+			.as("the notifications stay unread").contains(doneNotification, goneNotification);
 	}
 
 	@Test

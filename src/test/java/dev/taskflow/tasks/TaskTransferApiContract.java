@@ -8,6 +8,7 @@ import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static dev.taskflow.support.TestUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -33,10 +35,13 @@ abstract class TaskTransferApiContract {
 
 	/** What an import reproduces; ids, timestamps, versions and reminder firing state are the new owner's own. */
 	private static final List<String> CARRIED = List.of("title", "description", "status", "priority", "tags", "due_at",
-			"all_day", "recurrence", "recurrence_from");
+			"all_day", "recurrence", "recurrence_from", "series_index", "series_anchor");
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aJsonExportImportedByAnotherUserGivesTheSameTasks() throws Exception {
@@ -137,6 +142,9 @@ abstract class TaskTransferApiContract {
 		expectFileProblem(ann, "text/csv", "name,when\nMilk,today\n", "needs a header row with a title column");
 		expectFileProblem(ann, "text/csv", "title,colour\nMilk,blue\n", "has columns TaskFlow does not know: colour");
 		expectFileProblem(ann, "text/csv", "title\n" + "Task\n".repeat(2_001), "holds 2001 tasks; import at most 2000");
+		expectFileProblem(ann, "text/csv", "title,title\nFirst,Second\n", "names a column more than once: title");
+		expectFileProblem(ann, "text/csv", "title,Description,description \nMilk,a,b\n",
+				"names a column more than once: description");
 
 		mvc.perform(ann.as(post("/api/import")).contentType(MediaType.APPLICATION_XML).content("<tasks/>"))
 			.andExpect(status().isUnsupportedMediaType())
@@ -145,6 +153,90 @@ abstract class TaskTransferApiContract {
 			.andExpect(status().isPayloadTooLarge())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		assertThat(titles(exportOf(ann))).isEmpty();
+	}
+
+	/** As JSON does: a description is the person's text, spaces and all, so an export comes back as it was. */
+	@Test
+	void aCsvImportKeepsTheSpacesAroundADescription() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		create(ann, "{\"title\": \"Indented\", \"description\": \" lead\\n  and trail  \"}");
+		TestUser bob = TestUsers.signUp(mvc);
+
+		mvc.perform(bob.as(post("/api/import")).contentType("text/csv")
+			.content(mvc.perform(ann.as(get("/api/export?format=csv"))).andReturn().getResponse().getContentAsByteArray()))
+			.andExpect(status().isOk());
+		mvc.perform(bob.as(post("/api/import")).contentType("text/csv").content("title,description\n\"lead\",\" lead\"\n"))
+			.andExpect(status().isOk());
+
+		assertThat(exportOf(bob).valueStream().map(task -> task.get("description").asString()))
+			.containsExactly(" lead\n  and trail  ", " lead");
+	}
+
+	/**
+	 * The copy of a series goes on as the original would: monthly from 31 January is due on 28 February
+	 * and then on 31 March again, in the account it came from and in the one it went to, and a COUNT
+	 * counts from the series' first due rather than from the imported instance.
+	 */
+	@Test
+	void anImportedSeriesKeepsItsScheduleInJsonAndCsv() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long rent = create(ann, "{\"title\": \"Pay rent\", \"due_at\": \"2026-01-31\", \"recurrence\": \"monthly\"}")
+			.get("id").asLong();
+		long twice = create(ann, "{\"title\": \"Twice\", \"due_at\": \"2026-01-01\", \"recurrence\": \"FREQ=DAILY;COUNT=2\"}")
+			.get("id").asLong();
+		complete(ann, rent);
+		complete(ann, twice);
+		assertThat(awaitNextInstanceOf(ann, rent).get("due_at").asString()).isEqualTo("2026-02-28");
+		assertThat(awaitNextInstanceOf(ann, twice).get("due_at").asString()).isEqualTo("2026-01-02");
+
+		for (String format : List.of("json", "csv")) {
+			TestUser bob = TestUsers.signUp(mvc);
+			mvc.perform(bob.as(post("/api/import"))
+				.contentType(format.equals("json") ? MediaType.APPLICATION_JSON_VALUE : "text/csv")
+				.content(mvc.perform(ann.as(get("/api/export?format=" + format))).andReturn().getResponse()
+					.getContentAsByteArray()))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.imported").value(4));
+			JsonNode bobsRent = pending(bob, "Pay rent");
+			assertThat(bobsRent.get("series_index").asInt()).as(format).isEqualTo(2);
+			assertThat(bobsRent.get("series_anchor").asString()).as(format).isEqualTo("2026-01-31");
+
+			complete(bob, bobsRent.get("id").asLong());
+			long bobsTwice = pending(bob, "Twice").get("id").asLong();
+			complete(bob, bobsTwice);
+
+			assertThat(awaitNextInstanceOf(bob, bobsRent.get("id").asLong()).get("due_at").asString()).as(format)
+				.isEqualTo("2026-03-31");
+			awaitRecurrenceConsumerDoneWith(bobsTwice);
+			assertThat(jdbc.sql("select count(*) from tasks where previous_task_id = :id").param("id", bobsTwice)
+				.query(Integer.class).single()).as(format + ": the series ended with its second instance").isZero();
+			JsonNode series = exportOf(bob);
+			assertThat(series.valueStream()
+				.filter(task -> task.get("title").asString().equals("Pay rent"))
+				.map(task -> task.get("series_id").asLong())
+				.distinct()).as(format + ": the instances of a series share it in the new account too").hasSize(1);
+		}
+	}
+
+	/** Exports from before series_index was written import as before: each recurring task starts its series. */
+	@Test
+	void anExportWithoutSeriesPlacesStillImports() throws Exception {
+		TestUser bob = TestUsers.signUp(mvc);
+
+		mvc.perform(bob.as(post("/api/import")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"format": "taskflow.tasks", "version": 1, "tasks": [{"id": 7, "title": "Old", "due_at": "2026-02-28",
+				 "recurrence": "monthly", "series_id": 3}]}"""))
+			.andExpect(status().isOk());
+		mvc.perform(bob.as(post("/api/import")).contentType("text/csv")
+			.content("title,series_index,series_anchor\nBad,0,someday\n"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'rows[1].series_index')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'rows[1].series_anchor')]").exists());
+
+		JsonNode old = pending(bob, "Old");
+		assertThat(old.get("series_id").asLong()).isEqualTo(old.get("id").asLong());
+		assertThat(old.get("series_index").asInt()).isEqualTo(1);
+		assertThat(old.get("series_anchor").asString()).isEqualTo("2026-02-28");
 	}
 
 	@Test
@@ -185,6 +277,35 @@ abstract class TaskTransferApiContract {
 		return json(mvc.perform(user.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isCreated())
 			.andReturn());
+	}
+
+	private void complete(TestUser user, long id) throws Exception {
+		mvc.perform(user.as(post("/api/tasks/" + id + "/complete"))).andExpect(status().isOk());
+	}
+
+	private JsonNode pending(TestUser user, String title) throws Exception {
+		List<JsonNode> found = new ArrayList<>();
+		exportOf(user).forEach(task -> {
+			if (task.get("title").asString().equals(title) && task.get("status").asString().equals("pending")) {
+				found.add(task);
+			}
+		});
+		assertThat(found).as("pending tasks titled " + title).hasSize(1);
+		return found.get(0);
+	}
+
+	/** Waits until the recurrence consumer has handled every event of a task (the embedded queue holds none). */
+	private void awaitRecurrenceConsumerDoneWith(long taskId) {
+		await().until(() -> jdbc.sql("""
+				select count(*) from embedded_deliveries where consumer = 'recurrence' and partition_key = :id""")
+			.param("id", String.valueOf(taskId)).query(Integer.class).single() == 0);
+	}
+
+	private JsonNode awaitNextInstanceOf(TestUser user, long taskId) throws Exception {
+		await().until(() -> jdbc.sql("select count(*) from tasks where previous_task_id = :id")
+			.param("id", taskId).query(Integer.class).single() == 1);
+		long next = jdbc.sql("select id from tasks where previous_task_id = :id").param("id", taskId).query(Long.class).single();
+		return json(mvc.perform(user.as(get("/api/tasks/" + next))).andExpect(status().isOk()).andReturn());
 	}
 
 	private JsonNode exportOf(TestUser user) throws Exception {

@@ -1,7 +1,6 @@
 package dev.taskflow.accounts.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -68,22 +67,27 @@ final class AccountInputRules {
 		return password.contains(email) || (local.length() >= 4 && password.contains(local));
 	}
 
+	/**
+	 * Reads a time zone: an IANA name, in any case ({@code europe/berlin}). Offsets ({@code +05:00},
+	 * {@code UTC+2}, {@code GMT+5}) are refused although {@link ZoneId#of} reads them: a fixed offset
+	 * ignores daylight saving, so all-day tasks and "tomorrow 9:00" would be off by an hour for half the
+	 * year, and the picker could not show the zone. Whoever really wants a fixed offset has its IANA
+	 * name ({@code Etc/GMT-5}).
+	 */
 	static ZoneId parseTimeZone(String timeZone, FieldErrors errors) {
 		if (timeZone == null || timeZone.isBlank()) {
 			return ZoneId.of("UTC");
 		}
 		String name = timeZone.trim();
-		try {
-			// the picker's names, typed in any case ("europe/berlin"); anything else ZoneId reads (UTC+2)
-			return ZoneId.of(ZoneId.getAvailableZoneIds()
-				.stream()
-				.filter(zone -> zone.equalsIgnoreCase(name))
-				.findFirst()
-				.orElse(name));
-		}
-		catch (DateTimeException ex) {
-			errors.add("time_zone", "'" + timeZone + "' is not a known time zone (use an IANA name such as Europe/Berlin)");
-			return null;
-		}
+		return ZoneId.getAvailableZoneIds()
+			.stream()
+			.filter(zone -> zone.equalsIgnoreCase(name))
+			.findFirst()
+			.map(ZoneId::of)
+			.orElseGet(() -> {
+				errors.add("time_zone", "'" + timeZone
+						+ "' is not a known time zone (use an IANA name such as Europe/Berlin; offsets such as +05:00 are not time zones)");
+				return null;
+			});
 	}
 }

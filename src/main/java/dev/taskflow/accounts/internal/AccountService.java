@@ -5,12 +5,14 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.accounts.AccountTimeZoneChanged;
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.accounts.NotificationPreferences;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.ResourceNotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,11 +27,15 @@ class AccountService implements Accounts {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+			Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -78,7 +84,11 @@ class AccountService implements Accounts {
 		}
 		ZoneId zone = AccountInputRules.parseTimeZone(timeZone, errors);
 		errors.throwIfAny();
-		accounts.updateTimeZone(userId, zone);
+		Account account = accounts.findById(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
+		if (!account.timeZone().equals(zone)) {
+			accounts.updateTimeZone(userId, zone);
+			events.publishEvent(new AccountTimeZoneChanged(userId, account.timeZone(), zone, clock.instant()));
+		}
 		return find(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
 	}
 

@@ -9,11 +9,14 @@ import java.util.List;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.notifications.internal.Notification;
 import dev.taskflow.notifications.internal.NotificationRepository;
+import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.TaskDraft;
 import dev.taskflow.tasks.TaskManagement;
+import dev.taskflow.tasks.TaskNotFound;
+import dev.taskflow.tasks.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,7 +104,9 @@ class NotificationApiController {
 	 * Reminds again later: adds a reminder at the snooze time to the notification's task (through the
 	 * tasks façade, so the change is owner-checked, published and scheduled like any other edit) and
 	 * marks the notification read. Fixed-time reminders of that task whose time has passed (they fired,
-	 * like the one snoozed now) are dropped, so snoozing again and again does not pile them up.
+	 * like the one snoozed now) are dropped, so snoozing again and again does not pile them up. Only a
+	 * pending task's reminders fire, so snoozing that of a completed or deleted task is refused (409)
+	 * rather than answered with a time at which nothing would happen.
 	 */
 	@PostMapping("/{id}/snooze")
 	@Operation(summary = "Remind again later: {\"for\": \"PT10M\"}, {\"until\": \"tomorrow\"} (9:00 in your zone) "
@@ -112,7 +117,19 @@ class NotificationApiController {
 			.orElseThrow(() -> new ResourceNotFound("Notification not found."));
 		Instant now = clock.instant();
 		Instant until = Snooze.until(body, now, user.timeZone()).truncatedTo(ChronoUnit.SECONDS);
-		tasks.change(user, notification.taskId(), draft -> draft.withReminders(snoozed(draft, until, now)), null);
+		try {
+			tasks.change(user, notification.taskId(), draft -> {
+				if (draft.status() == TaskStatus.COMPLETED) {
+					throw new Conflict("The task '" + draft.title() + "' is completed, so a snoozed reminder would "
+							+ "never fire; reopen the task first to be reminded again.");
+				}
+				return draft.withReminders(snoozed(draft, until, now));
+			}, null);
+		}
+		catch (TaskNotFound ex) {
+			throw new Conflict("The task of this notification has been deleted, so there is nothing to remind you "
+					+ "of; if it is still in the trash, restore it first to be reminded again.");
+		}
 		notifications.markRead(user.id(), id, now);
 		return new Snoozed(notifications.find(user.id(), id).map(NotificationResponse::of).orElseThrow(), until,
 				notifications.unreadCount(user.id()));

@@ -174,14 +174,64 @@ public class TaskRepository {
 		return find(owner, id, true, true);
 	}
 
-	/** Gives a task that starts repeating its own series (it is the first instance), anchored at its due. */
-	public void startSeries(long id, Due due) {
+	/** Places a new task in a series: its own, as the first instance, or the one a next instance continues. */
+	public void joinSeries(long id, Series series) {
 		jdbc.sql("""
-				update tasks set series_id = id, series_index = 1, series_anchor = :anchor
-				where id = :id and series_id is null""")
+				update tasks set series_id = :seriesId, series_index = :index, series_anchor = :anchor
+				where id = :id""")
 			.param("id", id)
-			.param("anchor", due == null ? null : due.format())
+			.param("seriesId", series.id())
+			.param("index", series.index())
+			.param("anchor", series.anchor())
 			.update();
+	}
+
+	/** A user's live all-day tasks with a reminder relative to their day, in id order (the order they are locked in). */
+	public List<Long> findAllDayWithRelativeReminders(UUID owner) {
+		return jdbc.sql("""
+				select t.id from tasks t where t.user_id = :owner and t.due_date is not null and t.deleted_at is null
+				and exists (select 1 from task_reminders r where r.task_id = t.id and r.before_seconds is not null)
+				order by t.id""")
+			.param("owner", owner)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Works out again, in {@code zone}, when each of a user's all-day tasks begins and becomes overdue
+	 * (live and in the trash), and when the relative reminders of those in the trash fire. One statement
+	 * per distinct day, however many tasks share it.
+	 */
+	public void retimeAllDay(UUID owner, ZoneId zone) {
+		List<LocalDate> days = jdbc.sql("select distinct due_date from tasks where user_id = :owner and due_date is not null")
+			.param("owner", owner)
+			.query((rs, row) -> rs.getObject("due_date", LocalDate.class))
+			.list();
+		for (LocalDate day : days) {
+			Due due = Due.allDay(day);
+			jdbc.sql("""
+					update tasks set due_at = :startsAt, due_sort = :startsAt, overdue_at = :overdueAt
+					where user_id = :owner and due_date = :day""")
+				.param("startsAt", SqlTime.utc(due.startsAt(zone)))
+				.param("overdueAt", SqlTime.utc(due.overdueAt(zone)))
+				.param("owner", owner)
+				.param("day", day)
+				.update();
+		}
+		Map<Long, Instant> trashed = new HashMap<>();
+		jdbc.sql("""
+				select r.id, r.before_seconds, t.due_date from task_reminders r join tasks t on t.id = r.task_id
+				where t.user_id = :owner and t.deleted_at is not null and t.due_date is not null
+				and r.before_seconds is not null""")
+			.param("owner", owner)
+			.query(rs -> {
+				trashed.put(rs.getLong("id"), new Reminder.Spec(null, Duration.ofSeconds(rs.getLong("before_seconds")))
+					.remindAt(Due.allDay(rs.getObject("due_date", LocalDate.class)), zone));
+			});
+		trashed.forEach((id, remindAt) -> jdbc.sql("update task_reminders set remind_at = :remindAt where id = :id")
+			.param("remindAt", SqlTime.utc(remindAt))
+			.param("id", id)
+			.update());
 	}
 
 	/** The id of the instance created after {@code previousTaskId}, if there is one. */

@@ -30,8 +30,8 @@ final class TaskJsonReader {
 			"recurrence", "recurrence_from", "reminders", "version");
 
 	/** Fields a client may send back unchanged from a GET; they are ignored. */
-	private static final Set<String> READ_ONLY = Set.of("id", "all_day", "series_id", "created_at", "updated_at",
-			"completed_at");
+	private static final Set<String> READ_ONLY = Set.of("id", "all_day", "series_id", "series_index",
+			"series_anchor", "created_at", "updated_at", "completed_at");
 
 	private static final Set<String> REMINDER_FIELDS = Set.of("at", "before", "remind_at", "sent");
 

@@ -2,6 +2,7 @@ package dev.taskflow.tasks.web;
 
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.tasks.ImportedTask;
 import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.Task;
 import dev.taskflow.tasks.TaskDraft;
@@ -49,7 +52,8 @@ class TaskTransfer {
 	static final int MAX_ROWS = 2_000;
 
 	static final List<String> CSV_COLUMNS = List.of("title", "description", "status", "priority", "tags", "due_at",
-			"recurrence", "recurrence_from", "reminders", "created_at", "completed_at");
+			"recurrence", "recurrence_from", "reminders", "created_at", "completed_at", "series_id", "series_index",
+			"series_anchor");
 
 	/** Columns written for information only; an import ignores them, as the API ignores read-only fields. */
 	private static final Set<String> CSV_READ_ONLY = Set.of("created_at", "completed_at");
@@ -201,6 +205,10 @@ class TaskTransfer {
 		row.put("reminders", remindersCell(task.reminders()));
 		row.put("created_at", task.createdAt().toString());
 		row.put("completed_at", task.completedAt() == null ? "" : task.completedAt().toString());
+		// where a recurring task stands in its series, so an import continues the schedule rather than restart it
+		row.put("series_id", task.series() == null ? "" : String.valueOf(task.series().id()));
+		row.put("series_index", task.series() == null ? "" : String.valueOf(task.series().index()));
+		row.put("series_anchor", task.series() == null || task.series().anchor() == null ? "" : task.series().anchor());
 		return row;
 	}
 
@@ -224,15 +232,12 @@ class TaskTransfer {
 			throw InvalidInput.of("file", "holds " + rows.size() + " tasks; import at most " + MAX_ROWS
 					+ " at a time (split the file)");
 		}
-		List<TaskDraft> drafts = new ArrayList<>();
+		List<ImportedTask> imported = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			JsonNode row = rows.get(i);
 			try {
-				if (!row.isObject()) {
-					throw InvalidInput.of("task", "must be a JSON object");
-				}
-				drafts.add(TaskJsonReader.full(row, user.timeZone()).draft());
+				imported.add(importedTask(row, user.timeZone()));
 			}
 			catch (InvalidInput ex) {
 				JsonNode title = row.get("title");
@@ -243,7 +248,34 @@ class TaskTransfer {
 		if (!rejected.isEmpty()) {
 			throw new RowsRejected(rejected);
 		}
-		return tasks.createAll(user, drafts);
+		return tasks.importAll(user, imported);
+	}
+
+	/** A row as a task to create, with its place in its series; every problem of the row at once. */
+	private static ImportedTask importedTask(JsonNode row, ZoneId zone) {
+		if (!row.isObject()) {
+			throw InvalidInput.of("task", "must be a JSON object");
+		}
+		List<InvalidInput.FieldProblem> problems = new ArrayList<>();
+		TaskDraft draft = null;
+		try {
+			draft = TaskJsonReader.full(row, zone).draft();
+		}
+		catch (InvalidInput ex) {
+			problems.addAll(ex.problems());
+		}
+		FieldErrors seriesErrors = new FieldErrors();
+		ImportedTask.SeriesPlace place = SeriesPlaces.read(row, zone, seriesErrors);
+		try {
+			seriesErrors.throwIfAny();
+		}
+		catch (InvalidInput ex) {
+			problems.addAll(ex.problems());
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return new ImportedTask(draft, place);
 	}
 
 	private List<JsonNode> jsonRows(byte[] content) {
@@ -300,6 +332,14 @@ class TaskTransfer {
 			throw InvalidInput.of("file", "has columns TaskFlow does not know: " + String.join(", ", unknown)
 					+ " (it reads " + String.join(", ", CSV_COLUMNS) + ")");
 		}
+		// a row is read into a map by column name, where the last of two same-named cells would silently win
+		List<String> repeated = columns.stream().filter(column -> columns.indexOf(column) != columns.lastIndexOf(column))
+			.distinct()
+			.toList();
+		if (!repeated.isEmpty()) {
+			throw InvalidInput.of("file", "names a column more than once: " + String.join(", ", repeated)
+					+ " (each column may appear once)");
+		}
 	}
 
 	/** A CSV row as the task JSON the API reads: empty cells are absent fields. */
@@ -307,8 +347,9 @@ class TaskTransfer {
 		ObjectNode task = json.createObjectNode();
 		line.forEach((rawName, rawValue) -> {
 			String name = rawName.strip().toLowerCase(Locale.ROOT);
-			String value = rawValue == null ? "" : rawValue.strip();
-			if (value.isEmpty() || CSV_READ_ONLY.contains(name)) {
+			// a description keeps its spaces, as in JSON; every other cell is a word, a date or a list
+			String value = rawValue == null ? "" : name.equals("description") ? rawValue : rawValue.strip();
+			if (value.isBlank() || CSV_READ_ONLY.contains(name)) {
 				return;
 			}
 			switch (name) {

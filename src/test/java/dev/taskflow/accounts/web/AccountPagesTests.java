@@ -154,6 +154,19 @@ class AccountPagesTests {
 	}
 
 	@Test
+	void anOffsetIsRefusedAsATimeZoneOnTheSignUpAndAccountPages() {
+		MvcTestResult signUp = Browser.open(mvc).post("/signup", "email", "offset-" + UUID.randomUUID() + "@example.com",
+				"password", Browser.PASSWORD, "timeZone", "+05:00");
+		assertThat(signUp).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(signUp)).contains("Time zone &#39;+05:00&#39; is not a known time zone");
+
+		Browser browser = Browser.signedUp(mvc);
+		MvcTestResult change = browser.post("/account/time-zone", "timeZone", "GMT+5");
+		assertThat(change).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(change)).contains("Time zone &#39;GMT+5&#39; is not a known time zone");
+	}
+
+	@Test
 	void signingInReturnsToThePageAskedForButNotToAFragmentOrAScriptsRequest() {
 		String email = Browser.signedUp(mvc).email();
 
