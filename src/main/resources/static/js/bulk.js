@@ -41,8 +41,8 @@
       label.textContent = text;
     }
     bar.classList.toggle("has-selection", count > 0);
-    // with scripts on, the bar shows only while something is selected
-    bar.hidden = count === 0;
+    // with scripts on, the bar shows only while something is selected (or while it says what went wrong)
+    bar.hidden = count === 0 && !bar.querySelector("#bulk-error");
   }
 
   document.addEventListener("click", function (event) {

@@ -8,13 +8,28 @@
 
   function panel() { return document.getElementById("chat-panel"); }
 
+  // What had focus when the panel opened (the Assistant button, a task row …): closing gives it back
+  var opener = null;
+
   function toggle(open) {
     var el = panel();
     if (!el) { return; }
     var show = open === undefined ? el.hidden : open;
+    var wasOpen = !el.hidden;
+    if (show && !wasOpen) {
+      var active = document.activeElement;
+      opener = active && active !== document.body && !el.contains(active) ? active : null;
+    }
+    var focusInside = el.contains(document.activeElement);
     el.hidden = !show;
     document.querySelectorAll("[data-chat-toggle]").forEach(function (b) { b.setAttribute("aria-expanded", String(show)); });
-    if (show) { document.getElementById("chat-input").focus(); }
+    if (show) {
+      document.getElementById("chat-input").focus();
+    } else if (wasOpen && (focusInside || document.activeElement === document.body)) {
+      var back = opener && opener.isConnected ? opener : document.querySelector(".chat-toggle");
+      opener = null;
+      if (back) { back.focus(); }
+    }
   }
 
   function typing(target) {

@@ -177,6 +177,14 @@
   function openShortcuts() {
     var sheet = document.getElementById("shortcuts");
     if (sheet && !sheet.open && sheet.showModal) {
+      // closing the sheet (Esc, its × button) gives focus back to what opened it: the button, a task row …
+      var active = document.activeElement;
+      var opener = active && active !== document.body ? active : document.querySelector("[data-open-shortcuts]");
+      sheet.addEventListener("close", function () {
+        if (opener && opener.isConnected && !opener.hidden) {
+          opener.focus();
+        }
+      }, { once: true });
       sheet.showModal();
     }
   }

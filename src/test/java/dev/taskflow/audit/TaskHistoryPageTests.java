@@ -42,6 +42,25 @@ class TaskHistoryPageTests {
 	}
 
 	@Test
+	void repeatRulesAndRemindersReadInWordsAndTheReadersTime() {
+		Browser ann = Browser.signedUp(mvc);
+		long id = ann.addTask("Water the plants");
+		assertThat(ann.post("/tasks/" + id, "title", "Water the plants", "dueDate", "2035-03-10", "dueTime", "09:00",
+				"repeat", "custom", "repeatEvery", "2", "repeatUnit", "weeks", "repeatDays", "MO", "repeatDays", "WE",
+				"repeatCount", "8", "repeatFrom", "due", "remindersOnForm", "true", "reminders[0].kind", "at",
+				"reminders[0].date", "2035-03-09", "reminders[0].time", "18:00", "reminders[1].kind", "before",
+				"reminders[1].amount", "30", "reminders[1].unit", "minutes"))
+			.hasRedirectedUrl("/tasks");
+
+		await().untilAsserted(() -> assertThat(Browser.body(ann.htmxGet("/tasks/" + id + "/history")))
+			.contains("recurrence: none → Every 2 weeks on Mon and Wed, 8 times")
+			.contains("reminders: none → at Fri 9 Mar 2035, 18:00, 30 minutes before")
+			.doesNotContain("FREQ=")
+			.doesNotContain("PT30M")
+			.doesNotContain("2035-03-09T"));
+	}
+
+	@Test
 	void aDeletedTasksHistoryLeadsBackToTheListNotToTheGoneTask() {
 		Browser ann = Browser.signedUp(mvc);
 		long id = ann.addTask("Short-lived");

@@ -12,6 +12,7 @@ import dev.taskflow.audit.internal.AuditEntry;
 import dev.taskflow.audit.internal.AuditRepository;
 import dev.taskflow.platform.DisplayTime;
 import dev.taskflow.platform.PageController;
+import dev.taskflow.tasks.ChangeWords;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.TaskManagement;
 import dev.taskflow.tasks.TaskNotFound;
@@ -85,18 +86,25 @@ class AuditPagesController {
 	private static String describe(String field, JsonNode change, ZoneId zone, Instant now) {
 		boolean moment = field.endsWith("_at");
 		String name = (moment ? field.substring(0, field.length() - 3) : field).replace('_', ' ');
-		return name + ": " + value(change.get("old"), moment, zone, now) + " → "
-				+ value(change.get("new"), moment, zone, now);
+		return name + ": " + value(field, change.get("old"), moment, zone, now) + " → "
+				+ value(field, change.get("new"), moment, zone, now);
 	}
 
-	private static String value(JsonNode value, boolean moment, ZoneId zone, Instant now) {
+	private static String value(String field, JsonNode value, boolean moment, ZoneId zone, Instant now) {
 		if (value == null || value.isNull()) {
 			return "none";
 		}
 		if (value.isArray()) {
-			return value.isEmpty() ? "none" : String.join(", ", value.values().stream().map(JsonNode::asString).toList());
+			// reminders read as the form and the rows say them, in the reader's zone
+			return value.isEmpty() ? "none" : String.join(", ", value.values().stream()
+				.map(JsonNode::asString)
+				.map(item -> "reminders".equals(field) ? ChangeWords.reminder(item, zone, now) : item)
+				.toList());
 		}
 		String text = value.asString();
+		if ("recurrence".equals(field)) {
+			return ChangeWords.recurrence(text); // the rule in words, as the task rows say it
+		}
 		if (!moment) {
 			return text;
 		}

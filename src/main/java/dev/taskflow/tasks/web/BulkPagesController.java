@@ -45,9 +45,15 @@ class BulkPagesController {
 		String list = TaskListFilter.parse(back).url();
 		BulkAction bulk = BulkAction.parse(action).orElse(null);
 		List<Long> selected = ids == null ? List.of() : List.copyOf(new LinkedHashSet<>(ids));
-		String problem = problem(bulk, selected, tag, priority, due, user);
+		Problem problem = problem(bulk, selected, tag, priority, due, user);
 		if (problem != null) {
-			redirect.addFlashAttribute("notice", problem);
+			// an error next to the bar, not a notice: with the selection and everything typed kept
+			redirect.addFlashAttribute("bulkError", problem.message());
+			redirect.addFlashAttribute("bulkErrorField", problem.field());
+			redirect.addFlashAttribute("bulkIds", selected);
+			redirect.addFlashAttribute("bulkTag", tag);
+			redirect.addFlashAttribute("bulkPriority", priority);
+			redirect.addFlashAttribute("bulkDue", due);
 			return "redirect:" + list;
 		}
 		BulkAction.Arguments args = new BulkAction.Arguments(BulkAction.normalizedTag(tag),
@@ -77,27 +83,31 @@ class BulkPagesController {
 		return "redirect:" + list;
 	}
 
+	/** Why a request cannot run: a readable message, and the bar's field it is about ("" for none). */
+	record Problem(String field, String message) {
+	}
+
 	/** A readable reason the request cannot run, or null. */
-	private static String problem(BulkAction bulk, List<Long> selected, String tag, String priority, String due,
+	private static Problem problem(BulkAction bulk, List<Long> selected, String tag, String priority, String due,
 			CurrentUser user) {
 		if (bulk == null) {
-			return "Choose what to do with the selected tasks.";
+			return new Problem("", "Choose what to do with the selected tasks.");
 		}
 		if (selected.isEmpty()) {
-			return "Select at least one task first.";
+			return new Problem("", "Select at least one task first.");
 		}
 		if (selected.size() > MAX_SELECTED) {
-			return "Select at most " + MAX_SELECTED + " tasks at a time.";
+			return new Problem("", "Select at most " + MAX_SELECTED + " tasks at a time.");
 		}
 		if ((bulk == BulkAction.TAG || bulk == BulkAction.UNTAG)
 				&& !BulkAction.normalizedTag(tag).matches("[\\p{L}\\p{N}_./:-]{1,40}")) {
-			return "Enter a tag (letters, digits and - _ . / :, up to 40 characters).";
+			return new Problem("tag", "Enter a tag (letters, digits and - _ . / :, up to 40 characters).");
 		}
 		if (bulk == BulkAction.PRIORITY && Priority.parse(priority).isEmpty()) {
-			return "Choose a priority: " + Priority.allowedValues() + ".";
+			return new Problem("priority", "Choose a priority: " + Priority.allowedValues() + ".");
 		}
 		if (bulk == BulkAction.RESCHEDULE && !due.isBlank() && Due.parse(due, user.timeZone()).isEmpty()) {
-			return "Enter the new due date as a date, e.g. 2026-12-01.";
+			return new Problem("due", "Enter the new due date as a date, e.g. 2026-12-01.");
 		}
 		return null;
 	}

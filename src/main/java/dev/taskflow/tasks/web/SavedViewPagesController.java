@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Saving the list on screen as a view, and deleting one, from the pages: plain form posts answered with
- * a redirect, the outcome said in the page's notice.
+ * a redirect, the outcome said in the page's notice; a refused name comes back next to the field, as typed.
  */
 @PageController
 @RequestMapping("/views")
@@ -43,15 +43,23 @@ class SavedViewPagesController {
 			return "redirect:" + SavedViews.filterOf(view).url();
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("notice", ex.problems().get(0).field().equals("name")
+			return refused(redirect, filter, name, ex.problems().get(0).field().equals("name")
 					? "Give the view a name (at most " + SavedViews.MAX_NAME_LENGTH + " characters)."
 					: "This list cannot be saved as a view: " + ex.problems().get(0).message() + ".");
-			return "redirect:" + filter.url();
 		}
 		catch (Conflict ex) {
-			redirect.addFlashAttribute("notice", ex.getMessage());
-			return "redirect:" + filter.url();
+			return refused(redirect, filter, name, ex.getMessage());
 		}
+	}
+
+	/**
+	 * Back to the list with the message next to the name field (an error, not a notice) and the name
+	 * as typed, the filter panel open.
+	 */
+	private static String refused(RedirectAttributes redirect, TaskListFilter filter, String name, String message) {
+		redirect.addFlashAttribute("viewNameError", message);
+		redirect.addFlashAttribute("viewName", name);
+		return "redirect:" + filter.url();
 	}
 
 	@PostMapping("/{id}/delete")
