@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import dev.taskflow.platform.DisplayTime;
 import dev.taskflow.platform.FieldErrors;
@@ -17,11 +16,6 @@ import dev.taskflow.recurrence.Recurrence;
  * ("30 minutes before"). A value these cannot read is given back as it is.
  */
 public final class ChangeWords {
-
-	private static final List<String> UNITS = List.of("day", "hour", "minute", "second");
-
-	private static final List<Duration> SIZES = List.of(Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(1),
-			Duration.ofSeconds(1));
 
 	private ChangeWords() {
 	}
@@ -48,24 +42,12 @@ public final class ChangeWords {
 				return "at " + DisplayTime.moment(Instant.parse(recorded.substring(3).strip()), zone, now);
 			}
 			if (recorded.startsWith("before ")) {
-				return lead(Duration.parse(recorded.substring(7).strip())) + " before";
+				return Reminder.Lead.of(Duration.parse(recorded.substring(7).strip())).words() + " before";
 			}
 		}
 		catch (DateTimeParseException ex) {
 			// shown as recorded
 		}
 		return recorded;
-	}
-
-	/** A lead time in the largest unit it is a whole number of: "2 days", "90 minutes", "1 hour". */
-	static String lead(Duration lead) {
-		for (int i = 0; i < SIZES.size(); i++) {
-			long size = SIZES.get(i).toSeconds();
-			if (lead.toSeconds() % size == 0 && (lead.toSeconds() > 0 || i == 2)) {
-				long amount = lead.toSeconds() / size;
-				return amount + " " + UNITS.get(i) + (amount == 1 ? "" : "s");
-			}
-		}
-		return lead.toString();
 	}
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.taskflow.platform.FieldErrors;
 
@@ -32,17 +34,51 @@ public record Reminder(Instant at, Duration before, Instant remindAt, Instant se
 				continue;
 			}
 			if (spec.before() != null) {
-				String lead = new Reminder(null, spec.before(), null, null).beforeText();
-				if (spec.before().isNegative() || spec.before().compareTo(MAX_BEFORE) > 0) {
-					errors.add(field, "must be between PT0S and P366D before the due date, not " + lead);
-				}
-				else if (spec.before().getNano() != 0) {
-					errors.add(field, "must be whole seconds before the due date, not " + lead);
-				}
+				leadProblem(spec.before())
+					.ifPresent(problem -> errors.add(field, "the lead time " + isoText(spec.before()) + " " + problem));
 			}
 			else if (!Due.sane(spec.at().atOffset(ZoneOffset.UTC))) {
 				errors.add(field, "must be in the years " + Due.FIRST_YEAR + " to " + Due.LAST_YEAR);
 			}
+		}
+	}
+
+	/**
+	 * What is wrong with a lead time before the due date, if anything: it must be from PT0S to P366D, in
+	 * whole seconds. The one rule for every way a lead time comes in.
+	 */
+	public static Optional<String> leadProblem(Duration before) {
+		if (before.isNegative() || before.compareTo(MAX_BEFORE) > 0) {
+			return Optional.of("must be between PT0S and P366D");
+		}
+		if (before.getNano() != 0) {
+			return Optional.of("must be whole seconds, such as PT15M or PT30S");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * A lead time as a whole number of the largest unit it is a multiple of ({@code days}, {@code hours},
+	 * {@code minutes} or {@code seconds}): 90 minutes, 2 days; no lead time is 0 minutes.
+	 */
+	public record Lead(long amount, String unit) {
+
+		private static final List<Map.Entry<String, Duration>> LARGEST_FIRST = List.of(Map.entry("days", Duration.ofDays(1)),
+				Map.entry("hours", Duration.ofHours(1)), Map.entry("minutes", Duration.ofMinutes(1)),
+				Map.entry("seconds", Duration.ofSeconds(1)));
+
+		public static Lead of(Duration before) {
+			long seconds = before.toSeconds();
+			Map.Entry<String, Duration> unit = seconds == 0 ? LARGEST_FIRST.get(2) : LARGEST_FIRST.stream()
+				.filter(size -> seconds % size.getValue().toSeconds() == 0)
+				.findFirst()
+				.orElseThrow();
+			return new Lead(seconds / unit.getValue().toSeconds(), unit.getKey());
+		}
+
+		/** "30 minutes", "1 hour". */
+		public String words() {
+			return amount + " " + (amount == 1 ? unit.substring(0, unit.length() - 1) : unit);
 		}
 	}
 
@@ -68,9 +104,11 @@ public record Reminder(Instant at, Duration before, Instant remindAt, Instant se
 	 * {@code Duration}'s {@code PT24H} and {@code PT26H}; null for an absolute reminder.
 	 */
 	public String beforeText() {
-		if (before == null) {
-			return null;
-		}
+		return before == null ? null : isoText(before);
+	}
+
+	/** {@code P1D} and {@code P1DT2H} rather than {@code Duration}'s {@code PT24H} and {@code PT26H}. */
+	private static String isoText(Duration before) {
 		long days = before.toDays();
 		Duration rest = before.minusDays(days);
 		if (days == 0) {

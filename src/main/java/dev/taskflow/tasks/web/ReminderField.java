@@ -38,11 +38,9 @@ record ReminderField(String kind, String date, String time, String amount, Strin
 
 	static final String BEFORE = "before";
 
-	/** Units from the largest; a lead time is shown in the largest one it is a whole number of. */
+	/** The units a lead time is typed in. */
 	private static final Map<String, ChronoUnit> UNITS = Map.of("days", ChronoUnit.DAYS, "hours", ChronoUnit.HOURS,
 			"minutes", ChronoUnit.MINUTES, "seconds", ChronoUnit.SECONDS);
-
-	private static final List<String> LARGEST_FIRST = List.of("days", "hours", "minutes", "seconds");
 
 	/** As far ahead as the API accepts. */
 	static final Duration MAX_LEAD = Reminder.MAX_BEFORE;
@@ -58,13 +56,8 @@ record ReminderField(String kind, String date, String time, String amount, Strin
 			return new ReminderField(AT, at.toLocalDate().toString(), at.toLocalTime().truncatedTo(ChronoUnit.MINUTES)
 				.toString(), "", "minutes");
 		}
-		Duration lead = reminder.before();
-		String unit = lead.isZero() ? "minutes" : LARGEST_FIRST.stream()
-			.filter(name -> lead.toSeconds() % UNITS.get(name).getDuration().toSeconds() == 0)
-			.findFirst()
-			.orElse("seconds");
-		return new ReminderField(BEFORE, "", "", String.valueOf(lead.toSeconds() / UNITS.get(unit).getDuration().toSeconds()),
-				unit);
+		Reminder.Lead lead = Reminder.Lead.of(reminder.before());
+		return new ReminderField(BEFORE, "", "", String.valueOf(lead.amount()), lead.unit());
 	}
 
 	/** Whether nothing was typed in this row: it is left out, not refused. */

@@ -204,15 +204,8 @@ final class TaskJsonReader {
 			else {
 				try {
 					Duration lead = Duration.parse(before.asString());
-					if (lead.isNegative() || lead.compareTo(Reminder.MAX_BEFORE) > 0) {
-						errors.add(field + ".before", "must be between PT0S and P366D");
-					}
-					else if (lead.getNano() != 0) {
-						errors.add(field + ".before", "must be whole seconds, such as PT15M or PT30S");
-					}
-					else {
-						reminders.add(new Reminder.Spec(null, lead));
-					}
+					Reminder.leadProblem(lead).ifPresentOrElse(problem -> errors.add(field + ".before", problem),
+							() -> reminders.add(new Reminder.Spec(null, lead)));
 				}
 				catch (DateTimeException ex) {
 					errors.add(field + ".before", "'" + before.asString() + "' is not an ISO-8601 duration such as PT15M or P1D");
