@@ -66,7 +66,7 @@ public class TaskListQuery {
 	 * those the query matches: a name someone says may hide among more partial matches than a page holds.
 	 */
 	public TaskPage runTitled(UUID owner, String title, TaskQuery query, Instant now) {
-		return run(owner, query, now, title.strip().toLowerCase(Locale.ROOT));
+		return run(owner, query, now, TaskRepository.titleSortKey(title.strip()));
 	}
 
 	private TaskPage run(UUID owner, TaskQuery query, Instant now, String titleSort) {

@@ -364,7 +364,7 @@ public class TaskRepository {
 		columns.put("dueOffset", due == null || due.allDay() ? null : due.dateTime().getOffset().getId());
 		columns.put("overdueAt", due == null ? null : SqlTime.utc(due.overdueAt(zone)));
 		columns.put("dueSort", due == null ? NO_DUE_SENTINEL : SqlTime.utc(due.startsAt(zone)));
-		columns.put("titleSort", task.title().toLowerCase(Locale.ROOT));
+		columns.put("titleSort", titleSortKey(task.title()));
 		columns.put("searchText", searchText(task));
 		columns.put("recurrence", task.recurrence() == null ? null : task.recurrence().text());
 		columns.put("recurrenceFrom", task.recurrence() == null ? null : task.recurrence().from().value());
@@ -415,4 +415,10 @@ public class TaskRepository {
 		}
 		return Due.at(at.withOffsetSameInstant(ZoneOffset.of(rs.getString("due_offset"))));
 	}
+
+	/** How a title is compared for sorting and for finding a task by its exact title: case ignored. */
+	static String titleSortKey(String title) {
+		return title.toLowerCase(Locale.ROOT);
+	}
+
 }

@@ -1,4 +1,4 @@
-package dev.taskflow.tasks;
+package dev.taskflow.tasks.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,7 +9,10 @@ import java.util.UUID;
 
 import dev.taskflow.accounts.AccountTimeZoneChanged;
 import dev.taskflow.platform.TraceContext;
-import dev.taskflow.tasks.internal.TaskRepository;
+import dev.taskflow.tasks.Reminder;
+import dev.taskflow.tasks.Task;
+import dev.taskflow.tasks.TaskEvent;
+import dev.taskflow.tasks.TaskSnapshot;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
