@@ -33,25 +33,12 @@ final class ContainerProblems {
 	 * endpoint for programs (the API, Dapr's callbacks, MCP, the actuator), which answer errors as JSON.
 	 */
 	static boolean isPage(String requestUri) {
-		if (requestUri == null) {
-			return false;
-		}
-		String path = withSingleSlashes(requestUri);
-		return MACHINE_PATHS.stream().noneMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+		return requestUri != null && MACHINE_PATHS.stream().noneMatch(prefix -> isUnder(requestUri, prefix));
 	}
 
 	/** Whether a raw request URI (possibly undecodable) is an API path. */
 	static boolean isApi(String requestUri) {
-		if (requestUri == null) {
-			return false;
-		}
-		String path = withSingleSlashes(requestUri);
-		return path.equals("/api") || path.startsWith("/api/");
-	}
-
-	/** {@code //api/tasks}, which the firewall refuses, is still a request for the API. */
-	private static String withSingleSlashes(String requestUri) {
-		return requestUri.contains("//") ? requestUri.replaceAll("/{2,}", "/") : requestUri;
+		return requestUri != null && isUnder(requestUri, "/api");
 	}
 
 	/**
@@ -59,7 +46,13 @@ final class ContainerProblems {
 	 * (its HTTP-level refusals such as 405 or 413; JSON-RPC errors it writes itself).
 	 */
 	static boolean answersWithProblems(String requestUri) {
-		return isApi(requestUri) || (requestUri != null && (requestUri.equals("/mcp") || requestUri.startsWith("/mcp/")));
+		return isApi(requestUri) || (requestUri != null && isUnder(requestUri, "/mcp"));
+	}
+
+	/** The path or below it; {@code //api/tasks}, which the firewall refuses, is still a request for the API. */
+	private static boolean isUnder(String requestUri, String prefix) {
+		String path = requestUri.contains("//") ? requestUri.replaceAll("/{2,}", "/") : requestUri;
+		return path.equals(prefix) || path.startsWith(prefix + "/");
 	}
 
 	static void write(HttpServletResponse response, int status) throws IOException {
