@@ -31,6 +31,18 @@ class TaskPhraseParserTests {
 		parsed.parts().forEach(part -> assertThat(text.substring(part.start(), part.end())).isEqualTo(part.text()));
 	}
 
+	/** Undoing "tomorrow" quotes it; a stray quote earlier in the line must not pair with that quote. */
+	@Test
+	void undoingAPartAfterAStrayQuoteLeavesItInTheTitle() {
+		ParsedTask parsed = parser.parse("Buy \"Buy (tomorrow", BERLIN);
+		RecognisedPart due = parsed.parts(RecognisedPart.Kind.DUE).get(0);
+
+		ParsedTask without = parsed.without(due);
+
+		assertThat(without.parts(RecognisedPart.Kind.DUE)).isEmpty();
+		assertThat(without.title()).contains("tomorrow");
+	}
+
 	@Test
 	void recurrenceAndReminderPartsAreLabelledForAPreview() {
 		ParsedTask parsed = parser.parse("Standup every weekday at 9 remind me 30 minutes before", BERLIN);

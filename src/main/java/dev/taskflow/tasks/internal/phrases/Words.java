@@ -101,10 +101,15 @@ final class Words {
 		return trail.isEmpty() || trail.equals(",") || trail.equals("!");
 	}
 
-	/** A quote closes what it follows directly; one after a space opens or is a stray mark. */
+	/**
+	 * A quote closes what it follows directly; one after a space opens or is a stray mark, and so does one
+	 * directly before a letter or digit ({@code ("tomorrow"}), which would otherwise pair with a stray
+	 * mark before it and leave the word it opens unquoted.
+	 */
 	private int closingQuote(int from) {
 		for (int j = from; j < text.length(); j++) {
-			if (isQuote(text.charAt(j)) && !Character.isWhitespace(text.charAt(j - 1))) {
+			if (isQuote(text.charAt(j)) && !Character.isWhitespace(text.charAt(j - 1))
+					&& (j + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
 				return j;
 			}
 		}
