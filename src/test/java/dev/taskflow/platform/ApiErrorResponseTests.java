@@ -137,6 +137,31 @@ class ApiErrorResponseTests {
 			.andExpect(status().isUnsupportedMediaType());
 	}
 
+	/**
+	 * A task or an account is not a problem: a client whose Accept names only problem+json (or another
+	 * +json type) still gets its 2xx answer labelled application/json, not a success dressed as an error.
+	 * Problems keep their own type.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "application/problem+json", "application/vnd.example+json" })
+	void successesAreLabelledJsonWhateverJsonTypeIsAskedFor(String accept) throws Exception {
+		long id = ann.createTask(mvc, "{\"title\": \"Mine\"}");
+		mvc.perform(ann.as(get("/api/tasks/" + id)).accept(accept))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/json"))
+			.andExpect(jsonPath("$.title").value("Mine"));
+		mvc.perform(ann.as(get("/api/tasks")).accept(accept))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/json"));
+		mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON).accept(accept)
+				.content("{\"email\": \"label-" + java.util.UUID.randomUUID() + "@example.com\", \"password\": \"correct horse battery\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Content-Type", "application/json"));
+		mvc.perform(ann.as(get("/api/tasks/" + (id + 1000))).accept(accept))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+	}
+
 	@Test
 	void wrongContentTypeIs415() throws Exception {
 		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.TEXT_PLAIN).content("buy milk"))
