@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import dev.taskflow.platform.FieldErrors;
+
 /**
  * When a task is due: either a whole day ({@code 2026-12-01}, read in the owner's time zone) or an
  * exact moment with an offset ({@code 2026-12-01T09:00:00+02:00}). The form given is kept, so the API
@@ -69,6 +71,23 @@ public record Due(LocalDate date, OffsetDateTime dateTime) {
 	public static boolean sane(OffsetDateTime moment) {
 		return sane(moment.toLocalDate()) && sane(moment.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate())
 				&& moment.getOffset().getTotalSeconds() % 60 == 0;
+	}
+
+	/** Whether this due lies in the years TaskFlow accepts ({@link #sane(OffsetDateTime)}). */
+	public boolean sane() {
+		return allDay() ? sane(date) : sane(dateTime);
+	}
+
+	/**
+	 * Adds a problem under {@code field} if {@code due} lies outside the years {@value #FIRST_YEAR} to
+	 * {@value #LAST_YEAR}. Every way in (REST, pages, quick add, the assistant, import) meets this through
+	 * {@link TaskManagement}, so no task gets a due date the API would refuse to read back. {@code kept} is
+	 * the due the task already has: it stays as it is even if stored before the rule existed.
+	 */
+	public static void check(Due due, Due kept, String field, FieldErrors errors) {
+		if (due != null && !due.equals(kept) && !due.sane()) {
+			errors.add(field, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+		}
 	}
 
 	private static boolean sane(LocalDate date) {
