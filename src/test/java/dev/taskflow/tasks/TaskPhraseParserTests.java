@@ -59,6 +59,20 @@ class TaskPhraseParserTests {
 	}
 
 	@Test
+	void anEndOfARepeatAndALeadingRemindMeToAreLabelledForAPreview() {
+		assertThat(parser.parse("Gym every Monday until Dec 31", BERLIN).parts(Kind.RECURRENCE))
+			.extracting(RecognisedPart::text, RecognisedPart::label)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("every Monday until Dec 31", "Every Monday until 31 Dec 2026"));
+		assertThat(parser.parse("Pills every day for 2 weeks", BERLIN).parts().get(0).label())
+			.isEqualTo("Every day for 2 weeks");
+		assertThat(parser.parse("Physio every Tuesday for 6 times", BERLIN).parts().get(0).label())
+			.isEqualTo("Every Tuesday, 6 times");
+		ParsedTask remind = parser.parse("remind me to call mom tomorrow at 6pm", BERLIN);
+		assertThat(remind.parts(Kind.REMINDER)).extracting(RecognisedPart::text, RecognisedPart::label)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("remind me to", "At due time"));
+	}
+
+	@Test
 	void aDateAndATimeApartAreTwoPartsEachLabelledWithItsShare() {
 		ParsedTask parsed = parser.parse("Call Bob on Dec 24 about gifts at 5pm", BERLIN);
 
