@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.recurrence.Occurrence;
 
 /**
  * When a task is due: either a whole day ({@code 2026-12-01}, read in the owner's time zone) or an
@@ -48,7 +49,8 @@ public record Due(LocalDate date, OffsetDateTime dateTime) {
 
 	/**
 	 * Reads {@code 2026-12-01}, {@code 2026-12-01T09:00:00+02:00} or {@code …Z}. A date-time without an
-	 * offset is taken in the given zone, the way a person means "9 o'clock". Dates outside the years
+	 * offset is taken in the given zone, the way a person means "9 o'clock" (a time in the spring gap as
+	 * {@link Occurrence#wallClock} writes it). Dates outside the years
 	 * 1900 to 9999, and offsets with seconds, are refused: no one plans a task there, and the arithmetic
 	 * of reminders and recurrence would overflow or fail on them long after the request was accepted.
 	 */
@@ -59,7 +61,7 @@ public record Due(LocalDate date, OffsetDateTime dateTime) {
 				return Optional.of(allDay(LocalDate.parse(value))).filter(due -> sane(due.date()));
 			}
 			OffsetDateTime moment = hasOffset(value) ? OffsetDateTime.parse(value)
-					: LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
+					: Occurrence.wallClock(LocalDateTime.parse(value), zone);
 			return Optional.of(at(moment)).filter(due -> sane(moment));
 		}
 		catch (DateTimeException ex) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.taskflow.recurrence.Occurrence;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.DateRange;
 import dev.taskflow.tasks.Due;
@@ -334,7 +335,7 @@ public final class PhraseReader {
 			if (day == null) {
 				return null;
 			}
-			return clock == null ? Due.allDay(day) : Due.at(day.atTime(clock).atZone(zone).toOffsetDateTime());
+			return clock == null ? Due.allDay(day) : Due.at(Occurrence.wallClock(day.atTime(clock), zone));
 		}
 
 		/** The day the task is due in the user's zone (a repeat always has one). */
