@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
 
 /**
  * When an instance of a recurring task is due, in the two forms a due date takes: a whole day
@@ -39,9 +40,32 @@ public record Occurrence(LocalDate date, OffsetDateTime dateTime) {
 		return date != null;
 	}
 
-	/** The wall-clock time in {@code zone} to the second; a whole day is its midnight. */
+	/**
+	 * A wall-clock time in {@code zone} as a moment with an offset. A time the spring gap skips (2:30 when
+	 * clocks go from 2:00 to 3:00) is written with the offset before the gap: the same moment as 3:30 after
+	 * it, but the 2:30 asked for stays readable, so a series can go on at 2:30 on the days after.
+	 */
+	public static OffsetDateTime wallClock(LocalDateTime local, ZoneId zone) {
+		ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+		if (transition != null && transition.isGap()) {
+			return local.atOffset(transition.getOffsetBefore());
+		}
+		return local.atZone(zone).toOffsetDateTime();
+	}
+
+	/**
+	 * The wall-clock time in {@code zone} to the second; a whole day is its midnight. A time written as
+	 * {@link #wallClock} writes one in the spring gap reads as written (2:30, not 3:30).
+	 */
 	public LocalDateTime localIn(ZoneId zone) {
-		return isAllDay() ? date.atStartOfDay()
-				: dateTime.atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+		if (isAllDay()) {
+			return date.atStartOfDay();
+		}
+		LocalDateTime written = dateTime.toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+		ZoneOffsetTransition transition = zone.getRules().getTransition(written);
+		if (transition != null && transition.isGap() && transition.getOffsetBefore().equals(dateTime.getOffset())) {
+			return written;
+		}
+		return dateTime.atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
 	}
 }

@@ -11,6 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.recurrence.Occurrence;
+
 /**
  * When a task is due: either a whole day ({@code 2026-12-01}, read in the owner's time zone) or an
  * exact moment with an offset ({@code 2026-12-01T09:00:00+02:00}). The form given is kept, so the API
@@ -46,7 +49,8 @@ public record Due(LocalDate date, OffsetDateTime dateTime) {
 
 	/**
 	 * Reads {@code 2026-12-01}, {@code 2026-12-01T09:00:00+02:00} or {@code …Z}. A date-time without an
-	 * offset is taken in the given zone, the way a person means "9 o'clock". Dates outside the years
+	 * offset is taken in the given zone, the way a person means "9 o'clock" (a time in the spring gap as
+	 * {@link Occurrence#wallClock} writes it). Dates outside the years
 	 * 1900 to 9999, and offsets with seconds, are refused: no one plans a task there, and the arithmetic
 	 * of reminders and recurrence would overflow or fail on them long after the request was accepted.
 	 */
@@ -57,7 +61,7 @@ public record Due(LocalDate date, OffsetDateTime dateTime) {
 				return Optional.of(allDay(LocalDate.parse(value))).filter(due -> sane(due.date()));
 			}
 			OffsetDateTime moment = hasOffset(value) ? OffsetDateTime.parse(value)
-					: LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
+					: Occurrence.wallClock(LocalDateTime.parse(value), zone);
 			return Optional.of(at(moment)).filter(due -> sane(moment));
 		}
 		catch (DateTimeException ex) {
@@ -69,6 +73,23 @@ public record Due(LocalDate date, OffsetDateTime dateTime) {
 	public static boolean sane(OffsetDateTime moment) {
 		return sane(moment.toLocalDate()) && sane(moment.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate())
 				&& moment.getOffset().getTotalSeconds() % 60 == 0;
+	}
+
+	/** Whether this due lies in the years TaskFlow accepts ({@link #sane(OffsetDateTime)}). */
+	public boolean sane() {
+		return allDay() ? sane(date) : sane(dateTime);
+	}
+
+	/**
+	 * Adds a problem under {@code field} if {@code due} lies outside the years {@value #FIRST_YEAR} to
+	 * {@value #LAST_YEAR}. Every way in (REST, pages, quick add, the assistant, import) meets this through
+	 * {@link TaskManagement}, so no task gets a due date the API would refuse to read back. {@code kept} is
+	 * the due the task already has: it stays as it is even if stored before the rule existed.
+	 */
+	public static void check(Due due, Due kept, String field, FieldErrors errors) {
+		if (due != null && !due.equals(kept) && !due.sane()) {
+			errors.add(field, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+		}
 	}
 
 	private static boolean sane(LocalDate date) {

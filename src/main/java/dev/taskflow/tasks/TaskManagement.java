@@ -56,7 +56,7 @@ public class TaskManagement {
 
 	@Transactional
 	public Task create(CurrentUser owner, TaskDraft draft) {
-		checkReminders(draft, List.of());
+		checkRules(draft, null, List.of());
 		return insert(owner.id(), owner.timeZone(), draft, id -> newSeries(id, draft), null);
 	}
 
@@ -67,7 +67,7 @@ public class TaskManagement {
 	 */
 	@Transactional
 	public List<Task> importAll(CurrentUser owner, List<ImportedTask> imported) {
-		imported.forEach(task -> checkReminders(task.draft(), List.of()));
+		imported.forEach(task -> checkRules(task.draft(), null, List.of()));
 		Map<String, Long> seriesIds = new HashMap<>();
 		return imported.stream()
 			.map(task -> insert(owner.id(), owner.timeZone(), task.draft(), id -> task.seriesFor(id, seriesIds), null))
@@ -138,7 +138,7 @@ public class TaskManagement {
 		if (sameDraft && reminders.equals(current.reminders())) {
 			return current;
 		}
-		checkReminders(draft, current.reminders().stream().map(Reminder::spec).toList());
+		checkRules(draft, current.due(), current.reminders().stream().map(Reminder::spec).toList());
 		Instant now = now();
 		Instant completedAt = switch (draft.status()) {
 			case COMPLETED -> current.isCompleted() ? current.completedAt() : now;
@@ -293,10 +293,14 @@ public class TaskManagement {
 		return created;
 	}
 
-	/** The reminder rules for what a person asks for; a next instance copies its reminders unchecked. */
-	private static void checkReminders(TaskDraft draft, List<Reminder.Spec> kept) {
+	/**
+	 * The rules for the due date and reminders a person asks for; what the task already has is kept. A next
+	 * instance copies its reminders unchecked.
+	 */
+	private static void checkRules(TaskDraft draft, Due keptDue, List<Reminder.Spec> keptReminders) {
 		FieldErrors errors = new FieldErrors();
-		Reminder.check(draft.reminders(), kept, "reminders", errors);
+		Due.check(draft.due(), keptDue, "due", errors);
+		Reminder.check(draft.reminders(), keptReminders, "reminders", errors);
 		errors.throwIfAny();
 	}
 

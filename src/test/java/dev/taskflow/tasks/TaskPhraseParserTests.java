@@ -59,6 +59,34 @@ class TaskPhraseParserTests {
 	}
 
 	@Test
+	void anEndOfARepeatAndALeadingRemindMeToAreLabelledForAPreview() {
+		assertThat(parser.parse("Gym every Monday until Dec 31", BERLIN).parts(Kind.RECURRENCE))
+			.extracting(RecognisedPart::text, RecognisedPart::label)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("every Monday until Dec 31", "Every Monday until 31 Dec 2026"));
+		assertThat(parser.parse("Pills every day for 2 weeks", BERLIN).parts().get(0).label())
+			.isEqualTo("Every day for 2 weeks");
+		assertThat(parser.parse("Physio every Tuesday for 6 times", BERLIN).parts().get(0).label())
+			.isEqualTo("Every Tuesday, 6 times");
+		ParsedTask remind = parser.parse("remind me to call mom tomorrow at 6pm", BERLIN);
+		assertThat(remind.parts(Kind.REMINDER)).extracting(RecognisedPart::text, RecognisedPart::label)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("remind me to", "At due time"));
+	}
+
+	/** Clocks in New York skip from 2:00 to 3:00 on 14 March 2027. */
+	@Test
+	void aDailyTimeInTheSpringGapIsDueAfterTheGapAndAtItsOwnTimeTheDaysAfter() {
+		ZoneId newYork = ZoneId.of("America/New_York");
+		Clock clock = Clock.fixed(java.time.Instant.parse("2026-11-29T15:00:00Z"), newYork);
+		ParsedTask parsed = new TaskPhraseParser(clock).parse("x Mar 14, 2027 2:30am every day", newYork);
+		dev.taskflow.recurrence.Occurrence first = dev.taskflow.recurrence.Occurrence.parse(parsed.due().format());
+
+		assertThat(parsed.due().dateTime().toInstant()).isEqualTo(OffsetDateTime.parse("2027-03-14T03:30-04:00").toInstant());
+		assertThat(parsed.recurrence().nextAfter(first, first, java.time.Instant.parse("2027-03-14T08:00:00Z"), 1, newYork))
+			.map(next -> next.dateTime())
+			.contains(OffsetDateTime.parse("2027-03-15T02:30-04:00"));
+	}
+
+	@Test
 	void aDateAndATimeApartAreTwoPartsEachLabelledWithItsShare() {
 		ParsedTask parsed = parser.parse("Call Bob on Dec 24 about gifts at 5pm", BERLIN);
 

@@ -113,6 +113,7 @@ class NextOccurrenceTests {
 			monthly at 9:00 on the 31st keeps day and time across DST     | monthly                            | Europe/Berlin    | 2026-01-31T09:00:00+01:00 2026-02-28T09:00+01:00 2026-03-31T09:00+02:00
 			2:30 moved by the spring gap is 2:30 again the day after      | daily                              | Europe/Berlin    | 2026-03-28T02:30:00+01:00 2026-03-29T03:30+02:00 2026-03-30T02:30+02:00
 			2:30 in New York is 2:30 again after its spring gap           | daily                              | America/New_York | 2026-03-07T02:30:00-05:00 2026-03-08T03:30-04:00 2026-03-09T02:30-04:00
+			2:30 first due in the gap (as written) is 2:30 the days after | daily                              | America/New_York | 2027-03-14T02:30:00-05:00 2027-03-15T02:30-04:00 2027-03-16T02:30-04:00
 			COUNT counts instances from the anchor                        | FREQ=DAILY;COUNT=3                 | UTC              | 2026-01-30 2026-01-31 2026-02-01 ended
 			COUNT counts the anchor even where the rule does not match it | FREQ=WEEKLY;BYDAY=FR;COUNT=3       | UTC              | 2026-02-02 2026-02-06 2026-02-13 ended
 			COUNT on the 31st counts only the months that have one        | FREQ=MONTHLY;BYMONTHDAY=31;COUNT=3 | UTC              | 2026-01-31 2026-03-31 2026-05-31 ended

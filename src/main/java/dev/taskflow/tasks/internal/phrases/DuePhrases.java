@@ -283,7 +283,11 @@ final class DuePhrases {
 		return null;
 	}
 
+	/** The date, or null if there is no such day or it lies outside the years TaskFlow accepts (it stays title). */
 	private static LocalDate date(int year, int month, int day) {
+		if (year < Due.FIRST_YEAR || year > Due.LAST_YEAR) {
+			return null;
+		}
 		try {
 			return LocalDate.of(year, month, day);
 		}

@@ -41,6 +41,13 @@ record Match(Kind kind, int from, int to, Object value) {
 		}
 	}
 
+	/**
+	 * A leading "remind me to …": the rest of the line is the task, and it asks for a reminder at the due
+	 * time unless the line gives a reminder of its own (as the assistant reads it).
+	 */
+	record RemindAtDue() {
+	}
+
 	/** A daily/weekly/monthly/yearly word: only a repeat where it does not describe the next word ("Weekly review"). */
 	record RepeatWord(Repeat repeat) {
 	}

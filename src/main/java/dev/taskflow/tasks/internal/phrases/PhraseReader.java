@@ -1,5 +1,6 @@
 package dev.taskflow.tasks.internal.phrases;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.taskflow.recurrence.Occurrence;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.DateRange;
 import dev.taskflow.tasks.Due;
@@ -24,6 +26,7 @@ import dev.taskflow.tasks.Tags;
 import dev.taskflow.tasks.internal.phrases.Match.AtMoment;
 import dev.taskflow.tasks.internal.phrases.Match.AtTime;
 import dev.taskflow.tasks.internal.phrases.Match.OnDate;
+import dev.taskflow.tasks.internal.phrases.Match.RemindAtDue;
 import dev.taskflow.tasks.internal.phrases.Match.RemindWhen;
 import dev.taskflow.tasks.internal.phrases.Match.RepeatWord;
 
@@ -48,6 +51,10 @@ public final class PhraseReader {
 	private static final Pattern SPACE_AFTER_OPENING = Pattern.compile("([(\\[]) ");
 
 	private static final Pattern DANGLING_SEPARATOR = Pattern.compile("^[,;:]\\s*|\\s*[,;:]$");
+
+	/** Words that start what is said about a daily/weekly/… word's time rather than a thing it describes. */
+	private static final Set<String> PREPOSITIONS = Set.of("after", "at", "before", "by", "during", "for", "from",
+			"in", "on", "since", "till", "until", "with", "without");
 
 	private final ZonedDateTime now;
 
@@ -107,7 +114,7 @@ public final class PhraseReader {
 		List<Match> found = new ArrayList<>();
 		int i = 0;
 		while (i < words.size()) {
-			Match best = longest(ReminderPhrases.at(words, i, duePhrases), RepeatPhrases.at(words, i),
+			Match best = longest(ReminderPhrases.at(words, i, duePhrases), RepeatPhrases.at(words, i, duePhrases),
 					PriorityAndTagPhrases.priority(words, i), PriorityAndTagPhrases.tag(words, i), duePhrases.at(words, i));
 			if (best == null) {
 				i++;
@@ -144,11 +151,11 @@ public final class PhraseReader {
 			Object value = match.value();
 			boolean keepIt;
 			if (value instanceof RepeatWord) {
-				keepIt = !recurrence && !describesNextWord(words, found, index) && repeat(value).recurrence().isPresent();
+				keepIt = !recurrence && !describesNextWord(words, found, index) && repeat(value).recurrence(today).isPresent();
 				recurrence |= keepIt;
 			}
 			else if (value instanceof Repeat repeat) {
-				keepIt = !recurrence && repeat.recurrence().isPresent();
+				keepIt = !recurrence && repeat.recurrence(today).isPresent();
 				recurrence |= keepIt;
 			}
 			else if (value instanceof AtMoment) {
@@ -180,13 +187,30 @@ public final class PhraseReader {
 				kept.add(match);
 			}
 		}
-		return kept;
+		return date || time || recurrence ? kept : undatedReminders(kept);
 	}
 
-	/** Whether a daily/weekly/… word stands before a title word, as in "Weekly review", rather than after it. */
+	/**
+	 * Without a due date, a lead time ("remind me 30 minutes before") has nothing to count from, and the
+	 * form refuses it: it stays in the title. So does a leading "remind me to" unless another reminder
+	 * says when.
+	 */
+	private static List<Match> undatedReminders(List<Match> kept) {
+		List<Match> dated = kept.stream()
+			.filter(m -> !(m.value() instanceof RemindWhen when && when.before() != null))
+			.toList();
+		boolean timedReminder = dated.stream().anyMatch(m -> m.value() instanceof RemindWhen);
+		return dated.stream().filter(m -> timedReminder || !(m.value() instanceof RemindAtDue)).toList();
+	}
+
+	/**
+	 * Whether a daily/weekly/… word stands before a title word, as in "Weekly review", rather than after it.
+	 * A preposition is no word it could describe: "Stretch daily before bed" repeats.
+	 */
 	private static boolean describesNextWord(Words words, List<Match> found, int index) {
 		int next = found.get(index).to();
-		if (next >= words.size() || words.next(next) == null || !words.word(next - 1).trail().isEmpty()) {
+		if (next >= words.size() || words.next(next) == null || !words.word(next - 1).trail().isEmpty()
+				|| PREPOSITIONS.contains(words.next(next))) {
 			return false;
 		}
 		return index + 1 >= found.size() || found.get(index + 1).from() != next;
@@ -253,11 +277,14 @@ public final class PhraseReader {
 				.map(m -> (String) m.value())
 				.distinct()
 				.toList();
-			Recurrence recurrence = repeat == null ? null : repeat.recurrence().orElse(null);
+			Recurrence recurrence = repeat == null ? null : repeat.recurrence(dueDay()).orElse(null);
 			List<Reminder.Spec> reminders = matches.stream()
 				.filter(m -> m.value() instanceof RemindWhen)
 				.map(m -> reminder((RemindWhen) m.value()))
 				.toList();
+			if (reminders.isEmpty() && atDue()) {
+				reminders = List.of(new Reminder.Spec(null, Duration.ZERO));
+			}
 			return new ParsedTask(title, due, priority, tags, recurrence, reminders, parts(), text, now);
 		}
 
@@ -308,7 +335,17 @@ public final class PhraseReader {
 			if (day == null) {
 				return null;
 			}
-			return clock == null ? Due.allDay(day) : Due.at(day.atTime(clock).atZone(zone).toOffsetDateTime());
+			return clock == null ? Due.allDay(day) : Due.at(Occurrence.wallClock(day.atTime(clock), zone));
+		}
+
+		/** The day the task is due in the user's zone (a repeat always has one). */
+		private LocalDate dueDay() {
+			return due.allDay() ? due.date() : due.dateTime().atZoneSameInstant(zone).toLocalDate();
+		}
+
+		/** Whether a leading "remind me to" asks for the reminder at the due time (no other reminder is given). */
+		private boolean atDue() {
+			return first(RemindAtDue.class) != null && first(RemindWhen.class) == null;
 		}
 
 		private <T> T first(Class<T> type) {
@@ -389,6 +426,9 @@ public final class PhraseReader {
 			}
 			if (match.kind() == Kind.RECURRENCE) {
 				return repeat(value).label();
+			}
+			if (value instanceof RemindAtDue) {
+				return atDue() ? "At due time" : "Reminder";
 			}
 			RemindWhen when = (RemindWhen) value;
 			if (when.before() != null) {

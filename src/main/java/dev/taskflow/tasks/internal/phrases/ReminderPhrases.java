@@ -9,11 +9,13 @@ import dev.taskflow.tasks.RecognisedPart.Kind;
 import dev.taskflow.tasks.internal.phrases.Match.AtMoment;
 import dev.taskflow.tasks.internal.phrases.Match.AtTime;
 import dev.taskflow.tasks.internal.phrases.Match.OnDate;
+import dev.taskflow.tasks.internal.phrases.Match.RemindAtDue;
 import dev.taskflow.tasks.internal.phrases.Match.RemindWhen;
 
 /**
  * Reminder phrases: "remind me 30 minutes before", "remind me 1 hour before", "reminder 2d before",
- * "remind me at 8am", "remind at 8am", "remind me tomorrow at 8am", "remind me in 2 hours".
+ * "remind me at 8am", "remind at 8am", "remind me tomorrow at 8am", "remind me in 2 hours", and a leading
+ * "remind me to …".
  */
 final class ReminderPhrases {
 
@@ -31,6 +33,9 @@ final class ReminderPhrases {
 			return null;
 		}
 		int k = "me".equals(words.next(i + 1)) ? i + 2 : i + 1;
+		if (i == 0 && k == 2 && "to".equals(words.next(k)) && words.next(k + 1) != null) {
+			return new Match(Kind.REMINDER, i, k + 1, new RemindAtDue());
+		}
 		Duration before = before(words, k);
 		if (before != null) {
 			int end = "before".equals(words.next(k + 1)) ? k + 2 : k + 3;

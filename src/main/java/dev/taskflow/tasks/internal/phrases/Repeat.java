@@ -3,6 +3,8 @@ package dev.taskflow.tasks.internal.phrases;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +17,11 @@ import dev.taskflow.recurrence.Recurrence;
 /**
  * A repeat rule as the phrases describe it, before it becomes an RRULE: how often ({@code freq} with
  * {@code interval}), on which weekdays ({@code nth} picks "the last Friday" of a month), on which days of
- * the month (-1 for the last), in which month, and whether it counts from completion ("every!").
+ * the month (-1 for the last), in which month, whether it counts from completion ("every!"), and when
+ * it ends ({@code end}, null for never).
  */
 record Repeat(Freq freq, int interval, List<DayOfWeek> days, int nth, List<Integer> monthDays, Month month,
-		boolean fromCompletion) {
+		boolean fromCompletion, End end) {
 
 	enum Freq {
 
@@ -36,34 +39,80 @@ record Repeat(Freq freq, int interval, List<DayOfWeek> days, int nth, List<Integ
 		monthDays = List.copyOf(monthDays);
 	}
 
+	/**
+	 * When a series ends: after {@code count} instances ("for 5 times"), on {@code until} ("until Dec 31"),
+	 * or {@code span} after its first due date ("for 2 weeks": the last instance falls on the day before
+	 * the span is over, so daily for 2 weeks is 14 instances).
+	 */
+	record End(Integer count, LocalDate until, Period span) {
+
+		/** The RRULE part, once the first due date is known. */
+		String rrulePart(LocalDate first) {
+			if (count != null) {
+				return ";COUNT=" + count;
+			}
+			LocalDate last = until != null ? until : first.plus(span).minusDays(1);
+			return ";UNTIL=" + last.format(DateTimeFormatter.BASIC_ISO_DATE);
+		}
+
+		String label() {
+			if (count != null) {
+				return ", " + count + (count == 1 ? " time" : " times");
+			}
+			if (until != null) {
+				return " until " + UNTIL_LABEL.format(until);
+			}
+			int amount = span.getYears() + span.getMonths() + span.getDays();
+			String unit = span.getYears() > 0 ? "year" : span.getMonths() > 0 ? "month" : span.getDays() % 7 == 0 ? "week" : "day";
+			amount = unit.equals("week") ? amount / 7 : amount;
+			return " for " + amount + " " + unit + (amount == 1 ? "" : "s");
+		}
+	}
+
+	private static final DateTimeFormatter UNTIL_LABEL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
 	static Repeat every(Freq freq, int interval) {
-		return new Repeat(freq, interval, List.of(), 0, List.of(), null, false);
+		return new Repeat(freq, interval, List.of(), 0, List.of(), null, false, null);
 	}
 
 	Repeat onDays(List<DayOfWeek> newDays, int newNth) {
-		return new Repeat(freq, interval, newDays, newNth, monthDays, month, fromCompletion);
+		return new Repeat(freq, interval, newDays, newNth, monthDays, month, fromCompletion, end);
 	}
 
 	Repeat onMonthDays(List<Integer> newMonthDays) {
-		return new Repeat(freq, interval, days, nth, newMonthDays, month, fromCompletion);
+		return new Repeat(freq, interval, days, nth, newMonthDays, month, fromCompletion, end);
 	}
 
 	Repeat inMonth(Month newMonth) {
-		return new Repeat(freq, interval, days, nth, monthDays, newMonth, fromCompletion);
+		return new Repeat(freq, interval, days, nth, monthDays, newMonth, fromCompletion, end);
 	}
 
 	Repeat countedFromCompletion(boolean value) {
-		return new Repeat(freq, interval, days, nth, monthDays, month, value);
+		return new Repeat(freq, interval, days, nth, monthDays, month, value, end);
+	}
+
+	Repeat endingWith(End newEnd) {
+		return new Repeat(freq, interval, days, nth, monthDays, month, fromCompletion, newEnd);
 	}
 
 	private boolean plain() {
 		return days.isEmpty() && monthDays.isEmpty() && month == null;
 	}
 
-	/** The recurrence: a preset word where one says the same, else an RRULE; checked by the recurrence module. */
-	Optional<Recurrence> recurrence() {
+	/**
+	 * The recurrence for a series whose first due date is {@code first} (a span such as "for 2 weeks"
+	 * counts from it): a preset word where one says the same, else an RRULE; checked by the recurrence
+	 * module.
+	 */
+	Optional<Recurrence> recurrence(LocalDate first) {
 		String text;
-		if (interval == 1 && plain()) {
+		if (end != null) {
+			// the preset's own rule (monthly keeps the 31st), with the end added
+			String rule = interval == 1 && plain() ? new Recurrence(freq.name().toLowerCase(Locale.ROOT), null).rrule()
+					: rrule();
+			text = rule + end.rrulePart(first);
+		}
+		else if (interval == 1 && plain()) {
 			text = switch (freq) {
 				case DAILY -> "daily";
 				case WEEKLY -> "weekly";
@@ -162,6 +211,9 @@ record Repeat(Freq freq, int interval, List<DayOfWeek> days, int nth, List<Integ
 			else if (!monthDays.isEmpty()) {
 				label.append(" on the ").append(monthDays.stream().map(Vocabulary::ordinal).collect(Collectors.joining(" and ")));
 			}
+		}
+		if (end != null) {
+			label.append(end.label());
 		}
 		if (fromCompletion) {
 			label.append(" from completion");

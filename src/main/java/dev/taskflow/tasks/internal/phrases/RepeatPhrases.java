@@ -2,6 +2,7 @@ package dev.taskflow.tasks.internal.phrases;
 
 import java.time.DayOfWeek;
 import java.time.Month;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -14,14 +15,20 @@ import dev.taskflow.tasks.internal.phrases.Repeat.Freq;
  * Recurrence phrases: "every day", "every 3 days", "every weekday", "every 2 weeks on Mon and Wed",
  * "every Monday", "every month on the 1st", "every last Friday", "every Dec 24", "every year", and the
  * words daily, weekly, fortnightly, monthly, yearly (optionally "on …"). "each" is "every"; "every!"
- * counts from completion.
+ * counts from completion. Any of them may end: "until Dec 31", "for 5 times", "for 2 weeks".
  */
 final class RepeatPhrases {
 
 	private RepeatPhrases() {
 	}
 
-	static Match at(Words words, int i) {
+	/** A repeat starting at word {@code i}, with the end it is given ("until Dec 31", "for 2 weeks"), if any. */
+	static Match at(Words words, int i, DuePhrases due) {
+		Match repeat = at(words, i);
+		return repeat == null ? null : ending(words, repeat, due);
+	}
+
+	private static Match at(Words words, int i) {
 		String word = words.at(i);
 		if (word == null) {
 			return null;
@@ -48,6 +55,49 @@ final class RepeatPhrases {
 		}
 		Repeat repeat = ((Repeat) match.value()).countedFromCompletion(fromCompletion);
 		return new Match(Kind.RECURRENCE, i, match.to(), repeat);
+	}
+
+	/**
+	 * "… until Dec 31" (the last day it may fall on), "… for 5 times" (how many instances), "… for 2 weeks"
+	 * (how long from the first due date). A daily/weekly/… word with an end is a repeat, not an adjective.
+	 */
+	private static Match ending(Words words, Match repeat, DuePhrases due) {
+		int k = repeat.to();
+		String word = words.next(k);
+		Repeat.End end = null;
+		int to = k;
+		if ("until".equals(word) || "till".equals(word)) {
+			Match date = due.date(words, k + 1, true);
+			if (date != null && date.value() instanceof Match.OnDate on && on.defaultTime() == null) {
+				end = new Repeat.End(null, on.date(), null);
+				to = date.to();
+			}
+		}
+		else if ("for".equals(word)) {
+			String countWord = words.next(k + 1);
+			Integer count = Vocabulary.count(countWord);
+			String unit = count == null ? null : words.next(k + 2);
+			if (unit != null && List.of("time", "times", "occurrence", "occurrences").contains(unit) && !"a".equals(countWord)
+					&& !"an".equals(countWord)) {
+				end = new Repeat.End(count, null, null);
+			}
+			else if (unit != null) {
+				Period span = switch (DuePhrases.singular(unit)) {
+					case "day" -> Period.ofDays(count);
+					case "week" -> Period.ofWeeks(count);
+					case "month" -> Period.ofMonths(count);
+					case "year" -> Period.ofYears(count);
+					default -> null;
+				};
+				end = span == null ? null : new Repeat.End(null, null, span);
+			}
+			to = k + 3;
+		}
+		if (end == null) {
+			return repeat;
+		}
+		Repeat value = repeat.value() instanceof RepeatWord adjective ? adjective.repeat() : (Repeat) repeat.value();
+		return new Match(Kind.RECURRENCE, repeat.from(), to, value.endingWith(end));
 	}
 
 	private static Match body(Words words, int from, int j) {
