@@ -485,6 +485,14 @@ class HelmChartTests {
 		assertThat(metadata).containsEntry("authType", "password").containsEntry("disableTls", "false");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void thePostgresStateStoreKeepsItsTablesOutOfTheSchemaFlywayMigrates(String values) {
+		Map<String, Object> store = render(values).one("Component", ComponentNames.ofTheApplication().stateStore());
+		assertThat((String) at(store, "spec", "type")).isEqualTo("state.postgresql");
+		DeployFiles.assertStateStoreTablesAreInASchemaOfTheirOwn(DaprComponentTests.metadata(store), values);
+	}
+
 	@Test
 	void theRedisStateStoreIsOneValueAway() {
 		Rendered chart = new Rendered(template(command -> command.set("stateStore.type", "redis")));
