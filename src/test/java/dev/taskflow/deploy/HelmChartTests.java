@@ -454,6 +454,33 @@ class HelmChartTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void behindTheIngressTheAppTakesTheClientsAddressAndSchemeFromTheForwardedHeaders(String values) {
+		assertThat(read(ROOT.resolve("src/main/resources/application.yml")))
+			.contains("forward-headers-strategy: ${FORWARD_HEADERS_STRATEGY:none}");
+		Rendered chart = render(values);
+		Map<String, Object> config = at(chart.one("ConfigMap", "taskflow"), "data");
+		boolean ingress = (Boolean) find(valuesOf(values), "ingress", "enabled").orElse(false);
+		assertThat(chart.ofKind("Ingress")).hasSize(ingress ? 1 : 0);
+		if (ingress) {
+			assertThat(config).containsEntry("FORWARD_HEADERS_STRATEGY", "native");
+		}
+		else {
+			assertThat(config).as("no proxy to trust").doesNotContainKey("FORWARD_HEADERS_STRATEGY");
+		}
+		for (Map<String, Object> deployment : chart.appDeployments()) {
+			assertThat(maps(at(appContainer(deployment), "envFrom")))
+				.anySatisfy(source -> assertThat(source).containsEntry("configMapRef", Map.of("name", "taskflow")));
+		}
+	}
+
+	@Test
+	void theForwardHeadersStrategyCanBeSetWithoutAnIngress() {
+		Rendered chart = new Rendered(template(command -> command.set("config.forwardHeadersStrategy", "framework")));
+		assertThat(asMap(at(chart.one("ConfigMap", "taskflow"), "data"))).containsEntry("FORWARD_HEADERS_STRATEGY", "framework");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { DEFAULTS, "values-cloud.yaml" })
 	void theTopicJobRunsTheComposeScriptAgainstThePubSubBrokersAfterEveryRelease(String values) {
 		String script = read(ROOT.resolve("scripts/init-kafka-topics.sh"));
