@@ -242,6 +242,33 @@ class HelmChartTests {
 		assertThat(cron).containsEntry("schedule", "@every 30s").containsEntry("direction", "input");
 	}
 
+	@Test
+	void renamedComponentsAreTheOnesTheAppIsToldToUse() {
+		Rendered chart = new Rendered(template(command -> command.set("dapr.componentNames.stateStore", "conversations")
+			.set("dapr.componentNames.cronBinding", "sweep")
+			.set("dapr.componentNames.pubsub", "events")
+			.set("dapr.componentNames.livePubsub", "events-live")));
+		assertThat(chart.ofKind("Component").stream().map(HelmChartTests::name))
+			.contains("conversations", "sweep", "events", "events-live");
+		Map<String, Object> config = at(chart.one("ConfigMap", "taskflow"), "data");
+		assertThat(config).containsEntry("TASKFLOW_DAPR_STATESTORE", "conversations")
+			.containsEntry("TASKFLOW_DAPR_CRONBINDING", "sweep");
+		for (Map<String, Object> deployment : chart.appDeployments()) {
+			assertThat(env(appContainer(deployment), PUBSUB_VARIABLE)).isIn("events", "events-live");
+			assertThat(maps(at(appContainer(deployment), "envFrom")))
+				.anySatisfy(source -> assertThat(source).containsEntry("configMapRef", Map.of("name", "taskflow")));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void theAppIsToldTheComponentNamesItUses(String values) {
+		ComponentNames names = ComponentNames.ofTheApplication();
+		Map<String, Object> config = at(render(values).one("ConfigMap", "taskflow"), "data");
+		assertThat(config).containsEntry("TASKFLOW_DAPR_STATESTORE", names.stateStore())
+			.containsEntry("TASKFLOW_DAPR_CRONBINDING", names.cronBinding());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
 	void componentScopesAreTheAppIdsWhoseRolesUseThem(String values) {
