@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
@@ -59,6 +61,9 @@ class HelmChartTests {
 
 	private static final String DEFAULTS = "values.yaml";
 
+	/** On TaskFlow's Deployments and pods only: {@code kubectl rollout restart deployment -l taskflow/role-group}. */
+	private static final String ROLE_GROUP_LABEL = "taskflow/role-group";
+
 	private static final Map<String, Rendered> RENDERED = new ConcurrentHashMap<>();
 
 	@Test
@@ -101,6 +106,36 @@ class HelmChartTests {
 			assertThat(secretRef(appContainer(deployment), "APP_API_TOKEN")).containsExactly(appToken, "token");
 			assertThat(secretRef(appContainer(deployment), "DAPR_API_TOKEN")).containsExactly(apiToken, "token");
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void onlyTaskFlowsOwnDeploymentsCarryTheRoleGroupLabel(String values) {
+		Rendered chart = render(values);
+		for (Map<String, Object> deployment : chart.ofKind("Deployment")) {
+			Map<String, Object> labels = at(deployment, "metadata", "labels");
+			if (chart.appDeployments().contains(deployment)) {
+				assertThat(labels).as(name(deployment)).containsEntry(ROLE_GROUP_LABEL, component(deployment));
+				assertThat(asMap(at(deployment, "spec", "template", "metadata", "labels")))
+					.containsEntry(ROLE_GROUP_LABEL, component(deployment));
+			}
+			else {
+				assertThat(labels).as("%s must survive restarting the app", name(deployment)).doesNotContainKey(ROLE_GROUP_LABEL);
+			}
+		}
+	}
+
+	@Test
+	void theDocumentedRestartsSelectTaskFlowsDeploymentsOnly() {
+		Matcher restart = Pattern.compile("kubectl [^`|]*rollout restart deployment[^`|]*").matcher(read(ROOT.resolve("docs/deploy.md")));
+		int found = 0;
+		while (restart.find()) {
+			String command = restart.group();
+			found++;
+			assertThat(command).as("restarts the dev Redpanda and PostgreSQL with the app: %s", command)
+				.containsPattern("-l " + Pattern.quote(ROLE_GROUP_LABEL) + "(\\s|$)");
+		}
+		assertThat(found).isPositive();
 	}
 
 	@ParameterizedTest
