@@ -560,6 +560,25 @@ class HelmChartTests {
 	}
 
 	@Test
+	void aPlainTopicJobIsReplacedByANewOneWhenItsInputsChange() {
+		UnaryOperator<TemplateCommand> plainJob = command -> command.set("kafka.topicsJobAsHook", false);
+		String name = name(renderWithTheTopicsJob(DEFAULTS).one("Job"));
+		assertThat(name).as("the pod template of a Job is immutable: a changed one needs a new name")
+			.matches("taskflow-kafka-topics-[0-9a-f]{10}");
+		assertThat(name(new Rendered(template(plainJob)).one("Job"))).as("unchanged inputs, the same Job").isEqualTo(name);
+		List<UnaryOperator<TemplateCommand>> changes = List.of(
+				command -> command.set("kafka.rpkImage", "docker.redpanda.com/redpandadata/redpanda:v26.2.1"),
+				command -> command.set("kafka.brokers", "kafka-0.example.com:9092"),
+				command -> command.set("kafka.tls", true).set("kafka.sasl.enabled", true),
+				command -> command.set("kafka.sasl.mechanism", "SHA-512"),
+				command -> command.set("secrets.existingSecret", "other-credentials"));
+		for (UnaryOperator<TemplateCommand> change : changes) {
+			assertThat(name(new Rendered(template(command -> change.apply(plainJob.apply(command)))).one("Job")))
+				.isNotEqualTo(name);
+		}
+	}
+
+	@Test
 	void renderingOutsideDevelopmentRequiresTheBrokers() {
 		assertThatThrownBy(() -> template(command -> command.set("dev.redpanda.enabled", false)))
 			.hasMessageContaining("kafka.brokers is required");
