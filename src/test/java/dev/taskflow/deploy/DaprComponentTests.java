@@ -143,6 +143,13 @@ class DaprComponentTests {
 	}
 
 	@Test
+	void thePostgresStateStoreKeepsItsTablesOutOfTheSchemaFlywayMigrates() {
+		Map<String, Object> store = component(ComponentNames.ofTheApplication().stateStore());
+		assertThat((String) at(store, "spec", "type")).isEqualTo("state.postgresql");
+		DeployFiles.assertStateStoreTablesAreInASchemaOfTheirOwn(metadata(store), DEFAULT_RESOURCES);
+	}
+
+	@Test
 	void thePubSubTalksPlaintextToTheLocalRedpandaAndSaslOverTlsToTheCloud() {
 		String pubsub = ComponentNames.ofTheApplication().pubsub();
 		Map<String, Object> local = component(pubsub);

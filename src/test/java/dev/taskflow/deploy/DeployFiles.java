@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,6 +82,47 @@ final class DeployFiles {
 		List<String> all() {
 			return List.of(pubsub, stateStore, secretStore, cronBinding);
 		}
+	}
+
+	/**
+	 * The tables of a PostgreSQL state store (Dapr creates them when the sidecar starts) are in a
+	 * schema of their own that a Flyway migration creates, never in public: Flyway, without
+	 * baseline-on-migrate, refuses a public schema that holds tables but not its history table, and
+	 * on Kubernetes the sidecar may start before the app has migrated.
+	 */
+	static void assertStateStoreTablesAreInASchemaOfTheirOwn(Map<String, String> metadata, String where) {
+		String stateTable = metadata.getOrDefault("tableName", "state");
+		String metadataTable = metadata.getOrDefault("metadataTableName", "dapr_metadata");
+		Pattern qualified = Pattern.compile("([a-z_][a-z0-9_]*)\\.([a-z_][a-z0-9_]*)");
+		Matcher state = qualified.matcher(stateTable);
+		Matcher meta = qualified.matcher(metadataTable);
+		assertThat(state.matches()).as("%s: tableName %s names its schema", where, stateTable).isTrue();
+		assertThat(meta.matches()).as("%s: metadataTableName %s names its schema", where, metadataTable).isTrue();
+		String schema = state.group(1);
+		assertThat(schema).as("%s: the state store's schema", where).isNotEqualTo("public");
+		assertThat(meta.group(1)).as("%s: both tables in one schema", where).isEqualTo(schema);
+		assertThat(schemasTheMigrationsCreate()).as("%s: Dapr does not create the schema %s; a migration must", where, schema)
+			.contains(schema);
+	}
+
+	/** The schemas the PostgreSQL migrations create ({@code create schema if not exists x}). */
+	static Set<String> schemasTheMigrationsCreate() {
+		Pattern create = Pattern.compile("(?i)create\\s+schema\\s+if\\s+not\\s+exists\\s+([a-z_][a-z0-9_]*)");
+		Set<String> schemas = new TreeSet<>();
+		for (String folder : List.of("db/migration", "db/migration-postgresql")) {
+			try (Stream<Path> files = Files.list(ROOT.resolve("src/main/resources").resolve(folder))) {
+				files.filter(file -> file.toString().endsWith(".sql")).forEach(file -> {
+					Matcher matcher = create.matcher(read(file));
+					while (matcher.find()) {
+						schemas.add(matcher.group(1).toLowerCase(Locale.ROOT));
+					}
+				});
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return schemas;
 	}
 
 	static String read(Path file) {

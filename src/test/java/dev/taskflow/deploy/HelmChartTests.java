@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
@@ -59,6 +61,9 @@ class HelmChartTests {
 
 	private static final String DEFAULTS = "values.yaml";
 
+	/** On TaskFlow's Deployments and pods only: {@code kubectl rollout restart deployment -l taskflow/role-group}. */
+	private static final String ROLE_GROUP_LABEL = "taskflow/role-group";
+
 	private static final Map<String, Rendered> RENDERED = new ConcurrentHashMap<>();
 
 	@Test
@@ -101,6 +106,36 @@ class HelmChartTests {
 			assertThat(secretRef(appContainer(deployment), "APP_API_TOKEN")).containsExactly(appToken, "token");
 			assertThat(secretRef(appContainer(deployment), "DAPR_API_TOKEN")).containsExactly(apiToken, "token");
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void onlyTaskFlowsOwnDeploymentsCarryTheRoleGroupLabel(String values) {
+		Rendered chart = render(values);
+		for (Map<String, Object> deployment : chart.ofKind("Deployment")) {
+			Map<String, Object> labels = at(deployment, "metadata", "labels");
+			if (chart.appDeployments().contains(deployment)) {
+				assertThat(labels).as(name(deployment)).containsEntry(ROLE_GROUP_LABEL, component(deployment));
+				assertThat(asMap(at(deployment, "spec", "template", "metadata", "labels")))
+					.containsEntry(ROLE_GROUP_LABEL, component(deployment));
+			}
+			else {
+				assertThat(labels).as("%s must survive restarting the app", name(deployment)).doesNotContainKey(ROLE_GROUP_LABEL);
+			}
+		}
+	}
+
+	@Test
+	void theDocumentedRestartsSelectTaskFlowsDeploymentsOnly() {
+		Matcher restart = Pattern.compile("kubectl [^`|]*rollout restart deployment[^`|]*").matcher(read(ROOT.resolve("docs/deploy.md")));
+		int found = 0;
+		while (restart.find()) {
+			String command = restart.group();
+			found++;
+			assertThat(command).as("restarts the dev Redpanda and PostgreSQL with the app: %s", command)
+				.containsPattern("-l " + Pattern.quote(ROLE_GROUP_LABEL) + "(\\s|$)");
+		}
+		assertThat(found).isPositive();
 	}
 
 	@ParameterizedTest
@@ -240,6 +275,33 @@ class HelmChartTests {
 		}
 		Map<String, String> cron = DaprComponentTests.metadata(chart.one("Component", names.cronBinding()));
 		assertThat(cron).containsEntry("schedule", "@every 30s").containsEntry("direction", "input");
+	}
+
+	@Test
+	void renamedComponentsAreTheOnesTheAppIsToldToUse() {
+		Rendered chart = new Rendered(template(command -> command.set("dapr.componentNames.stateStore", "conversations")
+			.set("dapr.componentNames.cronBinding", "sweep")
+			.set("dapr.componentNames.pubsub", "events")
+			.set("dapr.componentNames.livePubsub", "events-live")));
+		assertThat(chart.ofKind("Component").stream().map(HelmChartTests::name))
+			.contains("conversations", "sweep", "events", "events-live");
+		Map<String, Object> config = at(chart.one("ConfigMap", "taskflow"), "data");
+		assertThat(config).containsEntry("TASKFLOW_DAPR_STATESTORE", "conversations")
+			.containsEntry("TASKFLOW_DAPR_CRONBINDING", "sweep");
+		for (Map<String, Object> deployment : chart.appDeployments()) {
+			assertThat(env(appContainer(deployment), PUBSUB_VARIABLE)).isIn("events", "events-live");
+			assertThat(maps(at(appContainer(deployment), "envFrom")))
+				.anySatisfy(source -> assertThat(source).containsEntry("configMapRef", Map.of("name", "taskflow")));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void theAppIsToldTheComponentNamesItUses(String values) {
+		ComponentNames names = ComponentNames.ofTheApplication();
+		Map<String, Object> config = at(render(values).one("ConfigMap", "taskflow"), "data");
+		assertThat(config).containsEntry("TASKFLOW_DAPR_STATESTORE", names.stateStore())
+			.containsEntry("TASKFLOW_DAPR_CRONBINDING", names.cronBinding());
 	}
 
 	@ParameterizedTest
@@ -454,6 +516,33 @@ class HelmChartTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void behindTheIngressTheAppTakesTheClientsAddressAndSchemeFromTheForwardedHeaders(String values) {
+		assertThat(read(ROOT.resolve("src/main/resources/application.yml")))
+			.contains("forward-headers-strategy: ${FORWARD_HEADERS_STRATEGY:none}");
+		Rendered chart = render(values);
+		Map<String, Object> config = at(chart.one("ConfigMap", "taskflow"), "data");
+		boolean ingress = (Boolean) find(valuesOf(values), "ingress", "enabled").orElse(false);
+		assertThat(chart.ofKind("Ingress")).hasSize(ingress ? 1 : 0);
+		if (ingress) {
+			assertThat(config).containsEntry("FORWARD_HEADERS_STRATEGY", "native");
+		}
+		else {
+			assertThat(config).as("no proxy to trust").doesNotContainKey("FORWARD_HEADERS_STRATEGY");
+		}
+		for (Map<String, Object> deployment : chart.appDeployments()) {
+			assertThat(maps(at(appContainer(deployment), "envFrom")))
+				.anySatisfy(source -> assertThat(source).containsEntry("configMapRef", Map.of("name", "taskflow")));
+		}
+	}
+
+	@Test
+	void theForwardHeadersStrategyCanBeSetWithoutAnIngress() {
+		Rendered chart = new Rendered(template(command -> command.set("config.forwardHeadersStrategy", "framework")));
+		assertThat(asMap(at(chart.one("ConfigMap", "taskflow"), "data"))).containsEntry("FORWARD_HEADERS_STRATEGY", "framework");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { DEFAULTS, "values-cloud.yaml" })
 	void theTopicJobRunsTheComposeScriptAgainstThePubSubBrokersAfterEveryRelease(String values) {
 		String script = read(ROOT.resolve("scripts/init-kafka-topics.sh"));
@@ -471,6 +560,25 @@ class HelmChartTests {
 	}
 
 	@Test
+	void aPlainTopicJobIsReplacedByANewOneWhenItsInputsChange() {
+		UnaryOperator<TemplateCommand> plainJob = command -> command.set("kafka.topicsJobAsHook", false);
+		String name = name(renderWithTheTopicsJob(DEFAULTS).one("Job"));
+		assertThat(name).as("the pod template of a Job is immutable: a changed one needs a new name")
+			.matches("taskflow-kafka-topics-[0-9a-f]{10}");
+		assertThat(name(new Rendered(template(plainJob)).one("Job"))).as("unchanged inputs, the same Job").isEqualTo(name);
+		List<UnaryOperator<TemplateCommand>> changes = List.of(
+				command -> command.set("kafka.rpkImage", "docker.redpanda.com/redpandadata/redpanda:v26.2.1"),
+				command -> command.set("kafka.brokers", "kafka-0.example.com:9092"),
+				command -> command.set("kafka.tls", true).set("kafka.sasl.enabled", true),
+				command -> command.set("kafka.sasl.mechanism", "SHA-512"),
+				command -> command.set("secrets.existingSecret", "other-credentials"));
+		for (UnaryOperator<TemplateCommand> change : changes) {
+			assertThat(name(new Rendered(template(command -> change.apply(plainJob.apply(command)))).one("Job")))
+				.isNotEqualTo(name);
+		}
+	}
+
+	@Test
 	void renderingOutsideDevelopmentRequiresTheBrokers() {
 		assertThatThrownBy(() -> template(command -> command.set("dev.redpanda.enabled", false)))
 			.hasMessageContaining("kafka.brokers is required");
@@ -483,6 +591,14 @@ class HelmChartTests {
 		Rendered saslOverTls = new Rendered(template(command -> command.set("kafka.tls", true).set("kafka.sasl.enabled", true)));
 		Map<String, String> metadata = DaprComponentTests.metadata(saslOverTls.one("Component", ComponentNames.ofTheApplication().pubsub()));
 		assertThat(metadata).containsEntry("authType", "password").containsEntry("disableTls", "false");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { DEFAULTS, "values-minikube.yaml", "values-cloud.yaml" })
+	void thePostgresStateStoreKeepsItsTablesOutOfTheSchemaFlywayMigrates(String values) {
+		Map<String, Object> store = render(values).one("Component", ComponentNames.ofTheApplication().stateStore());
+		assertThat((String) at(store, "spec", "type")).isEqualTo("state.postgresql");
+		DeployFiles.assertStateStoreTablesAreInASchemaOfTheirOwn(DaprComponentTests.metadata(store), values);
 	}
 
 	@Test

@@ -15,7 +15,8 @@ import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Dapr state API on {@code taskflow-statestore}: {@code POST /v1.0/state/{store}} with
+ * The Dapr state API on the state store {@code taskflow.dapr.state-store} names ({@code taskflow-statestore}
+ * unless {@code TASKFLOW_DAPR_STATESTORE} says otherwise): {@code POST /v1.0/state/{store}} with
  * {@code [{"key", "value"}]} (204), {@code GET /v1.0/state/{store}/{key}} (200 with the value, 204 when
  * the key does not exist) and {@code DELETE} on the same path (204). A save that carries an ETag with
  * first-write concurrency is refused with 409 when the key changed since it was read.
@@ -24,16 +25,19 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "dapr")
 class DaprSharedState implements SharedState {
 
-	static final String STORE = "taskflow-statestore";
+	private static final String STORE_PATH = "/v1.0/state/{store}";
 
-	private static final String KEY = "/v1.0/state/" + STORE + "/{key}";
+	private static final String KEY_PATH = STORE_PATH + "/{key}";
 
 	private final DaprSidecar sidecar;
+
+	private final String store;
 
 	private final JsonMapper json;
 
 	DaprSharedState(DaprSidecar sidecar, JsonMapper json) {
 		this.sidecar = sidecar;
+		this.store = sidecar.properties().stateStore();
 		this.json = json;
 	}
 
@@ -44,7 +48,7 @@ class DaprSharedState implements SharedState {
 
 	@Override
 	public Optional<Versioned> read(String key) {
-		return call("read", key, () -> sidecar.http().get().uri(KEY, key).exchange((request, response) -> {
+		return call("read", key, () -> sidecar.http().get().uri(KEY_PATH, store, key).exchange((request, response) -> {
 			int status = response.getStatusCode().value();
 			if (status == 204 || status == 404) {
 				return Optional.<Versioned>empty();
@@ -82,7 +86,7 @@ class DaprSharedState implements SharedState {
 		byte[] body = json.writeValueAsBytes(List.of(item));
 		return call("save", key, () -> sidecar.http()
 			.post()
-			.uri("/v1.0/state/" + STORE)
+			.uri(STORE_PATH, store)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.exchange((request, response) -> {
@@ -105,7 +109,7 @@ class DaprSharedState implements SharedState {
 	public void delete(String key) {
 		call("delete", key, () -> sidecar.http()
 			.delete()
-			.uri(KEY, key)
+			.uri(KEY_PATH, store, key)
 			.exchange((request, response) -> expect2xx(response.getStatusCode().value(), "delete", key)));
 	}
 

@@ -7,7 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +37,19 @@ class DaprPropertiesTests {
 		assertThat(properties.sidecarWait()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(properties.connectTimeout()).isLessThanOrEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.readTimeout()).isLessThanOrEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void componentNamesComeFromTheVariablesTheHelmChartSets() {
+		Map<String, Object> environment = Map.of("TASKFLOW_DAPR_PUBSUBNAME", "events", "TASKFLOW_DAPR_STATESTORE",
+				"conversations", "TASKFLOW_DAPR_CRONBINDING", "sweep");
+		DaprProperties properties = new Binder(ConfigurationPropertySources.from(
+				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
+			.bindOrCreate("taskflow.dapr", DaprProperties.class);
+
+		assertThat(properties.pubsubName()).isEqualTo("events");
+		assertThat(properties.stateStore()).isEqualTo("conversations");
+		assertThat(properties.cronBinding()).isEqualTo("sweep");
 	}
 
 	@Test
