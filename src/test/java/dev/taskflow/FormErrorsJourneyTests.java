@@ -83,4 +83,48 @@ class FormErrorsJourneyTests {
 		assertThat(JourneySteps.task(page, "Buy milk")).containsText("#errands");
 		assertThat(JourneySteps.task(page, "Call mum")).containsText("#errands");
 	}
+
+	@Test
+	void enterInTheBulkDateFieldReschedulesTheSelectedTasksAndEnterOnARowsBoxDoesNothing() {
+		Page page = tabs.newPage();
+		JourneySteps.signUp(page);
+		JourneySteps.quickAdd(page, "Buy milk", "Buy milk");
+		JourneySteps.quickAdd(page, "Call mum", "Call mum");
+		selectBoth(page);
+		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Buy milk")).press("Enter");
+		page.getByLabel("New date").fill("2030-01-15");
+
+		page.getByLabel("New date").press("Enter");
+
+		assertThat(page.locator(".notice[role=status]")).containsText("Rescheduled 2 tasks");
+		assertThat(JourneySteps.task(page, "Buy milk")).containsText("Tue 15 Jan 2030");
+		assertThat(JourneySteps.task(page, "Call mum")).containsText("Tue 15 Jan 2030");
+		assertThat(page.locator("#task-results li.task.completed")).hasCount(0);
+	}
+
+	@Test
+	void withoutJavaScriptEnterInTheBulkDateFieldAsksWhatToDoAndCompletesNothing() {
+		Page page = tabs.context(options -> options.setJavaScriptEnabled(false)).newPage();
+		JourneySteps.signUp(page);
+		JourneySteps.quickAdd(page, "Buy milk", "Buy milk");
+		JourneySteps.quickAdd(page, "Call mum", "Call mum");
+		selectBoth(page);
+		page.getByLabel("New date").fill("2030-01-15");
+
+		page.getByLabel("New date").press("Enter");
+
+		assertThat(page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("Choose what to do")))
+			.isVisible();
+		assertThat(page.locator(".notice[role=status]")).hasCount(0);
+		assertThat(page.getByLabel("New date")).hasValue("2030-01-15");
+		assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Call mum"))).isChecked();
+		assertThat(JourneySteps.task(page, "Buy milk")).isVisible();
+		assertThat(JourneySteps.task(page, "Call mum")).isVisible();
+		assertThat(page.locator("#task-results li.task.completed")).hasCount(0);
+	}
+
+	private static void selectBoth(Page page) {
+		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Buy milk")).check();
+		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Call mum")).check();
+	}
 }
