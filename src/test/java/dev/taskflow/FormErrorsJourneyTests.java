@@ -123,6 +123,30 @@ class FormErrorsJourneyTests {
 		assertThat(page.locator("#task-results li.task.completed")).hasCount(0);
 	}
 
+	@Test
+	void aRefusedEditFormOrAccountFormComesBackWithFocusOnTheFirstRefusedField() {
+		Page page = tabs.newPage();
+		JourneySteps.signUp(page);
+		JourneySteps.quickAdd(page, "Book the venue", "Book the venue");
+		String id = JourneySteps.task(page, "Book the venue").getAttribute("id").substring("task-".length());
+
+		page.navigate("/tasks/" + id + "/edit");
+		Locator reminder = page.locator(".reminder-rows > .reminder-row").first();
+		reminder.getByLabel("Remind me").selectOption("before");
+		reminder.getByLabel("How long").fill("2");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(reminder.getByLabel("How long")).hasAttribute("aria-invalid", "true");
+		assertThat(reminder.getByLabel("Remind me")).isFocused(); // the row's first field
+
+		page.navigate("/account");
+		Locator current = page.locator("#password").getByLabel("Current password");
+		current.fill("not the password at all");
+		page.getByLabel("New password").fill("a brand new passphrase");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+		assertThat(current).hasAttribute("aria-invalid", "true");
+		assertThat(current).isFocused();
+	}
+
 	private static void selectBoth(Page page) {
 		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Buy milk")).check();
 		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Call mum")).check();
