@@ -384,7 +384,12 @@ class TaskPagesController {
 			int bracket = field.indexOf('[');
 			String name = bracket < 0 ? field : field.substring(0, bracket);
 			String subject = LABELS.getOrDefault(name, name);
-			if (name.equals("reminders") && bracket >= 0) {
+			if (name.equals("recurrence")) {
+				// shown under the Repeat fieldset
+				name = "repeat";
+				subject = "The repeat";
+			}
+			else if (name.equals("reminders") && bracket >= 0) {
 				// shown next to its row
 				name = field;
 				subject = "This reminder";
