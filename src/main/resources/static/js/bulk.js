@@ -79,6 +79,21 @@
     }
   });
 
+  // Enter in the bar's tag or date field does what the field is for (Add tag, Reschedule); on a row's box,
+  // nothing. Left to the browser, it would press the form's default button, which only asks what to do.
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (event.key !== "Enter" || !field.matches || !field.matches("[data-bulk-bar] input, input[form=bulk-form]")) {
+      return;
+    }
+    event.preventDefault();
+    var group = field.closest(".bulk-group");
+    var button = group && group.querySelector("button[type=submit]");
+    if (button) {
+      button.click();
+    }
+  });
+
   // The boxes sent are the ones ticked now, whatever live updates did to the rows a moment ago.
   document.addEventListener("submit", function (event) {
     if (event.target.matches && event.target.matches("[data-bulk-bar]")) {

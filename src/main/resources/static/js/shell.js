@@ -103,6 +103,13 @@
     if (row) {
       pending = { id: row.id, index: rows().indexOf(row), field: editField, xhr: event.detail.xhr };
       editField = null;
+      return;
+    }
+    // an Undo toast's Undo: back to the task it brings back (reopened or restored)
+    var toast = origin.closest(".undo-toast[data-undo-for]");
+    if (toast) {
+      var id = "task-" + toast.getAttribute("data-undo-for");
+      pending = { id: id, index: rows().findIndex(function (r) { return r.id === id; }), xhr: event.detail.xhr };
     }
   });
 
@@ -123,7 +130,9 @@
     }
     var row = document.getElementById(wanted.id);
     if (row && row.classList.contains("editing")) {
-      var input = row.querySelector(wanted.field === "tags" ? "input[name=tags]" : "input[name=title]");
+      // an editor sent back with errors: its first refused field; otherwise the field the key asked for
+      var input = firstInvalidField(row)
+        || row.querySelector(wanted.field === "tags" ? "input[name=tags]" : "input[name=title]");
       if (input) {
         input.focus();
         if (wanted.field === "tags") {
@@ -138,7 +147,9 @@
     }
     // the row is gone (deleted, or no longer in this view): the one that took its place
     var list = rows();
-    focusRow(list[Math.min(wanted.index, list.length - 1)]);
+    if (wanted.index >= 0) {
+      focusRow(list[Math.min(wanted.index, list.length - 1)]);
+    }
   });
 
   // The counts in the views menu after a change made here or elsewhere (another tab, the API).
@@ -253,8 +264,21 @@
     }
   }
 
+  /** Typing into a field, where keys are text; a checkbox or radio button takes no text (Space still ticks it). */
   function isTyping(target) {
-    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (!target) {
+      return false;
+    }
+    if (target.tagName === "INPUT") {
+      return !/^(checkbox|radio)$/.test(target.type);
+    }
+    return target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName);
+  }
+
+  /** The first field in {@code scope} that the server refused (aria-invalid), if any. */
+  function firstInvalidField(scope) {
+    return scope.querySelector("input[aria-invalid=true]:not([type=hidden]), select[aria-invalid=true], "
+      + "textarea[aria-invalid=true]");
   }
 
   function go(url) {
@@ -374,6 +398,11 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     syncThemeSwitch();
+    // a form sent back with errors: focus on the first refused field (or the one the page autofocuses, if refused)
+    var invalid = document.querySelector("[autofocus][aria-invalid=true]") || firstInvalidField(document);
+    if (invalid) {
+      invalid.focus();
+    }
     document.querySelectorAll("[data-open-shortcuts]").forEach(function (button) { button.hidden = false; });
     if (location.hash === "#new-title") {
       focusQuickAdd();

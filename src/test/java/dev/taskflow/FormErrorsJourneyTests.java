@@ -83,4 +83,72 @@ class FormErrorsJourneyTests {
 		assertThat(JourneySteps.task(page, "Buy milk")).containsText("#errands");
 		assertThat(JourneySteps.task(page, "Call mum")).containsText("#errands");
 	}
+
+	@Test
+	void enterInTheBulkDateFieldReschedulesTheSelectedTasksAndEnterOnARowsBoxDoesNothing() {
+		Page page = tabs.newPage();
+		JourneySteps.signUp(page);
+		JourneySteps.quickAdd(page, "Buy milk", "Buy milk");
+		JourneySteps.quickAdd(page, "Call mum", "Call mum");
+		selectBoth(page);
+		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Buy milk")).press("Enter");
+		page.getByLabel("New date").fill("2030-01-15");
+
+		page.getByLabel("New date").press("Enter");
+
+		assertThat(page.locator(".notice[role=status]")).containsText("Rescheduled 2 tasks");
+		assertThat(JourneySteps.task(page, "Buy milk")).containsText("Tue 15 Jan 2030");
+		assertThat(JourneySteps.task(page, "Call mum")).containsText("Tue 15 Jan 2030");
+		assertThat(page.locator("#task-results li.task.completed")).hasCount(0);
+	}
+
+	@Test
+	void withoutJavaScriptEnterInTheBulkDateFieldAsksWhatToDoAndCompletesNothing() {
+		Page page = tabs.context(options -> options.setJavaScriptEnabled(false)).newPage();
+		JourneySteps.signUp(page);
+		JourneySteps.quickAdd(page, "Buy milk", "Buy milk");
+		JourneySteps.quickAdd(page, "Call mum", "Call mum");
+		selectBoth(page);
+		page.getByLabel("New date").fill("2030-01-15");
+
+		page.getByLabel("New date").press("Enter");
+
+		assertThat(page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("Choose what to do")))
+			.isVisible();
+		assertThat(page.locator(".notice[role=status]")).hasCount(0);
+		assertThat(page.getByLabel("New date")).hasValue("2030-01-15");
+		assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Call mum"))).isChecked();
+		assertThat(JourneySteps.task(page, "Buy milk")).isVisible();
+		assertThat(JourneySteps.task(page, "Call mum")).isVisible();
+		assertThat(page.locator("#task-results li.task.completed")).hasCount(0);
+	}
+
+	@Test
+	void aRefusedEditFormOrAccountFormComesBackWithFocusOnTheFirstRefusedField() {
+		Page page = tabs.newPage();
+		JourneySteps.signUp(page);
+		JourneySteps.quickAdd(page, "Book the venue", "Book the venue");
+		String id = JourneySteps.task(page, "Book the venue").getAttribute("id").substring("task-".length());
+
+		page.navigate("/tasks/" + id + "/edit");
+		Locator reminder = page.locator(".reminder-rows > .reminder-row").first();
+		reminder.getByLabel("Remind me").selectOption("before");
+		reminder.getByLabel("How long").fill("2");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(reminder.getByLabel("How long")).hasAttribute("aria-invalid", "true");
+		assertThat(reminder.getByLabel("Remind me")).isFocused(); // the row's first field
+
+		page.navigate("/account");
+		Locator current = page.locator("#password").getByLabel("Current password");
+		current.fill("not the password at all");
+		page.getByLabel("New password").fill("a brand new passphrase");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+		assertThat(current).hasAttribute("aria-invalid", "true");
+		assertThat(current).isFocused();
+	}
+
+	private static void selectBoth(Page page) {
+		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Buy milk")).check();
+		page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Call mum")).check();
+	}
 }

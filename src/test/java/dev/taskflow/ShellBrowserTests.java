@@ -205,6 +205,65 @@ class ShellBrowserTests {
 	}
 
 	@Test
+	void theKeysWorkOnARowsSelectionBoxWhereSpaceStillTicksIt() {
+		Page page = open("light", "desktop", options -> {
+		});
+		signUpThroughThePages(page);
+		shortcutsReady(page);
+		Locator quickAdd = page.getByLabel("New task");
+		quickAdd.fill("Water the plants");
+		quickAdd.press("Enter");
+		assertThat(task(page, "Water the plants")).isVisible();
+		quickAdd.fill("Pay the rent");
+		quickAdd.press("Enter");
+		assertThat(task(page, "Pay the rent")).isVisible();
+		Locator first = tasks(page).first();
+		Locator second = tasks(page).nth(1);
+
+		first.locator("[data-bulk-select]").focus();
+		page.keyboard().press(" ");
+		assertThat(first.locator("[data-bulk-select]")).isChecked();
+		page.keyboard().press("j");
+		assertThat(second).isFocused();
+
+		second.locator("[data-bulk-select]").focus();
+		page.keyboard().press("x");
+		assertThat(second).hasClass(java.util.regex.Pattern.compile("\\bcompleted\\b"));
+
+		first.locator("[data-bulk-select]").focus();
+		page.keyboard().press("e");
+		assertThat(page.locator("li.task.editing input[name=title]")).isFocused();
+	}
+
+	@Test
+	void undoInAToastGivesFocusBackToTheReopenedTask() {
+		Page page = open("light", "desktop", options -> {
+		});
+		signUpThroughThePages(page);
+		shortcutsReady(page);
+		Locator quickAdd = page.getByLabel("New task");
+		quickAdd.fill("Renew the library books");
+		quickAdd.press("Enter");
+		Locator row = task(page, "Renew the library books");
+		assertThat(row).isVisible();
+		page.keyboard().press("Escape");
+		page.keyboard().press("j");
+		assertThat(row).isFocused();
+
+		page.keyboard().press("x");
+		assertThat(row).hasClass(java.util.regex.Pattern.compile("\\bcompleted\\b"));
+		page.keyboard().press("Shift+Tab");
+		Locator undo = page.getByRole(AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Undo completing Renew the library books"));
+		undo.focus();
+		page.keyboard().press("Enter");
+
+		assertThat(undo).hasCount(0);
+		assertThat(row).not().hasClass(java.util.regex.Pattern.compile("\\bcompleted\\b"));
+		assertThat(row).isFocused();
+	}
+
+	@Test
 	void theThemeFollowsTheSystemUntilTheSwitchPicksOneAndTheAppShellIsCachedForInstalling() {
 		Page page = open("dark", "desktop", options -> options.setServiceWorkers(ServiceWorkerPolicy.ALLOW));
 		page.navigate("/login");

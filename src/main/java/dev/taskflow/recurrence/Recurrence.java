@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.recurrence.internal.NextOccurrence;
@@ -204,6 +207,15 @@ public record Recurrence(String text, From from) {
 		}
 		return Collections.unmodifiableMap(days);
 	}
+
+	/** The last day an instance may fall on (the rule's UNTIL, read as a date), if the rule has one. */
+	public Optional<LocalDate> lastDay() {
+		Matcher until = UNTIL.matcher(rrule());
+		return until.find() ? Optional.of(LocalDate.parse(until.group(1), DateTimeFormatter.BASIC_ISO_DATE))
+				: Optional.empty();
+	}
+
+	private static final Pattern UNTIL = Pattern.compile("(?:^|;)UNTIL=(\\d{8})");
 
 	/** The RRULE this recurrence stands for. */
 	public String rrule() {

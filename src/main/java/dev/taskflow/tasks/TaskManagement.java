@@ -3,6 +3,7 @@ package dev.taskflow.tasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import java.util.function.UnaryOperator;
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.TraceContext;
 import dev.taskflow.recurrence.NextOccurrenceDue;
+import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.internal.TaskListQuery;
 import dev.taskflow.tasks.internal.TaskRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,6 +60,7 @@ public class TaskManagement {
 	@Transactional
 	public Task create(CurrentUser owner, TaskDraft draft) {
 		checkRules(draft, null, List.of());
+		checkSeriesEnd(draft, null, owner.timeZone());
 		return insert(owner.id(), owner.timeZone(), draft, id -> newSeries(id, draft), null);
 	}
 
@@ -139,6 +143,7 @@ public class TaskManagement {
 			return current;
 		}
 		checkRules(draft, current.due(), current.reminders().stream().map(Reminder::spec).toList());
+		checkSeriesEnd(draft, current.recurrence(), owner.timeZone());
 		Instant now = now();
 		Instant completedAt = switch (draft.status()) {
 			case COMPLETED -> current.isCompleted() ? current.completedAt() : now;
@@ -302,6 +307,21 @@ public class TaskManagement {
 		Due.check(draft.due(), keptDue, "due", errors);
 		Reminder.check(draft.reminders(), keptReminders, "reminders", errors);
 		errors.throwIfAny();
+	}
+
+	/**
+	 * A repeat rule a person sets must not end (UNTIL) before the task is due: such a series would end
+	 * before it starts. A rule the task already has is {@code kept} as it is, so moving the due date
+	 * of a series' last instance past its end stays possible.
+	 */
+	private static void checkSeriesEnd(TaskDraft draft, Recurrence kept, ZoneId zone) {
+		if (draft.recurrence() == null || draft.due() == null || draft.recurrence().equals(kept)) {
+			return;
+		}
+		LocalDate dueDay = LocalDate.ofInstant(draft.due().startsAt(zone), zone);
+		draft.recurrence().lastDay().filter(last -> last.isBefore(dueDay)).ifPresent(last -> {
+			throw InvalidInput.of("recurrence", "ends on " + last + " (UNTIL), before the task is due on " + dueDay);
+		});
 	}
 
 	/**

@@ -98,7 +98,10 @@ class PasswordResetTests {
 
 	@Test
 	void aMadeUpLinkLeadsNowhere() throws Exception {
-		mvc.perform(get("/password-reset/not-a-real-link-at-all-123")).andExpect(status().isNotFound());
+		mvc.perform(get("/password-reset/not-a-real-link-at-all-123"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Ask for a new one below.")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Send the link")));
 	}
 
 	private String askForLink(String email) throws Exception {

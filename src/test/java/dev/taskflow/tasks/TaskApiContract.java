@@ -160,6 +160,22 @@ abstract class TaskApiContract {
 	}
 
 	@Test
+	void aRepeatRuleThatEndsBeforeTheDueDateIsRefusedButAnExistingOneStaysMovable() throws Exception {
+		create(ann, """
+				{"title": "Water", "due_at": "2026-12-08", "recurrence": "FREQ=DAILY;INTERVAL=1;UNTIL=20260101"}""")
+			.andExpect(status().is4xxClientError())
+			.andExpect(jsonPath("$.errors[0].field").value("recurrence"))
+			.andExpect(jsonPath("$.errors[0].message").value("ends on 2026-01-01 (UNTIL), before the task is due on 2026-12-08"));
+		long id = id(create(ann, """
+				{"title": "Water", "due_at": "2026-12-08", "recurrence": "FREQ=DAILY;UNTIL=20261210"}"""));
+		patchTask(id, null, "{\"recurrence\": \"FREQ=DAILY;UNTIL=20261201\"}")
+			.andExpect(status().is4xxClientError())
+			.andExpect(jsonPath("$.errors[0].field").value("recurrence"));
+		// the last instance of a series may still be moved past the series' end
+		patchTask(id, null, "{\"due_at\": \"2026-12-20\"}").andExpect(status().isOk());
+	}
+
+	@Test
 	void patchCannotClearTheTitle() throws Exception {
 		long id = id(create(ann, "{\"title\": \"Keep me\"}"));
 		patchTask(id, null, "{\"title\": null}")

@@ -67,7 +67,9 @@ class PasswordResetPagesController {
 	private String expired(Model model, HttpServletResponse response) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		model.addAttribute("available", resets.available());
-		model.addAttribute("problem", "This link has expired or was already used. Ask for a new one below.");
+		// without mail there is no "below" to ask in: the page then says whom to ask instead
+		model.addAttribute("problem", "This link has expired or was already used."
+				+ (resets.available() ? " Ask for a new one below." : ""));
 		return "accounts/password-reset";
 	}
 }

@@ -16,8 +16,10 @@ import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.PageController;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.StaleTaskVersion;
 import dev.taskflow.tasks.Task;
+import dev.taskflow.tasks.TaskDraft;
 import dev.taskflow.tasks.TaskManagement;
 import dev.taskflow.tasks.TaskPage;
 import dev.taskflow.tasks.TaskPhraseParser;
@@ -83,9 +85,11 @@ class TaskPagesController {
 			@RequestParam(defaultValue = "") String back, @RequestHeader(name = HTMX, required = false) boolean htmx,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		TaskListFilter filter = TaskListFilter.parse(back);
+		TaskDraft draft = null;
 		try {
-			Task task = tasks.create(user, QuickAdd.draft(parser.parse(title, user.timeZone()), filter,
-					LocalDate.now(clock.withZone(user.timeZone()))));
+			draft = QuickAdd.draft(parser.parse(title, user.timeZone()), filter,
+					LocalDate.now(clock.withZone(user.timeZone())));
+			Task task = tasks.create(user, draft);
 			String notice = "Added “" + task.title() + "”.";
 			if (htmx) {
 				model.addAttribute("notice", notice);
@@ -96,7 +100,7 @@ class TaskPagesController {
 		}
 		catch (InvalidInput ex) {
 			model.addAttribute("newTitle", title);
-			model.addAttribute("errors", messages(ex, List.of()));
+			model.addAttribute("errors", quickAddMessages(ex, draft));
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return listPage(user, filter, model, response);
 		}
@@ -380,7 +384,12 @@ class TaskPagesController {
 			int bracket = field.indexOf('[');
 			String name = bracket < 0 ? field : field.substring(0, bracket);
 			String subject = LABELS.getOrDefault(name, name);
-			if (name.equals("reminders") && bracket >= 0) {
+			if (name.equals("recurrence")) {
+				// shown under the Repeat fieldset
+				name = "repeat";
+				subject = "The repeat";
+			}
+			else if (name.equals("reminders") && bracket >= 0) {
 				// shown next to its row
 				name = field;
 				subject = "This reminder";
@@ -392,6 +401,20 @@ class TaskPagesController {
 			String message = name.equals("cursor") ? "This page link has expired; start again from the first page."
 					: sentence(subject + " " + problem.message());
 			messages.putIfAbsent(name, message);
+		}
+		return messages;
+	}
+
+	/**
+	 * Why quick add refused a line, one sentence per field (all shown under the field): a lead time
+	 * out of range is said as the edit form says it, not as the API's ISO durations.
+	 */
+	private static Map<String, String> quickAddMessages(InvalidInput ex, TaskDraft draft) {
+		Map<String, String> messages = messages(ex, draft == null ? List.of() : draft.tags());
+		if (draft != null && messages.containsKey("reminders") && draft.reminders()
+			.stream()
+			.anyMatch(reminder -> reminder.before() != null && Reminder.leadProblem(reminder.before()).isPresent())) {
+			messages.put("reminders", "A reminder can be at most 366 days before the due time.");
 		}
 		return messages;
 	}

@@ -36,6 +36,17 @@ class AccountPagesTests {
 	}
 
 	@Test
+	void anExpiredResetLinkWithoutMailDoesNotPointToAFormThatIsNotThere() {
+		MvcTestResult expired = Browser.open(mvc).get("/password-reset/not-a-real-link-at-all-123");
+
+		assertThat(expired).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(body(expired)).contains("This link has expired or was already used.")
+			.contains("This TaskFlow does not send e-mail")
+			.doesNotContain("Ask for a new one below")
+			.doesNotContain("Send the link");
+	}
+
+	@Test
 	void signingUpWithAWeakPasswordSaysWhyAndKeepsTheEmail() {
 		Browser browser = Browser.open(mvc);
 

@@ -1,5 +1,7 @@
 package dev.taskflow.tasks.web;
 
+import java.util.List;
+
 import dev.taskflow.support.Browser;
 import dev.taskflow.support.TaskFlowTest;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,21 @@ class QuickAddPagesTests {
 		MvcTestResult rejected = browser.post("/tasks", "title", "   ");
 		assertThat(rejected.getResponse().getStatus()).isEqualTo(422);
 		assertThat(body(rejected)).contains("Title is required.");
+	}
+
+	@Test
+	void aLineRefusedForItsReminderSaysWhyUnderTheFieldWithAndWithoutHtmx() {
+		Browser browser = Browser.signedUp(mvc);
+
+		MvcTestResult rejected = browser.post("/tasks", "title", "x remind me 400 days before tomorrow");
+		MvcTestResult rejectedByHtmx = browser.htmxPost("/tasks", "title", "x remind me 400 days before tomorrow");
+
+		for (MvcTestResult result : List.of(rejected, rejectedByHtmx)) {
+			assertThat(result.getResponse().getStatus()).isEqualTo(422);
+			assertThat(body(result)).containsPattern(
+					"id=\"new-title-error\"[^>]*>A reminder can be at most 366 days before the due time.</p>")
+				.contains("value=\"x remind me 400 days before tomorrow\"");
+		}
 	}
 
 	private MvcTestResult preview(Browser browser, String line, String back) {

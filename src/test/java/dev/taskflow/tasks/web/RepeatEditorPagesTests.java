@@ -105,6 +105,25 @@ class RepeatEditorPagesTests {
 	}
 
 	@Test
+	void anEndDateBeforeTheDueDateIsRefusedUnderTheRepeatFieldsWithWhatWasTyped() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Water the garden");
+
+		MvcTestResult endsBefore = browser.post("/tasks/" + id, "title", "Water the garden", "dueDate", "2026-12-08",
+				"repeat", "custom", "repeatEvery", "1", "repeatUnit", "days", "repeatUntil", "2026-01-01");
+
+		assertThat(endsBefore).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(endsBefore)).contains("The repeat ends on 2026-01-01 (UNTIL), before the task is due on 2026-12-08.")
+			.contains("value=\"2026-01-01\"")
+			.contains("value=\"2026-12-08\"");
+		assertThat(browser.page("/tasks/" + id + "/edit")).contains("<option value=\"none\" selected=\"selected\">");
+
+		assertThat(browser.post("/tasks/" + id, "title", "Water the garden", "dueDate", "2026-12-08", "repeat", "custom",
+				"repeatEvery", "1", "repeatUnit", "days", "repeatUntil", "2026-12-31"))
+			.hasRedirectedUrl("/tasks");
+	}
+
+	@Test
 	void badCombinationsExplainThemselvesAndKeepWhatWasTyped() {
 		Browser browser = Browser.signedUp(mvc);
 		long id = browser.addTask("Stretch");

@@ -154,6 +154,16 @@ class UndoAndBulkPagesTests {
 	}
 
 	@Test
+	void aBulkTagWithASpaceBecomesADashedTagAsInTheEditFormAndTheApi() {
+		Browser browser = Browser.signedUp(mvc);
+		long a = browser.addTask("Plan A");
+
+		browser.post("/tasks/bulk", "ids", String.valueOf(a), "action", "tag", "tag", "Two Words");
+
+		assertThat(browser.page("/tasks")).contains("Tagged 1 task.").contains("#two-words");
+	}
+
+	@Test
 	void bulkDeleteCanBeUndoneAndAnotherUsersTasksAreLeftAlone() {
 		Browser ann = Browser.signedUp(mvc);
 		Browser bob = Browser.signedUp(mvc);
