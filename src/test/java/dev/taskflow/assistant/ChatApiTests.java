@@ -1,6 +1,9 @@
 package dev.taskflow.assistant;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +18,8 @@ import dev.taskflow.assistant.internal.ToolTurn;
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
+import dev.taskflow.tasks.TaskManagement;
+import dev.taskflow.tasks.TaskPhraseParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -48,6 +53,9 @@ class ChatApiTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	TaskManagement tasks;
 
 	@Test
 	void withoutAProviderOnlyTheOfflineEngineExists(@Autowired org.springframework.context.ApplicationContext context) {
@@ -221,6 +229,34 @@ class ChatApiTests {
 	}
 
 	@Test
+	void movingATaskToATimeKeepsItsDay() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		long report = ann.createTask(mvc, "{\"title\":\"Zeta report\",\"due_at\":\"2030-12-10T09:00:00+01:00\"}");
+		long allDay = ann.createTask(mvc, "{\"title\":\"Omega report\",\"due_at\":\"2030-12-11\"}");
+		say(ann, null, "move zeta report to 3pm");
+		assertThat(dueOf(ann, report)).isEqualTo("2030-12-10T15:00:00+01:00");
+		say(ann, null, "move omega report to noon");
+		assertThat(dueOf(ann, allDay)).isEqualTo("2030-12-11T12:00:00+01:00");
+		say(ann, null, "move zeta report to Dec 20 at 5pm");
+		assertThat(dueOf(ann, report)).endsWith("-12-20T17:00:00+01:00");
+	}
+
+	@Test
+	void movingAnUndatedTaskToATimeTakesTheNextSuchTime() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		Clock afternoon = Clock.fixed(ZonedDateTime.of(2026, 11, 29, 16, 0, 0, 0, berlin).toInstant(), berlin);
+		AssistantTools atFour = new AssistantTools(tasks, new TaskPhraseParser(afternoon));
+		long undated = ann.createTask(mvc, "{\"title\":\"Undated\"}");
+		atFour.run(user, ToolCall.of("update_task", "task_id", undated, "due", "5pm"));
+		assertThat(dueOf(ann, undated)).isEqualTo("2026-11-29T17:00:00+01:00");
+		atFour.run(user, ToolCall.of("update_task", "task_id", ann.createTask(mvc, "{\"title\":\"Later\"}"), "due", "3pm"));
+		assertThat(json(mvc.perform(ann.as(get("/api/tasks").param("q", "Later"))).andReturn()).get("items").get(0)
+			.get("due_at").asString()).isEqualTo("2026-11-30T15:00:00+01:00");
+	}
+
+	@Test
 	void twoMatchingTasksMakeTheAssistantAskWhichOne() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		long first = addTask(ann, "Call the dentist");
@@ -339,6 +375,11 @@ class ChatApiTests {
 	private long addTask(TestUser user, String title) throws Exception {
 		return json(mvc.perform(user.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"title\":\"" + title + "\"}")).andExpect(status().isCreated()).andReturn()).get("id").asLong();
+	}
+
+	private String dueOf(TestUser user, long id) throws Exception {
+		return json(mvc.perform(user.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn()).get("due_at")
+			.asString();
 	}
 
 	private String statusOf(TestUser user, long id) throws Exception {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -190,22 +191,45 @@ public class AssistantTools {
 					orElse(call.text("description"), draft.description()),
 					priority == null ? draft.priority() : priority,
 					call.list("tags") == null ? draft.tags() : call.list("tags"),
-					clearDue ? null : due == null ? draft.due() : keepingTimeOfDay(due, draft.due(), zone));
+					clearDue ? null : due == null ? draft.due() : moved(dueText, due, draft.due(), zone));
 			return status == null ? changed : changed.withStatus(status.iterator().next());
 		}, null);
 		return ChatAction.done(call, "Updated " + describe(task, zone) + ".", List.of(task.id()));
 	}
 
 	/**
-	 * "Move the dentist to next Tuesday" names a day, not a new time: a task due at 9:00 stays at 9:00 (on
-	 * the wall clock of the user's zone) rather than becoming an all-day task. A time that is said wins.
+	 * Moving a task changes what was said and keeps the rest. "Move the dentist to next Tuesday" names a
+	 * day, not a new time: a task due at 9:00 stays at 9:00 (on the wall clock of the user's zone) rather
+	 * than becoming an all-day task. "Move the report to 3pm" names a time, not a new day: the task stays
+	 * on its day. A task without a due date has no day to keep, so it gets the next 3pm, as the phrase
+	 * alone reads.
 	 */
+	private Due moved(String said, Due read, Due current, ZoneId zone) {
+		if (current == null) {
+			return read;
+		}
+		if (read.allDay()) {
+			return keepingTimeOfDay(read, current, zone);
+		}
+		return keepingDay(said, current, zone).orElse(read);
+	}
+
 	private static Due keepingTimeOfDay(Due moved, Due current, ZoneId zone) {
-		if (!moved.allDay() || current == null || current.allDay()) {
+		if (current.allDay()) {
 			return moved;
 		}
 		java.time.LocalTime time = current.dateTime().atZoneSameInstant(zone).toLocalTime();
 		return Due.at(moved.date().atTime(time).atZone(zone).toOffsetDateTime());
+	}
+
+	/**
+	 * The phrase on the task's own day, when it names only a time: the parser reads "2026-12-10 3pm" as
+	 * one moment, but a phrase that names a day as well ("tomorrow 3pm", "tonight", "in 2 hours") then
+	 * says the day twice and is not a due date at all.
+	 */
+	private Optional<Due> keepingDay(String said, Due current, ZoneId zone) {
+		LocalDate day = current.allDay() ? current.date() : current.dateTime().atZoneSameInstant(zone).toLocalDate();
+		return parser.parseDue(day + " " + said.strip(), zone).filter(due -> !due.allDay());
 	}
 
 	private static long taskId(ToolCall call) {

@@ -76,7 +76,7 @@ final class McpToolCatalog {
 		Map<String, Object> properties = new LinkedHashMap<>(taskId());
 		properties.put("title", withMin(string("A new title", 200), 1));
 		properties.put("description", string("New notes", 10_000));
-		properties.put("due", string(DUE_WORDS + " A day without a time keeps the task's time of day. 'none' removes the due date.", 100));
+		properties.put("due", string(DUE_WORDS + " A day without a time keeps the task's time of day, a time without a day keeps its day. 'none' removes the due date.", 100));
 		properties.put("priority", priority());
 		properties.put("tags", tags());
 		properties.put("status", Map.of("type", "string", "enum", List.of("pending", "completed")));
