@@ -107,6 +107,8 @@ class OfflineEngineTableTests {
 		task(user, "Groceries");
 		task(user, "File taxes", "work");
 		task(user, "Water plants", "home");
+		task(user, "Talk to Bob");
+		task(user, "Go to the bank");
 		return user;
 	}
 

@@ -63,8 +63,9 @@ public class OfflineEngine implements ChatEngine {
 	private static final Pattern COMPLETE = Pattern
 		.compile("^(?:complete|finish|i (?:finished|did|completed)|done with)\\s+(.+)$", FLAGS);
 
-	private static final Pattern MOVE = Pattern
-		.compile("^(?:move|reschedule|push|postpone|change)\\s+(.+?)\\s+(?:to|until|till)\\s+(.+)$", FLAGS);
+	private static final Pattern MOVE = Pattern.compile("^(?:move|reschedule|push|postpone|change)\\s+(.+)$", FLAGS);
+
+	private static final Pattern MOVE_TO = Pattern.compile("\\s+(?:to|until|till)\\s+", FLAGS);
 
 	private static final Pattern DELETE = Pattern.compile("^(?:delete|remove|drop|cancel)\\s+(.+)$", FLAGS);
 
@@ -123,12 +124,8 @@ public class OfflineEngine implements ChatEngine {
 			return listed(turn, ToolCall.of(AssistantTools.LIST, "tags", tag == null ? null : List.of(tag)),
 					"Your open tasks:", "You have no open tasks" + (tag == null ? "" : " tagged #" + tag) + ".");
 		}
-		if ((m = MOVE.matcher(text)).matches()) {
-			String when = m.group(2).strip();
-			if (parser.parseDue(when, user.timeZone()).isEmpty()) {
-				return EngineReply.of("I can't read \u201c" + when + "\u201d as a date. Try \u201cnext Tuesday\u201d or \u201cDec 24 5pm\u201d.");
-			}
-			return onOneTask(user, turn, m.group(1), "move", id -> ToolCall.of(AssistantTools.UPDATE, "task_id", id, "due", when));
+		if ((m = MOVE.matcher(text)).matches() && MOVE_TO.matcher(m.group(1)).find()) {
+			return move(user, turn, m.group(1));
 		}
 		if ((m = MARK_DONE.matcher(text)).matches() || (m = COMPLETE.matcher(text)).matches()) {
 			return onOneTask(user, turn, m.group(1), "complete", id -> ToolCall.of(AssistantTools.COMPLETE, "task_id", id));
@@ -137,6 +134,27 @@ public class OfflineEngine implements ChatEngine {
 			return onOneTask(user, turn, m.group(1), "delete", id -> ToolCall.of(AssistantTools.DELETE, "task_id", id));
 		}
 		return EngineReply.of(HELP);
+	}
+
+	/**
+	 * "talk to Bob to Friday": a title may say "to" itself, so the task is what stands before the last
+	 * "to" whose right side is a date ("Friday"), not before the first ("Bob to Friday").
+	 */
+	private EngineReply move(CurrentUser user, ToolTurn turn, String said) {
+		List<int[]> splits = new ArrayList<>();
+		Matcher to = MOVE_TO.matcher(said);
+		while (to.find()) {
+			splits.add(new int[] { to.start(), to.end() });
+		}
+		for (int i = splits.size() - 1; i >= 0; i--) {
+			String task = said.substring(0, splits.get(i)[0]);
+			String when = said.substring(splits.get(i)[1]).strip();
+			if (parser.parseDue(when, user.timeZone()).isPresent()) {
+				return onOneTask(user, turn, task, "move", id -> ToolCall.of(AssistantTools.UPDATE, "task_id", id, "due", when));
+			}
+		}
+		String last = said.substring(splits.get(splits.size() - 1)[1]).strip();
+		return EngineReply.of("I can't read \u201c" + last + "\u201d as a date. Try \u201cnext Tuesday\u201d or \u201cDec 24 5pm\u201d.");
 	}
 
 	private EngineReply add(CurrentUser user, ToolTurn turn, String line, boolean remind) {
