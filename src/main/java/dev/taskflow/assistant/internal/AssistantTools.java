@@ -132,6 +132,7 @@ public class AssistantTools {
 		ZoneId zone = user.timeZone();
 		FieldErrors errors = new FieldErrors();
 		Set<TaskStatus> statuses = statuses(call.text("status"), errors);
+		Priority priority = priority(call.text("priority"), errors);
 		DateRange dueRange = range(call.text("due"), "due", zone, errors);
 		DateRange completedRange = range(call.text("completed"), "completed", zone, errors);
 		// compared as a long: intValue() would make 4294967297 a limit of 1
@@ -144,10 +145,12 @@ public class AssistantTools {
 		if (completedRange != null) {
 			statuses = EnumSet.of(TaskStatus.COMPLETED);
 		}
-		TaskQuery query = new TaskQuery(statuses, Set.of(), call.list("tags"), false,
+		// a list of done tasks shows the latest first: "show completed tasks" means the recent ones
+		boolean latestFirst = completedRange != null || statuses.equals(EnumSet.of(TaskStatus.COMPLETED));
+		TaskQuery query = new TaskQuery(statuses, priority == null ? Set.of() : Set.of(priority), call.list("tags"), false,
 				dueRange == null ? null : startOf(dueRange.from(), zone),
 				dueRange == null ? null : startOf(dueRange.to().plusDays(1), zone), call.flag("overdue"), null,
-				call.text("query"), completedRange != null ? TaskSort.parse("-updated") : TaskSort.parse("due,-priority"),
+				call.text("query"), latestFirst ? TaskSort.parse("-updated") : TaskSort.parse("due,-priority"),
 				completedRange != null ? TaskQuery.MAX_LIMIT : limit, null);
 		List<Task> found = tasks.list(user, query)
 			.items()

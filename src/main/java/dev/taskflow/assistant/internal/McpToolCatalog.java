@@ -50,10 +50,11 @@ final class McpToolCatalog {
 	private static McpSchema.Tool listTasks() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("status", Map.of("type", "string", "enum", List.of("pending", "completed", "all"), "default",
-				"pending", "description", "Which tasks to list"));
+				"pending", "description", "Which tasks to list; completed ones are listed latest first"));
 		properties.put("due", string("Only tasks due on these days, in words: today, tomorrow, this week, next 7 days, Dec 24", 100));
 		properties.put("completed", string("Only tasks completed on these days, in words: today, yesterday, this week", 100));
 		properties.put("overdue", Map.of("type", "boolean", "description", "true: only pending tasks past their due"));
+		properties.put("priority", priority());
 		properties.put("tags", tags());
 		properties.put("query", string("Text in the title, description or tags", 200));
 		properties.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", AssistantTools.MAX_LIST, "default", 20));

@@ -55,7 +55,12 @@ public class OfflineEngine implements ChatEngine {
 			FLAGS);
 
 	private static final Pattern LIST = Pattern.compile(
-			"^(?:show|list)(?: me)?(?: my)?(?: all)?(?:\\s+#?([\\p{L}\\p{N}_-]+?))?\\s+(?:tasks|todos)$", FLAGS);
+			"^(?:show|list)(?: me)?(?:\\s+(.+?))?\\s+(?:tasks|todos)(?:\\s+(tagged\\s+#?[\\p{L}\\p{N}_-]+|(?:for|due)\\s+.+))?$",
+			FLAGS);
+
+	private static final Pattern TAGGED = Pattern.compile("^tagged\\s+#?(.+)$", FLAGS);
+
+	private static final Pattern WORD_TAG = Pattern.compile("^#?([\\p{L}\\p{N}_-]+)$");
 
 	private static final Pattern MARK_DONE = Pattern.compile(
 			"^(?:mark|check off|tick off)\\s+(.+?)(?:\\s+(?:as\\s+)?(?:done|complete|completed|finished))?$", FLAGS);
@@ -120,9 +125,7 @@ public class OfflineEngine implements ChatEngine {
 					"Nothing due " + when + ".");
 		}
 		if ((m = LIST.matcher(text)).matches()) {
-			String tag = m.group(1);
-			return listed(turn, ToolCall.of(AssistantTools.LIST, "tags", tag == null ? null : List.of(tag)),
-					"Your open tasks:", "You have no open tasks" + (tag == null ? "" : " tagged #" + tag) + ".");
+			return list(user, turn, m.group(1) == null ? "" : m.group(1), m.group(2));
 		}
 		if ((m = MOVE.matcher(text)).matches() && MOVE_TO.matcher(m.group(1)).find()) {
 			return move(user, turn, m.group(1));
@@ -155,6 +158,73 @@ public class OfflineEngine implements ChatEngine {
 		}
 		String last = said.substring(splits.get(splits.size() - 1)[1]).strip();
 		return EngineReply.of("I can't read \u201c" + last + "\u201d as a date. Try \u201cnext Tuesday\u201d or \u201cDec 24 5pm\u201d.");
+	}
+
+	/**
+	 * "show all my tasks", "show completed #work tasks", "show today's tasks", "show high priority
+	 * tasks", "show tasks tagged home": the words before "tasks" say which. A tag is a word with "#" or
+	 * after "tagged"; a bare word is a tag only when the user has tasks tagged so ("show work tasks"),
+	 * otherwise it is searched for in the titles, so "show my tasks" never lists the tag #my.
+	 */
+	private EngineReply list(CurrentUser user, ToolTurn turn, String before, String after) {
+		boolean completed = false;
+		String priority = null;
+		String tag = null;
+		List<String> rest = new ArrayList<>();
+		String[] words = before.isBlank() ? new String[0] : before.strip().split("\\s+");
+		for (int i = 0; i < words.length; i++) {
+			String word = words[i].toLowerCase(java.util.Locale.ROOT).replaceFirst("(?:'s|\u2019s)$", "");
+			if (word.matches("all|my|of|the|open|pending|current")) {
+				continue;
+			}
+			if (word.matches("completed|complete|done|finished")) {
+				completed = true;
+			}
+			else if (word.matches("high|medium|low") && i + 1 < words.length && words[i + 1].equalsIgnoreCase("priority")) {
+				priority = word;
+				i++;
+			}
+			else if (word.startsWith("#") && WORD_TAG.matcher(word).matches()) {
+				tag = word.substring(1);
+			}
+			else {
+				rest.add(word);
+			}
+		}
+		String when = null;
+		String query = null;
+		if (after != null) {
+			Matcher tagged = TAGGED.matcher(after);
+			if (tagged.matches()) {
+				tag = tagged.group(1);
+			}
+			else {
+				rest.add(after.replaceFirst("(?i)^(?:for|due)\\s+", ""));
+			}
+		}
+		String others = String.join(" ", rest);
+		if (!others.isEmpty()) {
+			if (parser.parseRange(others, user.timeZone()).isPresent()) {
+				when = others;
+			}
+			else if (tag == null && WORD_TAG.matcher(others).matches() && hasTag(user, others)) {
+				tag = others;
+			}
+			else {
+				query = others;
+			}
+		}
+		String which = (completed ? "recently completed" : "open") + (priority == null ? "" : " " + priority + " priority")
+				+ " tasks" + (tag == null ? "" : " tagged #" + tag) + (query == null ? "" : " matching \u201c" + query + "\u201d")
+				+ (when == null ? "" : " due " + when);
+		return listed(turn, ToolCall.of(AssistantTools.LIST, "status", completed ? "completed" : null, "priority", priority,
+				"tags", tag == null ? null : List.of(tag), "query", query, "due", when), "Your " + which + ":",
+				"You have no " + which + ".");
+	}
+
+	private boolean hasTag(CurrentUser user, String tag) {
+		return tasks.count(user, new TaskQuery(java.util.Set.of(), java.util.Set.of(), List.of(tag), false, null, null, null,
+				null, null, null, 1, null), 1) > 0;
 	}
 
 	private EngineReply add(CurrentUser user, ToolTurn turn, String line, boolean remind) {
