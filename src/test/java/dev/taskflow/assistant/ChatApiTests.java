@@ -257,6 +257,26 @@ class ChatApiTests {
 	}
 
 	@Test
+	void dueByADayListsEverythingOpenDueUntilThenOverdueIncluded() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		Clock sunday = Clock.fixed(ZonedDateTime.of(2026, 11, 29, 16, 0, 0, 0, berlin).toInstant(), berlin);
+		AssistantTools tools = new AssistantTools(tasks, new TaskPhraseParser(sunday));
+		long overdue = ann.createTask(mvc, "{\"title\":\"Overdue\",\"due_at\":\"2026-11-20\"}");
+		long bank = ann.createTask(mvc, "{\"title\":\"Go to the bank\",\"due_at\":\"2026-12-08\"}");
+		long evening = ann.createTask(mvc, "{\"title\":\"Evening\",\"due_at\":\"2026-12-09T22:30:00+01:00\"}");
+		ann.createTask(mvc, "{\"title\":\"Later\",\"due_at\":\"2026-12-10\"}");
+		ann.createTask(mvc, "{\"title\":\"Undated\"}");
+		long done = ann.createTask(mvc, "{\"title\":\"Done\",\"due_at\":\"2026-12-01\"}");
+		tasks.complete(user, done, null);
+
+		assertThat(tools.run(user, ToolCall.of("list_tasks", "due", "by Dec 9")).taskIds()).containsExactly(overdue, bank, evening);
+		assertThat(tools.run(user, ToolCall.of("list_tasks", "due", "before Dec 9")).taskIds()).containsExactly(overdue, bank);
+		assertThat(tools.run(user, ToolCall.of("list_tasks", "due", "Dec 9")).taskIds()).containsExactly(evening);
+	}
+
+	@Test
 	void twoMatchingTasksMakeTheAssistantAskWhichOne() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		long first = addTask(ann, "Call the dentist");

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.taskflow.accounts.CurrentUser;
@@ -51,6 +53,13 @@ public class AssistantTools {
 	public static final List<String> NAMES = List.of(ADD, LIST, COMPLETE, DELETE, UPDATE);
 
 	public static final int MAX_LIST = 50;
+
+	/**
+	 * "by Friday", "until Dec 9", "before next week": a deadline, not days. Everything open that is due
+	 * by then is listed, overdue tasks included; "before" leaves the day itself out.
+	 */
+	private static final Pattern DEADLINE = Pattern
+		.compile("^(by|until|till|up to|before|no later than)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
 
 	private final TaskManagement tasks;
 
@@ -133,7 +142,9 @@ public class AssistantTools {
 		FieldErrors errors = new FieldErrors();
 		Set<TaskStatus> statuses = statuses(call.text("status"), errors);
 		Priority priority = priority(call.text("priority"), errors);
-		DateRange dueRange = range(call.text("due"), "due", zone, errors);
+		Matcher deadline = DEADLINE.matcher(call.text("due") == null ? "" : call.text("due").strip());
+		boolean upTo = deadline.matches();
+		DateRange dueRange = range(upTo ? deadline.group(2) : call.text("due"), "due", zone, errors);
 		DateRange completedRange = range(call.text("completed"), "completed", zone, errors);
 		// compared as a long: intValue() would make 4294967297 a limit of 1
 		long askedLimit = call.number("limit") == null ? 20 : call.number("limit");
@@ -148,8 +159,10 @@ public class AssistantTools {
 		// a list of done tasks shows the latest first: "show completed tasks" means the recent ones
 		boolean latestFirst = completedRange != null || statuses.equals(EnumSet.of(TaskStatus.COMPLETED));
 		TaskQuery query = new TaskQuery(statuses, priority == null ? Set.of() : Set.of(priority), call.list("tags"), false,
-				dueRange == null ? null : startOf(dueRange.from(), zone),
-				dueRange == null ? null : startOf(dueRange.to().plusDays(1), zone), call.flag("overdue"), null,
+				dueRange == null || upTo ? null : startOf(dueRange.from(), zone),
+				dueRange == null ? null
+						: startOf(upTo && deadline.group(1).equalsIgnoreCase("before") ? dueRange.from() : dueRange.to().plusDays(1), zone),
+				call.flag("overdue"), null,
 				call.text("query"), latestFirst ? TaskSort.parse("-updated") : TaskSort.parse("due,-priority"),
 				completedRange != null ? TaskQuery.MAX_LIMIT : limit, null);
 		List<Task> found = tasks.list(user, query)
@@ -305,6 +318,12 @@ public class AssistantTools {
 						() -> errors.add("reminders", "'" + text + "' is not a moment I can read"));
 		}
 		return reminders;
+	}
+
+	/** The days a list's {@code due} names, with a deadline's "by" or "before" left out. */
+	static String daysOf(String due) {
+		Matcher deadline = DEADLINE.matcher(due.strip());
+		return deadline.matches() ? deadline.group(2) : due;
 	}
 
 	static String describe(Task task, ZoneId zone) {

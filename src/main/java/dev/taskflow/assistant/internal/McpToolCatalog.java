@@ -51,7 +51,8 @@ final class McpToolCatalog {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("status", Map.of("type", "string", "enum", List.of("pending", "completed", "all"), "default",
 				"pending", "description", "Which tasks to list; completed ones are listed latest first"));
-		properties.put("due", string("Only tasks due on these days, in words: today, tomorrow, this week, next 7 days, Dec 24", 100));
+		properties.put("due", string("Only tasks due on these days, in words: today, tomorrow, this week, next 7 days, Dec 24; "
+				+ "or by a day (by Friday, until Dec 24, before next week), overdue ones included", 100));
 		properties.put("completed", string("Only tasks completed on these days, in words: today, yesterday, this week", 100));
 		properties.put("overdue", Map.of("type", "boolean", "description", "true: only pending tasks past their due"));
 		properties.put("priority", priority());

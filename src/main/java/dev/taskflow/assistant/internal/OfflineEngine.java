@@ -118,7 +118,7 @@ public class OfflineEngine implements ChatEngine {
 		}
 		if ((m = DUE.matcher(text)).matches() || (m = AGENDA.matcher(text)).matches()) {
 			String when = m.group(1).strip();
-			if (parser.parseRange(when, user.timeZone()).isEmpty()) {
+			if (parser.parseRange(AssistantTools.daysOf(when), user.timeZone()).isEmpty()) {
 				return EngineReply.of("I can't tell which days \u201c" + when + "\u201d means. Try today, tomorrow or this week.");
 			}
 			return listed(turn, ToolCall.of(AssistantTools.LIST, "due", when), "Due " + when + ":",
