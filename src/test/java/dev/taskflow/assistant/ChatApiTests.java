@@ -277,6 +277,31 @@ class ChatApiTests {
 	}
 
 	@Test
+	void aLongListSaysHowManyMoreMatch() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		Clock sunday = Clock.fixed(ZonedDateTime.of(2026, 11, 29, 16, 0, 0, 0, berlin).toInstant(), berlin);
+		AssistantTools onSunday = new AssistantTools(tasks, new TaskPhraseParser(sunday));
+		List<Long> done = new java.util.ArrayList<>();
+		for (int i = 1; i <= 24; i++) {
+			long id = ann.createTask(mvc, "{\"title\":\"Errand " + i + "\",\"due_at\":\"2026-12-0" + (1 + i % 5) + "\"}");
+			if (i <= 23) {
+				done.add(id);
+			}
+		}
+		var listed = onSunday.run(user, ToolCall.of("list_tasks", "due", "next 7 days"));
+		assertThat(listed.taskIds()).hasSize(20);
+		assertThat(listed.result()).contains("\u2026 and 4 more.", "task list");
+		assertThat(onSunday.run(user, ToolCall.of("list_tasks", "due", "next 7 days", "limit", 24)).result()).doesNotContain("more");
+
+		done.forEach(id -> tasks.complete(user, id, null));
+		var finished = tools.run(user, ToolCall.of("list_tasks", "completed", "today"));
+		assertThat(finished.taskIds()).hasSize(20);
+		assertThat(finished.result()).contains("\u2026 and 3 more.");
+	}
+
+	@Test
 	void twoMatchingTasksMakeTheAssistantAskWhichOne() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		long first = addTask(ann, "Call the dentist");

@@ -24,6 +24,7 @@ import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.Task;
 import dev.taskflow.tasks.TaskDraft;
 import dev.taskflow.tasks.TaskManagement;
+import dev.taskflow.tasks.TaskPage;
 import dev.taskflow.tasks.TaskPhraseParser;
 import dev.taskflow.tasks.TaskQuery;
 import dev.taskflow.tasks.TaskSort;
@@ -165,16 +166,41 @@ public class AssistantTools {
 				call.flag("overdue"), null,
 				call.text("query"), latestFirst ? TaskSort.parse("-updated") : TaskSort.parse("due,-priority"),
 				completedRange != null ? TaskQuery.MAX_LIMIT : limit, null);
-		List<Task> found = tasks.list(user, query)
-			.items()
-			.stream()
-			.filter(task -> completedRange == null || (task.completedAt() != null
-					&& completedRange.contains(LocalDate.ofInstant(task.completedAt(), zone))))
-			.limit(limit)
-			.toList();
+		List<Task> matching = completedRange == null ? tasks.list(user, query).items()
+				: completedIn(user, query, completedRange, zone);
+		List<Task> found = matching.stream().limit(limit).toList();
+		long more = completedRange == null ? (found.size() < limit ? 0 : tasks.count(user, query, Integer.MAX_VALUE) - limit)
+				: matching.size() - found.size();
 		String result = found.isEmpty() ? "No tasks match."
-				: found.stream().map(task -> "- " + describe(task, zone)).collect(Collectors.joining("\n"));
+				: found.stream().map(task -> "- " + describe(task, zone)).collect(Collectors.joining("\n"))
+						+ (more > 0 ? "\n\u2026 and " + more + " more. The task list shows them all; here I list at most " + limit
+								+ "." : "");
 		return ChatAction.done(call, result, found.stream().map(Task::id).toList());
+	}
+
+	/**
+	 * The tasks completed on the given days, latest first, all of them so that they can be counted. The
+	 * list has no filter for the completion time, so it is read page by page in the order of the last
+	 * change, which is never before the completion: once a page reaches back before the first day, no
+	 * later page can hold one.
+	 */
+	private List<Task> completedIn(CurrentUser user, TaskQuery query, DateRange days, ZoneId zone) {
+		Instant from = startOf(days.from(), zone);
+		List<Task> matching = new ArrayList<>();
+		String cursor = null;
+		do {
+			TaskPage page = tasks.list(user, new TaskQuery(query.statuses(), query.priorities(), query.tags(), query.allTags(),
+					query.dueFrom(), query.dueBefore(), query.overdue(), query.hasDue(), query.q(), query.sort(),
+					TaskQuery.MAX_LIMIT, cursor));
+			page.items()
+				.stream()
+				.filter(task -> task.completedAt() != null && days.contains(LocalDate.ofInstant(task.completedAt(), zone)))
+				.forEach(matching::add);
+			boolean reachedBack = page.items().isEmpty() || page.items().get(page.items().size() - 1).updatedAt().isBefore(from);
+			cursor = reachedBack ? null : page.nextCursor();
+		}
+		while (cursor != null);
+		return matching;
 	}
 
 	private ChatAction complete(CurrentUser user, ToolCall call) {
