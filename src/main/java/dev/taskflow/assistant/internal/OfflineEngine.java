@@ -37,6 +37,11 @@ public class OfflineEngine implements ChatEngine {
 
 	private static final Pattern REMIND = Pattern.compile("^remind me to\\s+(.+)$", FLAGS);
 
+	/** "remind me in 2 hours to check the oven": the time first, then what to do. */
+	private static final Pattern REMIND_WHEN = Pattern.compile("^remind me\\s+(.+?\\s+to\\s+.+)$", FLAGS);
+
+	private static final Pattern TO = Pattern.compile("\\s+to\\s+", FLAGS);
+
 	private static final Pattern ADD = Pattern
 		.compile("^(?:add|create|new task:?|todo:?)\\s+(?:a\\s+)?(?:(?:new\\s+)?task\\s*(?::|to\\s+)?\\s*)?(.+)$", FLAGS);
 
@@ -99,6 +104,12 @@ public class OfflineEngine implements ChatEngine {
 		// "!" of "Learn Yahoo!" part of the title, exactly as the quick-add field reads them
 		if ((m = REMIND.matcher(said)).matches()) {
 			return add(user, turn, m.group(1), true);
+		}
+		if ((m = REMIND_WHEN.matcher(said)).matches()) {
+			Optional<String> line = whenFirst(user, m.group(1));
+			if (line.isPresent()) {
+				return add(user, turn, line.get(), true);
+			}
 		}
 		if ((m = ADD.matcher(said)).matches()) {
 			return add(user, turn, m.group(1), false);
@@ -225,6 +236,21 @@ public class OfflineEngine implements ChatEngine {
 	private boolean hasTag(CurrentUser user, String tag) {
 		return tasks.count(user, new TaskQuery(java.util.Set.of(), java.util.Set.of(), List.of(tag), false, null, null, null,
 				null, null, null, 1, null), 1) > 0;
+	}
+
+	/**
+	 * "tonight to take out trash" as the quick-add line "take out trash tonight": the time is what stands
+	 * before the first "to" that leaves a date on its left, so the task may say "to" itself.
+	 */
+	private Optional<String> whenFirst(CurrentUser user, String said) {
+		Matcher to = TO.matcher(said);
+		while (to.find()) {
+			String when = said.substring(0, to.start());
+			if (parser.parseDue(when, user.timeZone()).isPresent()) {
+				return Optional.of(said.substring(to.end()) + " " + when);
+			}
+		}
+		return Optional.empty();
 	}
 
 	private EngineReply add(CurrentUser user, ToolTurn turn, String line, boolean remind) {
