@@ -1,5 +1,6 @@
 package dev.taskflow.assistant.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.DisplayTime;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.recurrence.Recurrence;
@@ -66,9 +68,12 @@ public class AssistantTools {
 
 	private final TaskPhraseParser parser;
 
-	public AssistantTools(TaskManagement tasks, TaskPhraseParser parser) {
+	private final Clock clock;
+
+	public AssistantTools(TaskManagement tasks, TaskPhraseParser parser, Clock clock) {
 		this.tasks = tasks;
 		this.parser = parser;
+		this.clock = clock;
 	}
 
 	/** Whether a call deletes, completes or changes more than one task, and so needs a confirmation. */
@@ -92,12 +97,22 @@ public class AssistantTools {
 		catch (InvalidInput ex) {
 			return ChatAction.failed(call, ex.problems()
 				.stream()
-				.map(p -> p.field() + " " + p.message())
-				.collect(Collectors.joining("; ")));
+				.map(p -> sentence(p.field(), p.message()))
+				.collect(Collectors.joining(" ")));
 		}
 		catch (dev.taskflow.platform.ResourceNotFound | dev.taskflow.platform.Conflict ex) {
 			return ChatAction.failed(call, ex.getMessage());
 		}
+	}
+
+	/**
+	 * A problem as a sentence for the person reading the reply: "The priority must be one of …", not
+	 * "priority must be …"; a message that is a sentence already ("A reminder can be …") stays as it is.
+	 */
+	private static String sentence(String field, String message) {
+		String text = Character.isUpperCase(message.charAt(0)) || message.charAt(0) == '\u201c' ? message
+				: "The " + field.replace('_', ' ') + " " + message;
+		return text.endsWith(".") ? text : text + ".";
 	}
 
 	/** What a call would do, in words, for the confirmation question ("delete #12 “Buy milk”"). */
@@ -118,7 +133,7 @@ public class AssistantTools {
 			return verb + " a task";
 		}
 		try {
-			return verb + " " + describe(tasks.get(user, id), user.timeZone());
+			return verb + " " + describe(tasks.get(user, id), user.timeZone(), clock.instant());
 		}
 		catch (dev.taskflow.platform.ResourceNotFound ex) {
 			return verb + " task #" + id;
@@ -135,7 +150,24 @@ public class AssistantTools {
 		errors.throwIfAny();
 		Task task = tasks.create(user, new TaskDraft(call.text("title"), call.text("description"), TaskStatus.PENDING,
 				priority, call.list("tags"), due, recurrence, reminders));
-		return ChatAction.done(call, "Added " + describe(task, user.timeZone()) + ".", List.of(task.id()));
+		return ChatAction.done(call, "Added " + describe(task, user.timeZone(), clock.instant()) + repeatAndReminders(task, user.timeZone())
+				+ ".", List.of(task.id()));
+	}
+
+	/** ", repeats every weekday, with a reminder 30 minutes before": what an "added" reply would otherwise hide. */
+	private String repeatAndReminders(Task task, ZoneId zone) {
+		StringBuilder text = new StringBuilder();
+		if (task.recurrence() != null) {
+			String sentence = task.recurrence().sentence();
+			text.append(", repeats ").append(Character.toLowerCase(sentence.charAt(0))).append(sentence.substring(1));
+		}
+		List<String> reminders = task.reminders().stream().map(reminder -> reminder.before() == null
+				? "at " + DisplayTime.moment(reminder.at(), zone, clock.instant())
+				: reminder.before().isZero() ? "at the due time" : Reminder.Lead.of(reminder.before()).words() + " before").toList();
+		if (!reminders.isEmpty()) {
+			text.append(reminders.size() == 1 ? ", with a reminder " : ", with reminders ").append(String.join(" and ", reminders));
+		}
+		return text.toString();
 	}
 
 	private ChatAction list(CurrentUser user, ToolCall call) {
@@ -172,7 +204,7 @@ public class AssistantTools {
 		long more = completedRange == null ? (found.size() < limit ? 0 : tasks.count(user, query, Integer.MAX_VALUE) - limit)
 				: matching.size() - found.size();
 		String result = found.isEmpty() ? "No tasks match."
-				: found.stream().map(task -> "- " + describe(task, zone)).collect(Collectors.joining("\n"))
+				: found.stream().map(task -> "- " + describe(task, zone, clock.instant())).collect(Collectors.joining("\n"))
 						+ (more > 0 ? "\n\u2026 and " + more + " more. The task list shows them all; here I list at most " + limit
 								+ "." : "");
 		return ChatAction.done(call, result, found.stream().map(Task::id).toList());
@@ -205,7 +237,7 @@ public class AssistantTools {
 
 	private ChatAction complete(CurrentUser user, ToolCall call) {
 		Task task = tasks.complete(user, taskId(call), null);
-		return ChatAction.done(call, "Completed " + describe(task, user.timeZone()) + ".", List.of(task.id()));
+		return ChatAction.done(call, "Completed " + describe(task, user.timeZone(), clock.instant()) + ".", List.of(task.id()));
 	}
 
 	private ChatAction delete(CurrentUser user, ToolCall call) {
@@ -236,7 +268,7 @@ public class AssistantTools {
 					clearDue ? null : due == null ? draft.due() : moved(dueText, due, draft.due(), zone));
 			return status == null ? changed : changed.withStatus(status.iterator().next());
 		}, null);
-		return ChatAction.done(call, "Updated " + describe(task, zone) + ".", List.of(task.id()));
+		return ChatAction.done(call, "Updated " + describe(task, zone, clock.instant()) + ".", List.of(task.id()));
 	}
 
 	/**
@@ -287,7 +319,7 @@ public class AssistantTools {
 			return null;
 		}
 		return parser.parseDue(text, zone).orElseGet(() -> {
-			errors.add("due", "'" + text + "' is not a date I can read (try 'tomorrow 5pm' or 2026-12-01)");
+			errors.add("due", "I can't read \u201c" + text + "\u201d as a date (try \u201ctomorrow 5pm\u201d or 2026-12-01)");
 			return null;
 		});
 	}
@@ -297,7 +329,7 @@ public class AssistantTools {
 			return null;
 		}
 		return parser.parseRange(text, zone).orElseGet(() -> {
-			errors.add(field, "'" + text + "' is not a day or range I can read (try today, this week, yesterday)");
+			errors.add(field, "I can't tell which days \u201c" + text + "\u201d means (try today, this week, yesterday)");
 			return null;
 		});
 	}
@@ -332,16 +364,26 @@ public class AssistantTools {
 		for (String text : texts == null ? List.<String>of() : texts) {
 			if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
 				try {
-					reminders.add(new Reminder.Spec(null, java.time.Duration.parse(text.toUpperCase(Locale.ROOT))));
+					java.time.Duration before = java.time.Duration.parse(text.toUpperCase(Locale.ROOT));
+					if (before.isNegative() || before.compareTo(Reminder.MAX_BEFORE) > 0) {
+						errors.add("reminders", "A reminder can be at most " + Reminder.MAX_BEFORE.toDays()
+								+ " days before the due time, and not after it.");
+						continue;
+					}
+					if (Reminder.leadProblem(before).isPresent()) {
+						errors.add("reminders", "A reminder's lead time must be whole seconds, such as PT15M or PT30S.");
+						continue;
+					}
+					reminders.add(new Reminder.Spec(null, before));
 				}
 				catch (java.time.format.DateTimeParseException ex) {
-					errors.add("reminders", "'" + text + "' is not an ISO-8601 duration such as PT30M");
+					errors.add("reminders", "\u201c" + text + "\u201d is not a reminder lead time I can read; write one such as PT30M.");
 				}
 				continue;
 			}
 			parser.parseDue(text, zone)
 				.ifPresentOrElse(due -> reminders.add(new Reminder.Spec(due.startsAt(zone), null)),
-						() -> errors.add("reminders", "'" + text + "' is not a moment I can read"));
+						() -> errors.add("reminders", "I can't read \u201c" + text + "\u201d as a moment for a reminder."));
 		}
 		return reminders;
 	}
@@ -352,11 +394,12 @@ public class AssistantTools {
 		return deadline.matches() ? deadline.group(2) : due;
 	}
 
-	static String describe(Task task, ZoneId zone) {
+	/** A task in words, with its due date as the task list writes it ("Tomorrow, 09:00", "Fri 4 Dec"). */
+	static String describe(Task task, ZoneId zone, Instant now) {
 		StringBuilder text = new StringBuilder("#").append(task.id()).append(" \u201c").append(task.title()).append('\u201d');
 		if (task.due() != null) {
-			text.append(" due ").append(task.due().allDay() ? task.due().date().toString()
-					: task.due().dateTime().atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' '));
+			text.append(" due ").append(task.due().allDay() ? DisplayTime.day(task.due().date(), LocalDate.ofInstant(now, zone))
+					: DisplayTime.moment(task.due().dateTime().toInstant(), zone, now));
 		}
 		if (task.priority() != Priority.NONE) {
 			text.append(", ").append(task.priority().value()).append(" priority");

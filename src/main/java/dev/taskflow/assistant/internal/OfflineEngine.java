@@ -314,7 +314,7 @@ public class OfflineEngine implements ChatEngine {
 		List<Task> shown = candidates.stream().limit(5).toList();
 		StringBuilder question = new StringBuilder("Several tasks match \u201c" + target + "\u201d. Which one should I " + verb + "?");
 		for (int i = 0; i < shown.size(); i++) {
-			question.append("\n").append(i + 1).append(". ").append(AssistantTools.describe(shown.get(i), user.timeZone()));
+			question.append("\n").append(i + 1).append(". ").append(AssistantTools.describe(shown.get(i), user.timeZone(), clock.instant()));
 		}
 		question.append("\nReply with its number.");
 		return new EngineReply(question.toString(), new PendingAction(PendingAction.Kind.CHOOSE, verb,
