@@ -1,6 +1,9 @@
 package dev.taskflow.assistant;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +18,8 @@ import dev.taskflow.assistant.internal.ToolTurn;
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
+import dev.taskflow.tasks.TaskManagement;
+import dev.taskflow.tasks.TaskPhraseParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -48,6 +53,9 @@ class ChatApiTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	TaskManagement tasks;
 
 	@Test
 	void withoutAProviderOnlyTheOfflineEngineExists(@Autowired org.springframework.context.ApplicationContext context) {
@@ -170,7 +178,8 @@ class ChatApiTests {
 	void aReminderBeyondTheLimitIsRefusedInWordsAndNothingIsAdded() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
 		JsonNode reply = say(ann, null, "add trip Dec 20 remind me 400 days before");
-		assertThat(reply.get("reply").asString()).contains("couldn't add", "P366D");
+		assertThat(reply.get("reply").asString()).contains("I couldn't add that: A reminder can be at most 366 days before the due time")
+			.doesNotContain("P400D", "PT0S", "reminders");
 		JsonNode all = json(mvc.perform(ann.as(get("/api/tasks").param("status", "all"))).andExpect(status().isOk()).andReturn());
 		assertThat(all.get("items")).isEmpty();
 	}
@@ -218,6 +227,79 @@ class ChatApiTests {
 		say(ann, null, "move the dentist to Dec 28 5pm");
 		JsonNode timed = json(mvc.perform(ann.as(get("/api/tasks/" + dentist))).andExpect(status().isOk()).andReturn());
 		assertThat(timed.get("due_at").asString()).contains("-12-28T17:00");
+	}
+
+	@Test
+	void movingATaskToATimeKeepsItsDay() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		long report = ann.createTask(mvc, "{\"title\":\"Zeta report\",\"due_at\":\"2030-12-10T09:00:00+01:00\"}");
+		long allDay = ann.createTask(mvc, "{\"title\":\"Omega report\",\"due_at\":\"2030-12-11\"}");
+		say(ann, null, "move zeta report to 3pm");
+		assertThat(dueOf(ann, report)).isEqualTo("2030-12-10T15:00:00+01:00");
+		say(ann, null, "move omega report to noon");
+		assertThat(dueOf(ann, allDay)).isEqualTo("2030-12-11T12:00:00+01:00");
+		say(ann, null, "move zeta report to Dec 20 at 5pm");
+		assertThat(dueOf(ann, report)).endsWith("-12-20T17:00:00+01:00");
+	}
+
+	@Test
+	void movingAnUndatedTaskToATimeTakesTheNextSuchTime() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		Clock afternoon = Clock.fixed(ZonedDateTime.of(2026, 11, 29, 16, 0, 0, 0, berlin).toInstant(), berlin);
+		AssistantTools atFour = new AssistantTools(tasks, new TaskPhraseParser(afternoon), afternoon);
+		long undated = ann.createTask(mvc, "{\"title\":\"Undated\"}");
+		atFour.run(user, ToolCall.of("update_task", "task_id", undated, "due", "5pm"));
+		assertThat(dueOf(ann, undated)).isEqualTo("2026-11-29T17:00:00+01:00");
+		atFour.run(user, ToolCall.of("update_task", "task_id", ann.createTask(mvc, "{\"title\":\"Later\"}"), "due", "3pm"));
+		assertThat(json(mvc.perform(ann.as(get("/api/tasks").param("q", "Later"))).andReturn()).get("items").get(0)
+			.get("due_at").asString()).isEqualTo("2026-11-30T15:00:00+01:00");
+	}
+
+	@Test
+	void dueByADayListsEverythingOpenDueUntilThenOverdueIncluded() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		Clock sunday = Clock.fixed(ZonedDateTime.of(2026, 11, 29, 16, 0, 0, 0, berlin).toInstant(), berlin);
+		AssistantTools tools = new AssistantTools(tasks, new TaskPhraseParser(sunday), sunday);
+		long overdue = ann.createTask(mvc, "{\"title\":\"Overdue\",\"due_at\":\"2026-11-20\"}");
+		long bank = ann.createTask(mvc, "{\"title\":\"Go to the bank\",\"due_at\":\"2026-12-08\"}");
+		long evening = ann.createTask(mvc, "{\"title\":\"Evening\",\"due_at\":\"2026-12-09T22:30:00+01:00\"}");
+		ann.createTask(mvc, "{\"title\":\"Later\",\"due_at\":\"2026-12-10\"}");
+		ann.createTask(mvc, "{\"title\":\"Undated\"}");
+		long done = ann.createTask(mvc, "{\"title\":\"Done\",\"due_at\":\"2026-12-01\"}");
+		tasks.complete(user, done, null);
+
+		assertThat(tools.run(user, ToolCall.of("list_tasks", "due", "by Dec 9")).taskIds()).containsExactly(overdue, bank, evening);
+		assertThat(tools.run(user, ToolCall.of("list_tasks", "due", "before Dec 9")).taskIds()).containsExactly(overdue, bank);
+		assertThat(tools.run(user, ToolCall.of("list_tasks", "due", "Dec 9")).taskIds()).containsExactly(evening);
+	}
+
+	@Test
+	void aLongListSaysHowManyMoreMatch() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		Clock sunday = Clock.fixed(ZonedDateTime.of(2026, 11, 29, 16, 0, 0, 0, berlin).toInstant(), berlin);
+		AssistantTools onSunday = new AssistantTools(tasks, new TaskPhraseParser(sunday), sunday);
+		List<Long> done = new java.util.ArrayList<>();
+		for (int i = 1; i <= 24; i++) {
+			long id = ann.createTask(mvc, "{\"title\":\"Errand " + i + "\",\"due_at\":\"2026-12-0" + (1 + i % 5) + "\"}");
+			if (i <= 23) {
+				done.add(id);
+			}
+		}
+		var listed = onSunday.run(user, ToolCall.of("list_tasks", "due", "next 7 days"));
+		assertThat(listed.taskIds()).hasSize(20);
+		assertThat(listed.result()).contains("\u2026 and 4 more.", "task list");
+		assertThat(onSunday.run(user, ToolCall.of("list_tasks", "due", "next 7 days", "limit", 24)).result()).doesNotContain("more");
+
+		done.forEach(id -> tasks.complete(user, id, null));
+		var finished = tools.run(user, ToolCall.of("list_tasks", "completed", "today"));
+		assertThat(finished.taskIds()).hasSize(20);
+		assertThat(finished.result()).contains("\u2026 and 3 more.");
 	}
 
 	@Test
@@ -331,7 +413,7 @@ class ChatApiTests {
 		CurrentUser user = accounts.find(UUID.fromString(ann.id())).orElseThrow();
 		var action = tools.run(user, ToolCall.of("add_task", "title", "Guess", "due", "when pigs fly"));
 		assertThat(action.error()).isTrue();
-		assertThat(action.result()).contains("due");
+		assertThat(action.result()).contains("as a date");
 		assertThat(tools.run(user, ToolCall.of("update_task", "task_id", 999_999_999L, "priority", "high")).error())
 			.isTrue();
 	}
@@ -339,6 +421,11 @@ class ChatApiTests {
 	private long addTask(TestUser user, String title) throws Exception {
 		return json(mvc.perform(user.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"title\":\"" + title + "\"}")).andExpect(status().isCreated()).andReturn()).get("id").asLong();
+	}
+
+	private String dueOf(TestUser user, long id) throws Exception {
+		return json(mvc.perform(user.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn()).get("due_at")
+			.asString();
 	}
 
 	private String statusOf(TestUser user, long id) throws Exception {

@@ -63,7 +63,7 @@ class ConfirmationExpiryTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		TaskPhraseParser parser = new TaskPhraseParser(clock);
-		tools = new AssistantTools(tasks, parser);
+		tools = new AssistantTools(tasks, parser, clock);
 		engine = new OfflineEngine(parser, tasks, clock);
 		chat = new ChatService(tools, engine, conversations, clock);
 		ann = accounts.find(UUID.fromString(TestUsers.signUp(mvc).id())).orElseThrow();

@@ -99,7 +99,7 @@ class McpServerTests {
 			McpSchema.CallToolResult invalid = client.callTool(new McpSchema.CallToolRequest("add_task",
 					Map.of("title", "Later", "due", "when pigs fly")));
 			assertThat(invalid.isError()).isTrue();
-			assertThat(((McpSchema.TextContent) invalid.content().get(0)).text()).contains("due");
+			assertThat(((McpSchema.TextContent) invalid.content().get(0)).text()).contains("as a date");
 		}
 	}
 
@@ -168,7 +168,7 @@ class McpServerTests {
 				String tool = (String) arguments.remove("name");
 				McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
 				assertThat(result.isError()).as(tool).isTrue();
-				assertThat(((McpSchema.TextContent) result.content().get(0)).text()).as(tool).contains("task_id", "whole number");
+				assertThat(((McpSchema.TextContent) result.content().get(0)).text()).as(tool).contains("task id", "whole number");
 			}
 			McpSchema.CallToolResult listed = client.callTool(new McpSchema.CallToolRequest("list_tasks",
 					Map.of("limit", BigInteger.TWO.pow(32).add(BigInteger.ONE))));
@@ -189,7 +189,7 @@ class McpServerTests {
 				McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("add_task",
 						Map.of("title", "m", "due", "2026-12-20", "reminders", List.of(lead))));
 				assertThat(refused.isError()).as(lead).isTrue();
-				assertThat(((McpSchema.TextContent) refused.content().get(0)).text()).as(lead).contains("reminders");
+				assertThat(((McpSchema.TextContent) refused.content().get(0)).text()).as(lead).contains("reminder");
 			}
 			McpSchema.CallToolResult longest = client.callTool(new McpSchema.CallToolRequest("add_task",
 					Map.of("title", "a year ahead", "due", "2026-12-20", "reminders", List.of("P366D"))));

@@ -65,7 +65,7 @@ class OfflineEngineTableTests {
 	void doesWhatTheTableSays(String message, String does, String arguments, String reply) throws Exception {
 		CurrentUser user = userWithTasks();
 		TaskPhraseParser parser = new TaskPhraseParser(SATURDAY_MORNING);
-		ToolTurn turn = new ToolTurn(new AssistantTools(tasks, parser), user);
+		ToolTurn turn = new ToolTurn(new AssistantTools(tasks, parser, SATURDAY_MORNING), user);
 		OfflineEngine engine = new OfflineEngine(parser, tasks, SATURDAY_MORNING);
 
 		EngineReply answer = engine.respond(user, Conversation.start(user.id(), message, SATURDAY_MORNING.instant()),
@@ -91,7 +91,7 @@ class OfflineEngineTableTests {
 		if (!reply.isEmpty()) {
 			String text = answer.reply() == null ? "" : answer.reply();
 			if (!turn.awaitingConfirmation().isEmpty()) {
-				text += " Shall I " + turn.awaitingConfirmation().stream().map(call -> new AssistantTools(tasks, parser).preview(user, call))
+				text += " Shall I " + turn.awaitingConfirmation().stream().map(call -> new AssistantTools(tasks, parser, SATURDAY_MORNING).preview(user, call))
 					.collect(Collectors.joining(" and ")) + "? Reply yes";
 			}
 			assertThat(text).as("reply").contains(reply);
@@ -107,6 +107,8 @@ class OfflineEngineTableTests {
 		task(user, "Groceries");
 		task(user, "File taxes", "work");
 		task(user, "Water plants", "home");
+		task(user, "Talk to Bob");
+		task(user, "Go to the bank");
 		return user;
 	}
 

@@ -50,10 +50,12 @@ final class McpToolCatalog {
 	private static McpSchema.Tool listTasks() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("status", Map.of("type", "string", "enum", List.of("pending", "completed", "all"), "default",
-				"pending", "description", "Which tasks to list"));
-		properties.put("due", string("Only tasks due on these days, in words: today, tomorrow, this week, next 7 days, Dec 24", 100));
+				"pending", "description", "Which tasks to list; completed ones are listed latest first"));
+		properties.put("due", string("Only tasks due on these days, in words: today, tomorrow, this week, next 7 days, Dec 24; "
+				+ "or by a day (by Friday, until Dec 24, before next week), overdue ones included", 100));
 		properties.put("completed", string("Only tasks completed on these days, in words: today, yesterday, this week", 100));
 		properties.put("overdue", Map.of("type", "boolean", "description", "true: only pending tasks past their due"));
+		properties.put("priority", priority());
 		properties.put("tags", tags());
 		properties.put("query", string("Text in the title, description or tags", 200));
 		properties.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", AssistantTools.MAX_LIST, "default", 20));
@@ -76,7 +78,7 @@ final class McpToolCatalog {
 		Map<String, Object> properties = new LinkedHashMap<>(taskId());
 		properties.put("title", withMin(string("A new title", 200), 1));
 		properties.put("description", string("New notes", 10_000));
-		properties.put("due", string(DUE_WORDS + " A day without a time keeps the task's time of day. 'none' removes the due date.", 100));
+		properties.put("due", string(DUE_WORDS + " A day without a time keeps the task's time of day, a time without a day keeps its day. 'none' removes the due date.", 100));
 		properties.put("priority", priority());
 		properties.put("tags", tags());
 		properties.put("status", Map.of("type", "string", "enum", List.of("pending", "completed")));

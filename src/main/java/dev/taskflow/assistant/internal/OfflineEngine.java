@@ -37,6 +37,11 @@ public class OfflineEngine implements ChatEngine {
 
 	private static final Pattern REMIND = Pattern.compile("^remind me to\\s+(.+)$", FLAGS);
 
+	/** "remind me in 2 hours to check the oven": the time first, then what to do. */
+	private static final Pattern REMIND_WHEN = Pattern.compile("^remind me\\s+(.+?\\s+to\\s+.+)$", FLAGS);
+
+	private static final Pattern TO = Pattern.compile("\\s+to\\s+", FLAGS);
+
 	private static final Pattern ADD = Pattern
 		.compile("^(?:add|create|new task:?|todo:?)\\s+(?:a\\s+)?(?:(?:new\\s+)?task\\s*(?::|to\\s+)?\\s*)?(.+)$", FLAGS);
 
@@ -55,7 +60,12 @@ public class OfflineEngine implements ChatEngine {
 			FLAGS);
 
 	private static final Pattern LIST = Pattern.compile(
-			"^(?:show|list)(?: me)?(?: my)?(?: all)?(?:\\s+#?([\\p{L}\\p{N}_-]+?))?\\s+(?:tasks|todos)$", FLAGS);
+			"^(?:show|list)(?: me)?(?:\\s+(.+?))?\\s+(?:tasks|todos)(?:\\s+(tagged\\s+#?[\\p{L}\\p{N}_-]+|(?:for|due)\\s+.+))?$",
+			FLAGS);
+
+	private static final Pattern TAGGED = Pattern.compile("^tagged\\s+#?(.+)$", FLAGS);
+
+	private static final Pattern WORD_TAG = Pattern.compile("^#?([\\p{L}\\p{N}_-]+)$");
 
 	private static final Pattern MARK_DONE = Pattern.compile(
 			"^(?:mark|check off|tick off)\\s+(.+?)(?:\\s+(?:as\\s+)?(?:done|complete|completed|finished))?$", FLAGS);
@@ -63,8 +73,9 @@ public class OfflineEngine implements ChatEngine {
 	private static final Pattern COMPLETE = Pattern
 		.compile("^(?:complete|finish|i (?:finished|did|completed)|done with)\\s+(.+)$", FLAGS);
 
-	private static final Pattern MOVE = Pattern
-		.compile("^(?:move|reschedule|push|postpone|change)\\s+(.+?)\\s+(?:to|until|till)\\s+(.+)$", FLAGS);
+	private static final Pattern MOVE = Pattern.compile("^(?:move|reschedule|push|postpone|change)\\s+(.+)$", FLAGS);
+
+	private static final Pattern MOVE_TO = Pattern.compile("\\s+(?:to|until|till)\\s+", FLAGS);
 
 	private static final Pattern DELETE = Pattern.compile("^(?:delete|remove|drop|cancel)\\s+(.+)$", FLAGS);
 
@@ -94,6 +105,12 @@ public class OfflineEngine implements ChatEngine {
 		if ((m = REMIND.matcher(said)).matches()) {
 			return add(user, turn, m.group(1), true);
 		}
+		if ((m = REMIND_WHEN.matcher(said)).matches()) {
+			Optional<String> line = whenFirst(user, m.group(1));
+			if (line.isPresent()) {
+				return add(user, turn, line.get(), true);
+			}
+		}
 		if ((m = ADD.matcher(said)).matches()) {
 			return add(user, turn, m.group(1), false);
 		}
@@ -112,23 +129,17 @@ public class OfflineEngine implements ChatEngine {
 		}
 		if ((m = DUE.matcher(text)).matches() || (m = AGENDA.matcher(text)).matches()) {
 			String when = m.group(1).strip();
-			if (parser.parseRange(when, user.timeZone()).isEmpty()) {
+			if (parser.parseRange(AssistantTools.daysOf(when), user.timeZone()).isEmpty()) {
 				return EngineReply.of("I can't tell which days \u201c" + when + "\u201d means. Try today, tomorrow or this week.");
 			}
 			return listed(turn, ToolCall.of(AssistantTools.LIST, "due", when), "Due " + when + ":",
 					"Nothing due " + when + ".");
 		}
 		if ((m = LIST.matcher(text)).matches()) {
-			String tag = m.group(1);
-			return listed(turn, ToolCall.of(AssistantTools.LIST, "tags", tag == null ? null : List.of(tag)),
-					"Your open tasks:", "You have no open tasks" + (tag == null ? "" : " tagged #" + tag) + ".");
+			return list(user, turn, m.group(1) == null ? "" : m.group(1), m.group(2));
 		}
-		if ((m = MOVE.matcher(text)).matches()) {
-			String when = m.group(2).strip();
-			if (parser.parseDue(when, user.timeZone()).isEmpty()) {
-				return EngineReply.of("I can't read \u201c" + when + "\u201d as a date. Try \u201cnext Tuesday\u201d or \u201cDec 24 5pm\u201d.");
-			}
-			return onOneTask(user, turn, m.group(1), "move", id -> ToolCall.of(AssistantTools.UPDATE, "task_id", id, "due", when));
+		if ((m = MOVE.matcher(text)).matches() && MOVE_TO.matcher(m.group(1)).find()) {
+			return move(user, turn, m.group(1));
 		}
 		if ((m = MARK_DONE.matcher(text)).matches() || (m = COMPLETE.matcher(text)).matches()) {
 			return onOneTask(user, turn, m.group(1), "complete", id -> ToolCall.of(AssistantTools.COMPLETE, "task_id", id));
@@ -137,6 +148,109 @@ public class OfflineEngine implements ChatEngine {
 			return onOneTask(user, turn, m.group(1), "delete", id -> ToolCall.of(AssistantTools.DELETE, "task_id", id));
 		}
 		return EngineReply.of(HELP);
+	}
+
+	/**
+	 * "talk to Bob to Friday": a title may say "to" itself, so the task is what stands before the last
+	 * "to" whose right side is a date ("Friday"), not before the first ("Bob to Friday").
+	 */
+	private EngineReply move(CurrentUser user, ToolTurn turn, String said) {
+		List<int[]> splits = new ArrayList<>();
+		Matcher to = MOVE_TO.matcher(said);
+		while (to.find()) {
+			splits.add(new int[] { to.start(), to.end() });
+		}
+		for (int i = splits.size() - 1; i >= 0; i--) {
+			String task = said.substring(0, splits.get(i)[0]);
+			String when = said.substring(splits.get(i)[1]).strip();
+			if (parser.parseDue(when, user.timeZone()).isPresent()) {
+				return onOneTask(user, turn, task, "move", id -> ToolCall.of(AssistantTools.UPDATE, "task_id", id, "due", when));
+			}
+		}
+		String last = said.substring(splits.get(splits.size() - 1)[1]).strip();
+		return EngineReply.of("I can't read \u201c" + last + "\u201d as a date. Try \u201cnext Tuesday\u201d or \u201cDec 24 5pm\u201d.");
+	}
+
+	/**
+	 * "show all my tasks", "show completed #work tasks", "show today's tasks", "show high priority
+	 * tasks", "show tasks tagged home": the words before "tasks" say which. A tag is a word with "#" or
+	 * after "tagged"; a bare word is a tag only when the user has tasks tagged so ("show work tasks"),
+	 * otherwise it is searched for in the titles, so "show my tasks" never lists the tag #my.
+	 */
+	private EngineReply list(CurrentUser user, ToolTurn turn, String before, String after) {
+		boolean completed = false;
+		String priority = null;
+		String tag = null;
+		List<String> rest = new ArrayList<>();
+		String[] words = before.isBlank() ? new String[0] : before.strip().split("\\s+");
+		for (int i = 0; i < words.length; i++) {
+			String word = words[i].toLowerCase(java.util.Locale.ROOT).replaceFirst("(?:'s|\u2019s)$", "");
+			if (word.matches("all|my|of|the|open|pending|current")) {
+				continue;
+			}
+			if (word.matches("completed|complete|done|finished")) {
+				completed = true;
+			}
+			else if (word.matches("high|medium|low") && i + 1 < words.length && words[i + 1].equalsIgnoreCase("priority")) {
+				priority = word;
+				i++;
+			}
+			else if (word.startsWith("#") && WORD_TAG.matcher(word).matches()) {
+				tag = word.substring(1);
+			}
+			else {
+				rest.add(word);
+			}
+		}
+		String when = null;
+		String query = null;
+		if (after != null) {
+			Matcher tagged = TAGGED.matcher(after);
+			if (tagged.matches()) {
+				tag = tagged.group(1);
+			}
+			else {
+				rest.add(after.replaceFirst("(?i)^(?:for|due)\\s+", ""));
+			}
+		}
+		String others = String.join(" ", rest);
+		if (!others.isEmpty()) {
+			if (parser.parseRange(others, user.timeZone()).isPresent()) {
+				when = others;
+			}
+			else if (tag == null && WORD_TAG.matcher(others).matches() && hasTag(user, others)) {
+				tag = others;
+			}
+			else {
+				query = others;
+			}
+		}
+		String which = (completed ? "recently completed" : "open") + (priority == null ? "" : " " + priority + " priority")
+				+ " tasks" + (tag == null ? "" : " tagged #" + tag) + (query == null ? "" : " matching \u201c" + query + "\u201d")
+				+ (when == null ? "" : " due " + when);
+		return listed(turn, ToolCall.of(AssistantTools.LIST, "status", completed ? "completed" : null, "priority", priority,
+				"tags", tag == null ? null : List.of(tag), "query", query, "due", when), "Your " + which + ":",
+				"You have no " + which + ".");
+	}
+
+	private boolean hasTag(CurrentUser user, String tag) {
+		return tasks.count(user, new TaskQuery(java.util.Set.of(), java.util.Set.of(), List.of(tag), false, null, null, null,
+				null, null, null, 1, null), 1) > 0;
+	}
+
+	/**
+	 * "tonight to take out trash" as the quick-add line "take out trash tonight": the time is what stands
+	 * before the first "to" that leaves a date on its left, so the task may say "to" itself.
+	 */
+	private Optional<String> whenFirst(CurrentUser user, String said) {
+		Matcher to = TO.matcher(said);
+		while (to.find()) {
+			String when = said.substring(0, to.start());
+			if (parser.parseDue(when, user.timeZone()).isPresent()) {
+				return Optional.of(said.substring(to.end()) + " " + when);
+			}
+		}
+		return Optional.empty();
 	}
 
 	private EngineReply add(CurrentUser user, ToolTurn turn, String line, boolean remind) {
@@ -200,7 +314,7 @@ public class OfflineEngine implements ChatEngine {
 		List<Task> shown = candidates.stream().limit(5).toList();
 		StringBuilder question = new StringBuilder("Several tasks match \u201c" + target + "\u201d. Which one should I " + verb + "?");
 		for (int i = 0; i < shown.size(); i++) {
-			question.append("\n").append(i + 1).append(". ").append(AssistantTools.describe(shown.get(i), user.timeZone()));
+			question.append("\n").append(i + 1).append(". ").append(AssistantTools.describe(shown.get(i), user.timeZone(), clock.instant()));
 		}
 		question.append("\nReply with its number.");
 		return new EngineReply(question.toString(), new PendingAction(PendingAction.Kind.CHOOSE, verb,
