@@ -313,18 +313,22 @@ public class TaskManagement {
 				.map(Reminder::sentAt)
 				.findFirst()
 				.orElse(null);
-			reminders.add(new Reminder(spec.at(), spec.before(), remindAt, sentAt));
+			reminders.add(new Reminder(spec.at(), spec.before(), remindAt, sentAt, spec.snoozed()));
 		}
 		return reminders;
 	}
 
-	/** Relative reminders carry over as they are; absolute ones move with the due date. */
+	/**
+	 * Relative reminders carry over as they are; absolute ones move with the due date. Snoozes stay
+	 * behind: they reminded again of the previous occurrence, not of the series.
+	 */
 	private static List<Reminder.Spec> shiftedReminders(Task previous, Due nextDue, ZoneId zone) {
 		Duration shift = previous.due() == null ? null
 				: Duration.between(previous.due().startsAt(zone), nextDue.startsAt(zone));
 		return previous.reminders()
 			.stream()
 			.map(Reminder::spec)
+			.filter(spec -> !spec.snoozed())
 			.filter(spec -> spec.before() != null || shift != null)
 			.map(spec -> spec.before() != null ? spec : new Reminder.Spec(spec.at().plus(shift), null))
 			.toList();
