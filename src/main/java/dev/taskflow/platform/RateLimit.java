@@ -63,6 +63,15 @@ public final class RateLimit {
 		return Optional.ofNullable(wait[0]);
 	}
 
+	/**
+	 * Gives back a permit taken for {@code key} whose request turned out not to count (it was refused
+	 * before it did anything): never more than {@code permits} in the bucket.
+	 */
+	public void release(String key) {
+		Instant now = clock.instant();
+		buckets.computeIfPresent(key, (k, bucket) -> new Bucket(Math.min(permits, available(bucket, now) + 1), now));
+	}
+
 	private double available(Bucket bucket, Instant now) {
 		if (bucket == null) {
 			return permits;

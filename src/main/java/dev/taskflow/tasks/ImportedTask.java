@@ -1,5 +1,6 @@
 package dev.taskflow.tasks;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,8 +9,38 @@ import java.util.Map;
  * a short month, {@code COUNT} counted from the series' first due). Without a place (files exported
  * before it was written, or a task that does not repeat) the task starts a series of its own, as a
  * new task does.
+ * @param fired the reminders of {@code draft} the file says have fired already: those whose time has
+ *              passed by the import stay fired rather than fire again in the new account
  */
-public record ImportedTask(TaskDraft draft, SeriesPlace place) {
+public record ImportedTask(TaskDraft draft, SeriesPlace place, List<Reminder.Spec> fired) {
+
+	public ImportedTask {
+		fired = fired == null ? List.of() : List.copyOf(fired);
+	}
+
+	/** A task none of whose reminders has fired. */
+	public ImportedTask(TaskDraft draft, SeriesPlace place) {
+		this(draft, place, List.of());
+	}
+
+	/**
+	 * The file key of the instance this one follows in its series (the one whose completion brought it),
+	 * or null for a first instance or a task outside a shared series.
+	 */
+	String previousKey() {
+		return place == null || place.key() == null || place.index() < 2 || draft.recurrence() == null ? null
+				: placeKey(place.key(), place.index() - 1);
+	}
+
+	/** This instance's key in the file, for {@link #previousKey()} of the next; null outside a shared series. */
+	String key() {
+		return place == null || place.key() == null || draft.recurrence() == null ? null
+				: placeKey(place.key(), place.index());
+	}
+
+	private static String placeKey(String series, int index) {
+		return series + "#" + index;
+	}
 
 	/**
 	 * Where an instance stood in its series.

@@ -13,9 +13,15 @@ import dev.taskflow.platform.FieldErrors;
 /**
  * A reminder of a task: at a fixed moment ({@code at}) or some time before the due date
  * ({@code before}). {@code remindAt} is when it fires (null for a relative reminder of an undated
- * task); {@code sentAt} is set once it has fired.
+ * task); {@code sentAt} is set once it has fired. {@code snoozed} marks one added by snoozing a
+ * notification: it reminds of this occurrence only (see {@link Spec#snoozed()}).
  */
-public record Reminder(Instant at, Duration before, Instant remindAt, Instant sentAt) {
+public record Reminder(Instant at, Duration before, Instant remindAt, Instant sentAt, boolean snoozed) {
+
+	/** A reminder the person set (not a snooze). */
+	public Reminder(Instant at, Duration before, Instant remindAt, Instant sentAt) {
+		this(at, before, remindAt, sentAt, false);
+	}
 
 	/** The longest lead time before the due date (docs: {@code before} up to {@code P366D}). */
 	public static final Duration MAX_BEFORE = Duration.ofDays(366);
@@ -82,13 +88,31 @@ public record Reminder(Instant at, Duration before, Instant remindAt, Instant se
 		}
 	}
 
-	/** What the user asks for; when it fires follows from the task's due date. */
-	public record Spec(Instant at, Duration before) {
+	/**
+	 * What the user asks for; when it fires follows from the task's due date. A {@code snoozed} one was
+	 * added by snoozing a notification ("remind again later"), always at a moment: it belongs to this
+	 * occurrence of the task, so a next instance of a recurring task does not copy it, and it does not
+	 * count against {@link TaskDraft#MAX_REMINDERS}.
+	 */
+	public record Spec(Instant at, Duration before, boolean snoozed) {
 
 		public Spec {
 			if ((at == null) == (before == null)) {
 				throw new IllegalArgumentException("A reminder is either at a moment or before the due date");
 			}
+			if (snoozed && at == null) {
+				throw new IllegalArgumentException("A snoozed reminder is at a moment");
+			}
+		}
+
+		/** A reminder the person set. */
+		public Spec(Instant at, Duration before) {
+			this(at, before, false);
+		}
+
+		/** A snooze: remind again at {@code at}, this occurrence only. */
+		public static Spec snoozedUntil(Instant at) {
+			return new Spec(at, null, true);
 		}
 
 		public Instant remindAt(Due due, ZoneId zone) {
@@ -123,11 +147,11 @@ public record Reminder(Instant at, Duration before, Instant remindAt, Instant se
 	 * reminded of this due already, wherever its owner was.
 	 */
 	public Reminder retimed(Due due, ZoneId zone) {
-		return new Reminder(at, before, spec().remindAt(due, zone), sentAt);
+		return new Reminder(at, before, spec().remindAt(due, zone), sentAt, snoozed);
 	}
 
 	public Spec spec() {
-		return new Spec(at, before);
+		return new Spec(at, before, snoozed);
 	}
 
 	public boolean sent() {

@@ -1,5 +1,6 @@
 package dev.taskflow.tasks;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,17 +20,30 @@ public final class Tags {
 
 	public static final int MAX_LENGTH = 40;
 
-	private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}_\\-./:]+");
+	/**
+	 * The characters a normalised tag may hold, as a regular-expression character class body that reads
+	 * the same in Java and in JSON Schema (ECMA-262 with Unicode): letters with their combining marks
+	 * (Devanagari's vowel signs, a decomposed accent), digits and {@code - _ . / :}. The MCP tools'
+	 * input schema states the same rule from this constant.
+	 */
+	public static final String CHARACTERS = "\\p{L}\\p{M}\\p{N}_./:-";
+
+	private static final Pattern ALLOWED = Pattern.compile("[" + CHARACTERS + "]+");
 
 	private Tags() {
 	}
 
+	/**
+	 * The tag as stored: lower-case, without leading {@code #}, inner spaces as dashes, in Unicode's
+	 * composed form (NFC). Lower-casing a Turkish capital İ gives i and a combining dot, which the i
+	 * already has: the dot is dropped, so {@code İstanbul} is the tag {@code istanbul}.
+	 */
 	public static String normalize(String tag) {
-		String value = tag.strip().toLowerCase(Locale.ROOT);
+		String value = tag.strip().toLowerCase(Locale.ROOT).replace("i\u0307", "i");
 		while (value.startsWith("#")) {
 			value = value.substring(1);
 		}
-		return value.strip().replaceAll("\\s+", "-");
+		return Normalizer.normalize(value.strip().replaceAll("\\s+", "-"), Normalizer.Form.NFC);
 	}
 
 	/** Normalises and de-duplicates; reports every bad tag under {@code field[index]}. */

@@ -20,6 +20,9 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 
 	public static final int MAX_REMINDERS = 10;
 
+	/** Snoozes waiting to fire, besides the reminders the person set ({@link Reminder.Spec#snoozed()}). */
+	public static final int MAX_SNOOZES = 10;
+
 	public TaskDraft {
 		FieldErrors errors = new FieldErrors();
 		tags = check(title, description, tags, errors);
@@ -32,8 +35,12 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 		priority = priority == null ? Priority.NONE : priority;
 		tags = List.copyOf(tags);
 		reminders = reminders == null ? List.of() : List.copyOf(reminders);
-		if (reminders.size() > MAX_REMINDERS) {
+		long snoozes = reminders.stream().filter(Reminder.Spec::snoozed).count();
+		if (reminders.size() - snoozes > MAX_REMINDERS) {
 			throw InvalidInput.of("reminders", "must have at most " + MAX_REMINDERS + " reminders");
+		}
+		if (snoozes > MAX_SNOOZES) {
+			throw InvalidInput.of("reminders", "must have at most " + MAX_SNOOZES + " snoozed reminders");
 		}
 	}
 

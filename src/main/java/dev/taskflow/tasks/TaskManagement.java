@@ -67,14 +67,37 @@ public class TaskManagement {
 	/**
 	 * Creates several tasks together (an import): each the way {@link #create} does, with its
 	 * {@code task.created} event, and all of them or none. A recurring task that brings its place in a
-	 * series keeps it (see {@link ImportedTask}).
+	 * series keeps it (see {@link ImportedTask}), and an instance whose predecessor in the series comes
+	 * before it in the file is linked to it as its next instance, as the completion that brought it had
+	 * done: reopening the predecessor takes it back. A reminder the file says has fired, and whose time
+	 * has passed, stays fired instead of firing again.
 	 */
 	@Transactional
 	public List<Task> importAll(CurrentUser owner, List<ImportedTask> imported) {
 		imported.forEach(task -> checkRules(task.draft(), null, List.of()));
 		Map<String, Long> seriesIds = new HashMap<>();
-		return imported.stream()
-			.map(task -> insert(owner.id(), owner.timeZone(), task.draft(), id -> task.seriesFor(id, seriesIds), null))
+		Map<String, Long> idsByPlace = new HashMap<>();
+		List<Task> created = new ArrayList<>();
+		for (ImportedTask task : imported) {
+			Long previous = task.previousKey() == null ? null : idsByPlace.remove(task.previousKey());
+			Task inserted = insert(owner.id(), owner.timeZone(), task.draft(), id -> task.seriesFor(id, seriesIds),
+					previous, fired(task, owner.timeZone()));
+			if (task.key() != null) {
+				idsByPlace.putIfAbsent(task.key(), inserted.id());
+			}
+			created.add(inserted);
+		}
+		return created;
+	}
+
+	/** The reminders of an imported task that fired before and whose time has passed: they stay fired. */
+	private List<Reminder> fired(ImportedTask task, ZoneId zone) {
+		Instant now = now();
+		return task.fired()
+			.stream()
+			.map(spec -> new Reminder(spec.at(), spec.before(), spec.remindAt(task.draft().due(), zone), now,
+					spec.snoozed()))
+			.filter(reminder -> reminder.remindAt() != null && !reminder.remindAt().isAfter(now))
 			.toList();
 	}
 
@@ -281,9 +304,15 @@ public class TaskManagement {
 	/** Inserts a task; {@code seriesFor} gives the series it belongs to once its id is known (null: none). */
 	private Task insert(UUID ownerId, ZoneId zone, TaskDraft draft, LongFunction<Series> seriesFor,
 			Long previousTaskId) {
+		return insert(ownerId, zone, draft, seriesFor, previousTaskId, List.of());
+	}
+
+	/** {@code fired}: reminders that have fired already and stay so if the draft keeps them (see {@link #reminders}). */
+	private Task insert(UUID ownerId, ZoneId zone, TaskDraft draft, LongFunction<Series> seriesFor,
+			Long previousTaskId, List<Reminder> fired) {
 		Instant now = now();
 		Task unsaved = new Task(0, ownerId, draft.title(), draft.description(), draft.status(), draft.priority(),
-				draft.tags(), draft.due(), draft.recurrence(), null, reminders(draft, List.of(), zone), now, now,
+				draft.tags(), draft.due(), draft.recurrence(), null, reminders(draft, fired, zone), now, now,
 				draft.status() == TaskStatus.COMPLETED ? now : null, 1);
 		long id = tasks.insert(unsaved, zone, previousTaskId);
 		Series series = seriesFor.apply(id);
@@ -337,18 +366,22 @@ public class TaskManagement {
 				.map(Reminder::sentAt)
 				.findFirst()
 				.orElse(null);
-			reminders.add(new Reminder(spec.at(), spec.before(), remindAt, sentAt));
+			reminders.add(new Reminder(spec.at(), spec.before(), remindAt, sentAt, spec.snoozed()));
 		}
 		return reminders;
 	}
 
-	/** Relative reminders carry over as they are; absolute ones move with the due date. */
+	/**
+	 * Relative reminders carry over as they are; absolute ones move with the due date. Snoozes stay
+	 * behind: they reminded again of the previous occurrence, not of the series.
+	 */
 	private static List<Reminder.Spec> shiftedReminders(Task previous, Due nextDue, ZoneId zone) {
 		Duration shift = previous.due() == null ? null
 				: Duration.between(previous.due().startsAt(zone), nextDue.startsAt(zone));
 		return previous.reminders()
 			.stream()
 			.map(Reminder::spec)
+			.filter(spec -> !spec.snoozed())
 			.filter(spec -> spec.before() != null || shift != null)
 			.map(spec -> spec.before() != null ? spec : new Reminder.Spec(spec.at().plus(shift), null))
 			.toList();

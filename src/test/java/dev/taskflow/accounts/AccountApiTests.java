@@ -182,11 +182,11 @@ class AccountApiTests {
 		mvc.perform(ann.as(get("/api/account"))).andExpect(jsonPath("$.time_zone").value("Asia/Tokyo"));
 	}
 
-	/** ZoneId.of reads offsets too, but an offset is no time zone: it ignores daylight saving. */
+	/** ZoneId.of reads offsets too, but an offset is no time zone: it ignores daylight saving; SystemV/ is Java's, not IANA's. */
 	@Test
-	void offsetsAreNotTimeZonesAtSignUpOrLater() throws Exception {
+	void offsetsAndNonIanaNamesAreNotTimeZonesAtSignUpOrLater() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc, "Asia/Tokyo");
-		for (String offset : new String[] { "+05:00", "GMT+5", "UTC+2", "UT-03:30", "Z" }) {
+		for (String offset : new String[] { "+05:00", "GMT+5", "UTC+2", "UT-03:30", "Z", "SystemV/EST5", "systemv/pst8pdt" }) {
 			mvc.perform(ann.as(patch("/api/account")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"time_zone\": \"" + offset + "\"}"))
 				.andExpect(status().isBadRequest())

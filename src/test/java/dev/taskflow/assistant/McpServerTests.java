@@ -180,6 +180,26 @@ class McpServerTests {
 		assertThat(task.get("priority").asString()).isEqualTo("low");
 	}
 
+	/** The tools' schema states the tag rule of the REST API: letters, digits and - _ . / : */
+	@Test
+	void tagsFollowTheSameRulesAsTheRestApi() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		try (McpSyncClient client = client(ann.token())) {
+			client.initialize();
+			McpSchema.CallToolResult added = client.callTool(new McpSchema.CallToolRequest("add_task",
+					Map.of("title", "tagged", "tags", List.of("a.b", "c/d", "e:f", "İstanbul"))));
+			assertThat(added.isError()).as(added.toString()).isNotEqualTo(Boolean.TRUE);
+			McpSchema.CallToolResult listed = client.callTool(new McpSchema.CallToolRequest("list_tasks",
+					Map.of("tags", List.of("a.b"))));
+			assertThat(listed.isError()).as(listed.toString()).isNotEqualTo(Boolean.TRUE);
+			McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("add_task",
+					Map.of("title", "bad tag", "tags", List.of("a b!"))));
+			assertThat(refused.isError()).isTrue();
+		}
+		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks"))).andExpect(status().isOk()).andReturn()).at("/items/0");
+		assertThat(task.get("tags").valueStream().map(JsonNode::asString)).containsExactly("a.b", "c/d", "e:f", "istanbul");
+	}
+
 	@Test
 	void remindersFollowTheSameRulesAsTheRestApi() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);

@@ -11,6 +11,7 @@ import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.RecordingConsumer;
 import dev.taskflow.eventing.Topics;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
+import dev.taskflow.support.EventSchemas;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static dev.taskflow.support.TestUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,9 @@ abstract class AuditTrailContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	JsonMapper jsonMapper;
+
 	@Test
 	void historyListsEveryChangeOldestFirstAndOutlivesTheTask() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);
@@ -65,6 +70,32 @@ abstract class AuditTrailContract {
 			.andExpect(jsonPath("$[1].changes.priority.new").value("high"))
 			.andExpect(jsonPath("$[0].user_id").value(ann.id()))
 			.andExpect(jsonPath("$[3].title").value("Plan the trip"));
+	}
+
+	/** A status change made together with other fields shows those fields too, in a schema-valid event. */
+	@Test
+	void historyShowsWhatChangedTogetherWithTheStatus() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = createTask(ann, "combo");
+		mvc.perform(ann.as(patch("/api/tasks/" + id)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\": \"combo2\", \"priority\": \"high\", \"status\": \"completed\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(ann.as(patch("/api/tasks/" + id)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\": \"combo3\", \"status\": \"pending\"}"))
+			.andExpect(status().isOk());
+
+		await().untilAsserted(() -> mvc.perform(ann.as(get("/api/tasks/" + id + "/history"))).andExpect(jsonPath("$", hasSize(3))));
+		mvc.perform(ann.as(get("/api/tasks/" + id + "/history")))
+			.andExpect(jsonPath("$[1].event_type").value("task.completed"))
+			.andExpect(jsonPath("$[1].changes.title.new").value("combo2"))
+			.andExpect(jsonPath("$[1].changes.priority.new").value("high"))
+			.andExpect(jsonPath("$[1].changes.status.new").value("completed"))
+			.andExpect(jsonPath("$[2].event_type").value("task.reopened"))
+			.andExpect(jsonPath("$[2].changes.title.new").value("combo3"));
+		await().until(() -> recorder.of(Topics.TASK_EVENTS, id).size() == 3);
+		for (EventEnvelope event : recorder.of(Topics.TASK_EVENTS, id)) {
+			assertThat(EventSchemas.violations(Topics.TASK_EVENTS, event.toJson(jsonMapper))).as(event.type()).isEmpty();
+		}
 	}
 
 	@Test

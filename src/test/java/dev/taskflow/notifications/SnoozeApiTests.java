@@ -22,10 +22,12 @@ import tools.jackson.databind.JsonNode;
 
 import static dev.taskflow.support.TestUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -141,6 +143,60 @@ class SnoozeApiTests {
 			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/not-found"));
 		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + taskId))).andReturn());
 		assertThat(task.get("reminders").size()).isZero();
+	}
+
+	/** A snooze is "remind me again" about this occurrence; the series keeps its own reminders. */
+	@Test
+	void theNextInstanceOfARecurringTaskDoesNotInheritASnooze() throws Exception {
+		String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
+		long weekly = ann.createTask(mvc, "{\"title\": \"Weekly review\", \"due_at\": \"" + today
+				+ "\", \"recurrence\": \"weekly\", \"reminders\": [{\"before\": \"PT0S\"}]}");
+		snooze(ann, notificationFor(weekly, "Weekly review"), "{\"until\": \"tomorrow\"}").andExpect(status().isOk());
+		long daily = ann.createTask(mvc, "{\"title\": \"Stand-up\", \"due_at\": \"" + today
+				+ "\", \"recurrence\": \"daily\", \"reminders\": [{\"at\": \"" + Instant.now().minusSeconds(60)
+				+ "\"}]}");
+		snooze(ann, notificationFor(daily, "Stand-up"), "{\"for\": \"PT5M\"}").andExpect(status().isOk());
+		JsonNode snoozedTask = json(mvc.perform(ann.as(get("/api/tasks/" + weekly))).andReturn());
+		assertThat(snoozedTask.get("reminders")).anySatisfy(reminder -> assertThat(reminder.path("snoozed").asBoolean()).isTrue());
+
+		mvc.perform(ann.as(post("/api/tasks/" + weekly + "/complete"))).andExpect(status().isOk());
+		mvc.perform(ann.as(post("/api/tasks/" + daily + "/complete"))).andExpect(status().isOk());
+
+		JsonNode nextWeekly = nextInstanceOf(weekly);
+		assertThat(nextWeekly.get("reminders")).hasSize(1);
+		assertThat(nextWeekly.at("/reminders/0/before").asString()).isEqualTo("PT0S");
+		JsonNode nextDaily = nextInstanceOf(daily);
+		assertThat(nextDaily.get("reminders")).as("the series' own reminder, a day later; not the snooze").hasSize(1);
+		assertThat(nextDaily.at("/reminders/0/snoozed").isMissingNode()).isTrue();
+	}
+
+	/** Snoozes are not the person's reminders: a task with all 10 of those can still be snoozed. */
+	@Test
+	void aTaskWithTheMostRemindersCanStillBeSnoozed() throws Exception {
+		StringBuilder reminders = new StringBuilder();
+		for (int i = 1; i <= 10; i++) {
+			reminders.append(i == 1 ? "" : ", ").append("{\"before\": \"PT").append(i).append("M\"}");
+		}
+		long taskId = ann.createTask(mvc, "{\"title\": \"Busy\", \"due_at\": \"2099-01-01\", \"reminders\": ["
+				+ reminders + "]}");
+
+		snooze(ann, notificationFor(taskId, "Busy"), "{\"for\": \"PT10M\"}").andExpect(status().isOk());
+
+		JsonNode task = json(mvc.perform(ann.as(get("/api/tasks/" + taskId))).andReturn());
+		assertThat(task.get("reminders")).hasSize(11);
+		mvc.perform(ann.as(put("/api/tasks/" + taskId)).contentType(MediaType.APPLICATION_JSON).content(task.toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reminders.length()").value(11))
+			.andExpect(jsonPath("$.reminders[10].snoozed").value(true));
+	}
+
+	private JsonNode nextInstanceOf(long taskId) throws Exception {
+		await().until(() -> jdbc.sql("select count(*) from tasks where previous_task_id = :id")
+			.param("id", taskId)
+			.query(Integer.class)
+			.single() == 1);
+		long next = jdbc.sql("select id from tasks where previous_task_id = :id").param("id", taskId).query(Long.class).single();
+		return json(mvc.perform(ann.as(get("/api/tasks/" + next))).andExpect(status().isOk()).andReturn());
 	}
 
 	/** What the reminder scheduler leaves behind once the task's reminders have fired. */

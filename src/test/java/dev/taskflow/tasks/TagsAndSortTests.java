@@ -36,6 +36,15 @@ class TagsAndSortTests {
 		assertThatThrownBy(() -> TaskSort.parse("due,-due")).isInstanceOf(InvalidInput.class);
 	}
 
+	/** Lower-casing İ gives i and a combining dot; scripts whose vowel signs are marks are letters too. */
+	@Test
+	void tagsOfEveryScriptAreAcceptedAndTurkishCapitalIIsLowerCased() {
+		FieldErrors errors = new FieldErrors();
+		List<String> tags = Tags.normalizeAll(List.of("İstanbul", "हिंदी", "Cafe\u0301", "a.b", "c/d", "e:f"), "tags", errors);
+		assertThat(errors.isEmpty()).as(errors.toString()).isTrue();
+		assertThat(tags).containsExactly("istanbul", "हिंदी", "caf\u00e9", "a.b", "c/d", "e:f");
+	}
+
 	@Test
 	void reminderLeadTimesReadAsPeopleWriteThem() {
 		assertThat(new Reminder(null, java.time.Duration.ofDays(1), null, null).beforeText()).isEqualTo("P1D");

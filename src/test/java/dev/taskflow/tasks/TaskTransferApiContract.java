@@ -218,6 +218,82 @@ abstract class TaskTransferApiContract {
 		}
 	}
 
+	/**
+	 * Undo works on an imported series as in the account it came from: reopening the completed instance
+	 * takes back the next one its completion brought, and completing it again brings one anew.
+	 */
+	@Test
+	void reopeningAnImportedCompletedInstanceTakesBackTheNextOneInJsonAndCsv() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long gym = create(ann, "{\"title\": \"Gym\", \"due_at\": \"2027-02-01\", \"recurrence\": \"daily\"}")
+			.get("id").asLong();
+		complete(ann, gym);
+		awaitNextInstanceOf(ann, gym);
+
+		for (String format : List.of("json", "csv")) {
+			TestUser bob = TestUsers.signUp(mvc);
+			mvc.perform(bob.as(post("/api/import"))
+				.contentType(format.equals("json") ? MediaType.APPLICATION_JSON_VALUE : "text/csv")
+				.content(mvc.perform(ann.as(get("/api/export?format=" + format))).andReturn().getResponse()
+					.getContentAsByteArray()))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.imported").value(2));
+			long first = exportOf(bob).valueStream()
+				.filter(task -> task.get("status").asString().equals("completed"))
+				.findFirst().orElseThrow().get("id").asLong();
+
+			mvc.perform(bob.as(post("/api/tasks/" + first + "/reopen"))).andExpect(status().isOk());
+
+			assertThat(titles(exportOf(bob))).as(format + ": the second instance was taken back").containsExactly("Gym");
+			complete(bob, first);
+			JsonNode next = awaitNextInstanceOf(bob, first);
+			assertThat(next.get("series_index").asInt()).as(format).isEqualTo(2);
+			assertThat(pending(bob, "Gym").get("id").asLong()).as(format + ": one next instance").isEqualTo(next.get("id").asLong());
+		}
+	}
+
+	/**
+	 * An import brings tasks, not their past alerts: a reminder that fired in the account the file came
+	 * from and whose time has passed stays fired (JSON says so with sent; CSV cannot say, so a past one is
+	 * taken as fired), while one still ahead fires at its time.
+	 */
+	@Test
+	void remindersThatFiredBeforeTheExportDoNotFireAgainAfterTheImport() throws Exception {
+		TestUser bob = TestUsers.signUp(mvc);
+
+		mvc.perform(bob.as(post("/api/import")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"tasks": [{"title": "From JSON", "due_at": "2020-01-01", "reminders": [
+				  {"before": "PT1H", "remind_at": "2019-12-31T23:00:00Z", "sent": true},
+				  {"at": "2099-01-01T00:00:00Z", "sent": true}]}]}"""))
+			.andExpect(status().isOk());
+		mvc.perform(bob.as(post("/api/import")).contentType("text/csv")
+			.content("title,due_at,reminders\nFrom CSV,2020-01-01,PT1H 2099-01-01T00:00:00Z\n"))
+			.andExpect(status().isOk());
+
+		// a past reminder the file does not call fired is a missed one, and fires: once its notification is
+		// there, the reminders imported before it have had their turn too
+		mvc.perform(bob.as(post("/api/import")).contentType(MediaType.APPLICATION_JSON).content("""
+				[{"title": "Missed", "due_at": "2020-01-01", "reminders": [{"before": "PT1H", "sent": false}]}]"""))
+			.andExpect(status().isOk());
+		await().until(() -> notificationTitles(bob).contains("Missed"));
+		await().until(() -> jdbc.sql("select count(*) from embedded_deliveries where consumer = 'notifications'")
+			.query(Integer.class).single() == 0);
+
+		assertThat(notificationTitles(bob)).containsExactly("Missed");
+		for (String title : List.of("From JSON", "From CSV")) {
+			JsonNode reminders = pending(bob, title).get("reminders");
+			assertThat(reminders.get(0).get("sent").asBoolean()).as(title + ": past and fired").isTrue();
+			assertThat(reminders.get(1).get("sent").asBoolean()).as(title + ": still ahead").isFalse();
+		}
+	}
+
+	private List<String> notificationTitles(TestUser user) throws Exception {
+		List<String> titles = new ArrayList<>();
+		json(mvc.perform(user.as(get("/api/notifications"))).andExpect(status().isOk()).andReturn()).get("items")
+			.forEach(item -> titles.add(item.get("title").asString()));
+		return titles;
+	}
+
 	/** Exports from before series_index was written import as before: each recurring task starts its series. */
 	@Test
 	void anExportWithoutSeriesPlacesStillImports() throws Exception {

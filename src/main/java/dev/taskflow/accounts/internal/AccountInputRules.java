@@ -72,7 +72,8 @@ final class AccountInputRules {
 	 * {@code UTC+2}, {@code GMT+5}) are refused although {@link ZoneId#of} reads them: a fixed offset
 	 * ignores daylight saving, so all-day tasks and "tomorrow 9:00" would be off by an hour for half the
 	 * year, and the picker could not show the zone. Whoever really wants a fixed offset has its IANA
-	 * name ({@code Etc/GMT-5}).
+	 * name ({@code Etc/GMT-5}). Java's {@code SystemV/} zones are not IANA names (the tz database dropped
+	 * them in 2020b) and are refused too.
 	 */
 	static ZoneId parseTimeZone(String timeZone, FieldErrors errors) {
 		if (timeZone == null || timeZone.isBlank()) {
@@ -81,6 +82,7 @@ final class AccountInputRules {
 		String name = timeZone.trim();
 		return ZoneId.getAvailableZoneIds()
 			.stream()
+			.filter(zone -> !zone.startsWith("SystemV/"))
 			.filter(zone -> zone.equalsIgnoreCase(name))
 			.findFirst()
 			.map(ZoneId::of)

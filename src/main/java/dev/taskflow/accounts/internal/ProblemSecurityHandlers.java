@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,11 +83,26 @@ final class ProblemSecurityHandlers {
 				entryPoint.commence(request, response, new InsufficientAuthenticationException(ex.getMessage()));
 				return;
 			}
-			// our own refusals say why; the framework's (CSRF, authorization rules) get the general answer
-			String detail = ex.getClass() == AccessDeniedException.class && ex.getMessage() != null ? ex.getMessage()
-					: "This request is not allowed. Browser requests that change data need a valid CSRF token.";
-			write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, detail);
+			write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, forbiddenDetail(request, ex));
 		};
+	}
+
+	/**
+	 * Why a signed-in person is refused: our own refusals say why; a missing or stale CSRF token (a browser
+	 * request that changes data) says so; an authorization rule (an operators-only endpoint) says that this
+	 * account may not, whatever the method.
+	 */
+	private static String forbiddenDetail(HttpServletRequest request, AccessDeniedException ex) {
+		if (ex instanceof CsrfException) {
+			return "This request is not allowed. Browser requests that change data need a valid CSRF token.";
+		}
+		if (ex.getClass() == AccessDeniedException.class && ex.getMessage() != null) {
+			return ex.getMessage();
+		}
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator")) {
+			return "Your account may not use this endpoint: it is for the operators listed in TASKFLOW_OPERATORS.";
+		}
+		return "Your account may not do this.";
 	}
 
 	private void write(HttpServletResponse response, HttpStatus status, URI type, String detail) throws IOException {

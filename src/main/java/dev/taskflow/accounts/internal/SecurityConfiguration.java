@@ -202,6 +202,11 @@ class SecurityConfiguration {
 					response.sendRedirect(ex instanceof ThrottledSignIn.TooManySignInAttempts ? "/login?locked" : "/login?error");
 				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+			// a program's request that ends here (the Dapr sidecar's routes in embedded mode, where they do
+			// not exist, or any call with a token) is answered with a problem, not with the error page
+			.exceptionHandling(exceptions -> exceptions.defaultAccessDeniedHandlerFor(problems.accessDeniedHandler(),
+					new OrRequestMatcher(HAS_AUTHORIZATION_HEADER, pathPattern("/dapr/**"), pathPattern("/job/**"),
+							pathPattern("/reminder-cron"))))
 			.headers(headers -> headers
 				// every script is a served file (taskflow.js, htmx); no inline script or handler may run
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "

@@ -61,8 +61,8 @@ class AccountApiController {
 	@PostMapping("/api/accounts")
 	@Operation(summary = "Sign up", description = "Public. Creates an account; then POST /api/tokens with HTTP Basic to get a token.")
 	ResponseEntity<AccountResponse> signUp(@RequestBody SignUpRequest request, HttpServletRequest http) {
-		signUps.check(http.getRemoteAddr());
-		CurrentUser user = accounts.register(request.email(), request.password(), request.timeZone());
+		CurrentUser user = signUps.signUp(http.getRemoteAddr(),
+				() -> accounts.register(request.email(), request.password(), request.timeZone()));
 		return ResponseEntity.created(URI.create("/api/account"))
 			.body(AccountResponse.of(user, accounts.notificationPreferencesOf(user.id())));
 	}

@@ -154,8 +154,7 @@ class AccountPagesController {
 	String signUp(SignUpForm form, Model model, HttpServletRequest request, HttpServletResponse response)
 			throws Exception {
 		try {
-			signUps.check(request.getRemoteAddr());
-			accounts.register(form.email(), form.password(), form.timeZone());
+			signUps.signUp(request.getRemoteAddr(), () -> accounts.register(form.email(), form.password(), form.timeZone()));
 		}
 		catch (Throttled ex) {
 			response.setStatus(ex.serviceWide() ? HttpStatus.SERVICE_UNAVAILABLE.value()

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.taskflow.tasks.Tags;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /**
@@ -97,8 +98,9 @@ final class McpToolCatalog {
 	}
 
 	private static Map<String, Object> tags() {
-		return Map.of("type", "array", "maxItems", 20, "uniqueItems", true, "items",
-				Map.of("type", "string", "minLength", 1, "maxLength", 40, "pattern", "^[\\p{L}\\p{N}_-]+$"));
+		return Map.of("type", "array", "maxItems", Tags.MAX_TAGS, "uniqueItems", true, "items",
+				Map.of("type", "string", "minLength", 1, "maxLength", Tags.MAX_LENGTH, "pattern",
+						"^[" + Tags.CHARACTERS + "]+$"));
 	}
 
 	private static Map<String, Object> string(String description, int maxLength) {

@@ -101,12 +101,14 @@ class NotificationApiController {
 	}
 
 	/**
-	 * Reminds again later: adds a reminder at the snooze time to the notification's task (through the
-	 * tasks façade, so the change is owner-checked, published and scheduled like any other edit) and
-	 * marks the notification read. Fixed-time reminders of that task whose time has passed (they fired,
-	 * like the one snoozed now) are dropped, so snoozing again and again does not pile them up. Only a
-	 * pending task's reminders fire, so snoozing that of a completed or deleted task is refused (409)
-	 * rather than answered with a time at which nothing would happen.
+	 * Reminds again later: adds a snoozed reminder at the snooze time to the notification's task (through
+	 * the tasks façade, so the change is owner-checked, published and scheduled like any other edit) and
+	 * marks the notification read. A snooze is about this occurrence only: a next instance of a recurring
+	 * task does not copy it, and it does not take one of the task's 10 reminders. Earlier snoozes whose
+	 * time has passed are dropped, so snoozing again and again does not pile them up; at most
+	 * {@link TaskDraft#MAX_SNOOZES} wait at a time (409 beyond). Only a pending task's reminders fire, so
+	 * snoozing that of a completed or deleted task is refused (409) rather than answered with a time at
+	 * which nothing would happen.
 	 */
 	@PostMapping("/{id}/snooze")
 	@Operation(summary = "Remind again later: {\"for\": \"PT10M\"}, {\"until\": \"tomorrow\"} (9:00 in your zone) "
@@ -138,11 +140,15 @@ class NotificationApiController {
 	private static List<Reminder.Spec> snoozed(TaskDraft draft, Instant until, Instant now) {
 		List<Reminder.Spec> kept = new ArrayList<>();
 		for (Reminder.Spec spec : draft.reminders()) {
-			if (spec.at() == null || spec.at().isAfter(now)) {
+			if (!spec.snoozed() || spec.at().isAfter(now)) {
 				kept.add(spec);
 			}
 		}
-		kept.add(new Reminder.Spec(until, null));
+		if (kept.stream().filter(Reminder.Spec::snoozed).count() >= TaskDraft.MAX_SNOOZES) {
+			throw new Conflict("The task '" + draft.title() + "' already has " + TaskDraft.MAX_SNOOZES
+					+ " snoozed reminders waiting; let one of them fire first.");
+		}
+		kept.add(Reminder.Spec.snoozedUntil(until));
 		return kept;
 	}
 

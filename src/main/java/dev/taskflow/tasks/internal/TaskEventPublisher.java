@@ -38,7 +38,10 @@ class TaskEventPublisher {
 		this.json = json;
 	}
 
-	/** The body of every task event; {@code changes} only on {@code task.updated}. */
+	/**
+	 * The body of every task event; {@code changes} on {@code task.updated}, and on {@code task.completed}
+	 * and {@code task.reopened} when the same change did more than switch the status.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record TaskEventBody(UUID eventId, String eventType, String version, Instant timestamp, UUID userId, long taskId,
 			long sequence, TaskSnapshot task, Map<String, TaskEvent.Change> changes) {
@@ -58,11 +61,27 @@ class TaskEventPublisher {
 
 	EventEnvelope taskEvent(TaskEvent event) {
 		TaskEventBody body = new TaskEventBody(event.eventId(), event.type(), SCHEMA_VERSION, event.occurredAt(),
-				event.ownerId(), event.taskId(), event.sequence(), event.task(),
-				event instanceof TaskEvent.TaskUpdated ? event.changes() : null);
+				event.ownerId(), event.taskId(), event.sequence(), event.task(), changes(event));
 		return new EventEnvelope(event.eventId(), SOURCE, event.type(), event.occurredAt(),
 				String.valueOf(event.taskId()), String.valueOf(event.taskId()), event.traceparent(),
 				json.valueToTree(body));
+	}
+
+	/**
+	 * What a change did, field by field. A status change made together with other fields (a PUT or PATCH
+	 * that also renames the task) carries them all, so the history shows what changed with it; a bare
+	 * complete or reopen carries none.
+	 */
+	private static Map<String, TaskEvent.Change> changes(TaskEvent event) {
+		if (event instanceof TaskEvent.TaskUpdated) {
+			return event.changes();
+		}
+		boolean statusChange = event instanceof TaskEvent.TaskCompleted || event instanceof TaskEvent.TaskReopened;
+		return statusChange && !onlyStatus(event.changes()) ? event.changes() : null;
+	}
+
+	private static boolean onlyStatus(Map<String, TaskEvent.Change> changes) {
+		return changes.keySet().stream().allMatch("status"::equals);
 	}
 
 	/** A distinct id (derived from the task event's), so each topic's consumers dedupe independently. */

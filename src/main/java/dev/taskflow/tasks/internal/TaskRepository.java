@@ -77,7 +77,7 @@ public class TaskRepository {
 			.stream()
 			.map(r -> new Reminder(micros(r.at()),
 					r.before() == null ? null : Duration.ofSeconds(r.before().getSeconds()), micros(r.remindAt()),
-					micros(r.sentAt())))
+					micros(r.sentAt()), r.snoozed()))
 			.toList();
 		return new Task(task.id(), task.ownerId(), task.title(), task.description(), task.status(), task.priority(),
 				sortedTags(task.tags()), due, task.recurrence(), task.series(), reminders, micros(task.createdAt()),
@@ -308,7 +308,8 @@ public class TaskRepository {
 				long seconds = rs.getLong("before_seconds");
 				Duration before = rs.wasNull() ? null : Duration.ofSeconds(seconds);
 				reminders.computeIfAbsent(rs.getLong("task_id"), id -> new ArrayList<>())
-					.add(new Reminder(SqlTime.instant(rs, "at"), before, SqlTime.instant(rs, "remind_at"), SqlTime.instant(rs, "sent_at")));
+					.add(new Reminder(SqlTime.instant(rs, "at"), before, SqlTime.instant(rs, "remind_at"),
+							SqlTime.instant(rs, "sent_at"), rs.getBoolean("snoozed")));
 			});
 		return tasks.stream()
 			.map(t -> new Task(t.id(), t.ownerId(), t.title(), t.description(), t.status(), t.priority(),
@@ -339,14 +340,15 @@ public class TaskRepository {
 		for (int i = 0; i < reminders.size(); i++) {
 			Reminder reminder = reminders.get(i);
 			jdbc.sql("""
-					insert into task_reminders (task_id, position, at, before_seconds, remind_at, sent_at)
-					values (:taskId, :position, :at, :before, :remindAt, :sentAt)""")
+					insert into task_reminders (task_id, position, at, before_seconds, remind_at, sent_at, snoozed)
+					values (:taskId, :position, :at, :before, :remindAt, :sentAt, :snoozed)""")
 				.param("taskId", taskId)
 				.param("position", i)
 				.param("at", SqlTime.utc(reminder.at()))
 				.param("before", reminder.before() == null ? null : reminder.before().getSeconds())
 				.param("remindAt", SqlTime.utc(reminder.remindAt()))
 				.param("sentAt", SqlTime.utc(reminder.sentAt()))
+				.param("snoozed", reminder.snoozed())
 				.update();
 		}
 	}

@@ -9,6 +9,7 @@ import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.PageController;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.Priority;
+import dev.taskflow.tasks.Tags;
 import dev.taskflow.tasks.TaskManagement;
 import dev.taskflow.tasks.TaskNotFound;
 import jakarta.servlet.http.HttpServletResponse;
@@ -100,7 +101,7 @@ class BulkPagesController {
 			return new Problem("", "Select at most " + MAX_SELECTED + " tasks at a time.");
 		}
 		if ((bulk == BulkAction.TAG || bulk == BulkAction.UNTAG)
-				&& !BulkAction.normalizedTag(tag).matches("[\\p{L}\\p{N}_./:-]{1,40}")) {
+				&& !BulkAction.normalizedTag(tag).matches("[" + Tags.CHARACTERS + "]{1," + Tags.MAX_LENGTH + "}")) {
 			return new Problem("tag", "Enter a tag (letters, digits and - _ . / :, up to 40 characters).");
 		}
 		if (bulk == BulkAction.PRIORITY && Priority.parse(priority).isEmpty()) {

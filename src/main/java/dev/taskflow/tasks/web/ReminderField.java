@@ -86,6 +86,10 @@ record ReminderField(String kind, String date, String time, String amount, Strin
 		if (spec.isEmpty() || kept.contains(spec.get())) {
 			return spec;
 		}
+		Optional<Reminder.Spec> snooze = keptSnooze(spec.get(), kept);
+		if (snooze.isPresent()) {
+			return snooze;
+		}
 		if (spec.get().at() != null && spec.get().at().isBefore(now)) {
 			errors.add(field, "is in the past; choose a later date or time");
 			return Optional.empty();
@@ -95,6 +99,20 @@ record ReminderField(String kind, String date, String time, String amount, Strin
 			return Optional.empty();
 		}
 		return spec;
+	}
+
+	/**
+	 * The snooze this row shows, if it shows one: the form writes it to the minute, and saving the form
+	 * keeps it a snooze (of this occurrence only) rather than turning it into a reminder of the series.
+	 */
+	private static Optional<Reminder.Spec> keptSnooze(Reminder.Spec asked, List<Reminder.Spec> kept) {
+		if (asked.at() == null) {
+			return Optional.empty();
+		}
+		Instant minute = asked.at().truncatedTo(ChronoUnit.MINUTES);
+		return kept.stream()
+			.filter(spec -> spec.snoozed() && spec.at().truncatedTo(ChronoUnit.MINUTES).equals(minute))
+			.findFirst();
 	}
 
 	private Optional<Reminder.Spec> atSpec(ZoneId zone, String field, FieldErrors errors) {

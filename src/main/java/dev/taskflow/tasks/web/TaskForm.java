@@ -186,7 +186,8 @@ record TaskForm(String title, String description, String priority, String tags, 
 				row.spec(zone, due, now, kept, "reminders[" + i + "]", errors).ifPresent(specs::add);
 			}
 		}
-		if (reminders.stream().filter(row -> !row.isBlank()).count() > TaskDraft.MAX_REMINDERS) {
+		long snoozes = specs.stream().filter(Reminder.Spec::snoozed).count();
+		if (reminders.stream().filter(row -> !row.isBlank()).count() - snoozes > TaskDraft.MAX_REMINDERS) {
 			errors.add("reminders", "can be at most " + TaskDraft.MAX_REMINDERS + " per task; remove some");
 		}
 		return specs;

@@ -33,7 +33,7 @@ final class TaskJsonReader {
 	private static final Set<String> READ_ONLY = Set.of("id", "all_day", "series_id", "series_index",
 			"series_anchor", "created_at", "updated_at", "completed_at");
 
-	private static final Set<String> REMINDER_FIELDS = Set.of("at", "before", "remind_at", "sent");
+	private static final Set<String> REMINDER_FIELDS = Set.of("at", "before", "remind_at", "sent", "snoozed");
 
 	private final JsonNode body;
 
@@ -195,8 +195,18 @@ final class TaskJsonReader {
 				errors.add(field, "needs either at (a date-time) or before (a duration such as PT15M), not both");
 				continue;
 			}
+			JsonNode snoozed = item.get("snoozed");
+			if (snoozed != null && !snoozed.isNull() && !snoozed.isBoolean()) {
+				errors.add(field + ".snoozed", "must be true or false");
+				continue;
+			}
+			boolean isSnooze = snoozed != null && snoozed.asBoolean(false);
+			if (isSnooze && !hasAt) {
+				errors.add(field + ".snoozed", "is only for a reminder at a moment (at)");
+				continue;
+			}
 			if (hasAt) {
-				reminderAt(at, field + ".at").ifPresent(moment -> reminders.add(new Reminder.Spec(moment, null)));
+				reminderAt(at, field + ".at").ifPresent(moment -> reminders.add(new Reminder.Spec(moment, null, isSnooze)));
 			}
 			else if (!before.isString()) {
 				errors.add(field + ".before", "must be an ISO-8601 duration such as PT15M or P1D");
@@ -212,8 +222,12 @@ final class TaskJsonReader {
 				}
 			}
 		}
-		if (node.size() > TaskDraft.MAX_REMINDERS) {
+		long snoozes = reminders.stream().filter(Reminder.Spec::snoozed).count();
+		if (node.size() - snoozes > TaskDraft.MAX_REMINDERS) {
 			errors.add("reminders", "must have at most " + TaskDraft.MAX_REMINDERS + " reminders");
+		}
+		if (snoozes > TaskDraft.MAX_SNOOZES) {
+			errors.add("reminders", "must have at most " + TaskDraft.MAX_SNOOZES + " snoozed reminders");
 		}
 		return reminders;
 	}

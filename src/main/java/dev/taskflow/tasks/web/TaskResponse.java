@@ -18,13 +18,16 @@ record TaskResponse(long id, String title, String description, String status, St
 		String dueAt, Boolean allDay, String recurrence, String recurrenceFrom, Long seriesId, Integer seriesIndex,
 		String seriesAnchor, List<ReminderResponse> reminders, Instant createdAt, Instant updatedAt, Instant completedAt, int version) {
 
-	/** A reminder as asked for ({@code at} or {@code before}), when it fires and whether it has. */
+	/**
+	 * A reminder as asked for ({@code at} or {@code before}), when it fires and whether it has;
+	 * {@code snoozed: true} (absent otherwise) for one added by snoozing a notification.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record ReminderResponse(Instant at, String before, Instant remindAt, boolean sent) {
+	record ReminderResponse(Instant at, String before, Instant remindAt, boolean sent, Boolean snoozed) {
 
 		static ReminderResponse of(Reminder reminder) {
 			return new ReminderResponse(reminder.at(), reminder.beforeText(),
-					reminder.remindAt(), reminder.sent());
+					reminder.remindAt(), reminder.sent(), reminder.snoozed() ? Boolean.TRUE : null);
 		}
 	}
 

@@ -275,7 +275,25 @@ class TaskTransfer {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		return new ImportedTask(draft, place);
+		return new ImportedTask(draft, place, fired(row, draft));
+	}
+
+	/**
+	 * The reminders the row says have fired ({@code "sent": true}); the draft read them in the row's order.
+	 * A CSV row cannot say, and its reminders are read as fired (see {@link #csvTask}).
+	 */
+	private static List<Reminder.Spec> fired(JsonNode row, TaskDraft draft) {
+		JsonNode reminders = row.get("reminders");
+		if (reminders == null || !reminders.isArray() || reminders.size() != draft.reminders().size()) {
+			return List.of();
+		}
+		List<Reminder.Spec> fired = new ArrayList<>();
+		for (int i = 0; i < reminders.size(); i++) {
+			if (reminders.get(i).path("sent").asBoolean(false)) {
+				fired.add(draft.reminders().get(i));
+			}
+		}
+		return fired;
 	}
 
 	private List<JsonNode> jsonRows(byte[] content) {
@@ -359,11 +377,14 @@ class TaskTransfer {
 					SEPARATORS.splitAsStream(unguarded(value)).filter(tag -> !tag.isEmpty()).forEach(tags::add);
 				}
 				case "reminders" -> {
+					// a CSV file cannot say whether a reminder fired: one whose time has passed had its turn
+					// in the account the file came from, so it is read as fired and does not fire again here
 					ArrayNode reminders = task.putArray("reminders");
 					SEPARATORS.splitAsStream(value)
 						.filter(reminder -> !reminder.isEmpty())
 						.forEach(reminder -> reminders.addObject()
-							.put(reminder.toUpperCase(Locale.ROOT).startsWith("P") ? "before" : "at", reminder));
+							.put(reminder.toUpperCase(Locale.ROOT).startsWith("P") ? "before" : "at", reminder)
+							.put("sent", true));
 				}
 				default -> task.put(name, value);
 			}
