@@ -1,6 +1,8 @@
 package dev.taskflow.accounts.internal;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.FlashMap;
@@ -203,10 +207,13 @@ class SecurityConfiguration {
 				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
 			// a program's request that ends here (the Dapr sidecar's routes in embedded mode, where they do
-			// not exist, or any call with a token) is answered with a problem, not with the error page
-			.exceptionHandling(exceptions -> exceptions.defaultAccessDeniedHandlerFor(problems.accessDeniedHandler(),
-					new OrRequestMatcher(HAS_AUTHORIZATION_HEADER, pathPattern("/dapr/**"), pathPattern("/job/**"),
-							pathPattern("/reminder-cron"))))
+			// not exist, or any call with a token) is answered with a problem; a browser's keeps the error
+			// page. Not defaultAccessDeniedHandlerFor: with a single mapping Spring Security uses that handler
+			// for every request, and a stale form would get a 401 problem instead of the 403 page.
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+					new LinkedHashMap<>(Map.of(new OrRequestMatcher(HAS_AUTHORIZATION_HEADER, pathPattern("/dapr/**"),
+							pathPattern("/job/**"), pathPattern("/reminder-cron")), problems.accessDeniedHandler())),
+					new AccessDeniedHandlerImpl())))
 			.headers(headers -> headers
 				// every script is a served file (taskflow.js, htmx); no inline script or handler may run
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
