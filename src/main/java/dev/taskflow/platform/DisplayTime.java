@@ -46,6 +46,15 @@ public final class DisplayTime {
 		return date.format(date.getYear() == today.getYear() ? DAY_THIS_YEAR : DAY);
 	}
 
+	/**
+	 * A day or moment as written above, for the middle of a sentence: "due tomorrow, 09:00", not "due
+	 * Tomorrow, 09:00". Weekday and month names keep their capitals.
+	 */
+	public static String inSentence(String written) {
+		return written.startsWith("Today") || written.startsWith("Tomorrow") || written.startsWith("Yesterday")
+				? Character.toLowerCase(written.charAt(0)) + written.substring(1) : written;
+	}
+
 	/** A calendar day always written out, e.g. "Fri 4 Dec" — for headings that already say "Today". */
 	public static String date(LocalDate date, LocalDate today) {
 		return date.format(date.getYear() == today.getYear() ? DAY_THIS_YEAR : DAY);

@@ -35,4 +35,12 @@ class DisplayTimeTests {
 		assertThat(DisplayTime.moment(Instant.parse("2025-03-02T17:05:00Z"), BERLIN, NOW))
 			.isEqualTo("Sun 2 Mar 2025, 18:05");
 	}
+
+	@Test
+	void inASentenceTheNamedDaysAreLowerCaseAndWeekdaysKeepTheirCapital() {
+		assertThat(DisplayTime.inSentence("Tomorrow, 00:15")).isEqualTo("tomorrow, 00:15");
+		assertThat(DisplayTime.inSentence("Today")).isEqualTo("today");
+		assertThat(DisplayTime.inSentence("Yesterday")).isEqualTo("yesterday");
+		assertThat(DisplayTime.inSentence("Fri 4 Dec, 09:30")).isEqualTo("Fri 4 Dec, 09:30");
+	}
 }

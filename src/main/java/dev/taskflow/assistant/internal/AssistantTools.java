@@ -162,7 +162,7 @@ public class AssistantTools {
 			text.append(", repeats ").append(Character.toLowerCase(sentence.charAt(0))).append(sentence.substring(1));
 		}
 		List<String> reminders = task.reminders().stream().map(reminder -> reminder.before() == null
-				? "at " + DisplayTime.moment(reminder.at(), zone, clock.instant())
+				? "at " + DisplayTime.inSentence(DisplayTime.moment(reminder.at(), zone, clock.instant()))
 				: reminder.before().isZero() ? "at the due time" : Reminder.Lead.of(reminder.before()).words() + " before").toList();
 		if (!reminders.isEmpty()) {
 			text.append(reminders.size() == 1 ? ", with a reminder " : ", with reminders ").append(String.join(" and ", reminders));
@@ -398,8 +398,9 @@ public class AssistantTools {
 	static String describe(Task task, ZoneId zone, Instant now) {
 		StringBuilder text = new StringBuilder("#").append(task.id()).append(" \u201c").append(task.title()).append('\u201d');
 		if (task.due() != null) {
-			text.append(" due ").append(task.due().allDay() ? DisplayTime.day(task.due().date(), LocalDate.ofInstant(now, zone))
-					: DisplayTime.moment(task.due().dateTime().toInstant(), zone, now));
+			text.append(" due ").append(DisplayTime.inSentence(task.due().allDay()
+					? DisplayTime.day(task.due().date(), LocalDate.ofInstant(now, zone))
+					: DisplayTime.moment(task.due().dateTime().toInstant(), zone, now)));
 		}
 		if (task.priority() != Priority.NONE) {
 			text.append(", ").append(task.priority().value()).append(" priority");
