@@ -1,7 +1,5 @@
 package dev.taskflow.accounts;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,6 +9,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static dev.taskflow.support.TestUsers.fromAddress;
+import static dev.taskflow.support.TestUsers.newEmail;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -30,30 +30,19 @@ class RefusedSignUpThrottleTests {
 	@Test
 	void refusedSignUpsDoNotCountButAccountsAndTakenAddressesDo() throws Exception {
 		for (int i = 0; i < 3; i++) {
-			signUp("10.2.0.1", email(), "short").andExpect(status().isBadRequest());
-			mvc.perform(post("/signup").with(csrf()).with(address("10.2.0.1")).param("email", email())
+			signUp("10.2.0.1", newEmail(), "short").andExpect(status().isBadRequest());
+			mvc.perform(post("/signup").with(csrf()).with(fromAddress("10.2.0.1")).param("email", newEmail())
 				.param("password", "short").param("timeZone", "UTC"))
 				.andExpect(status().isUnprocessableContent());
 		}
-		String taken = email();
+		String taken = newEmail();
 		signUp("10.2.0.1", taken, "a long enough passphrase").andExpect(status().isCreated());
 		signUp("10.2.0.1", taken, "a long enough passphrase").andExpect(status().isConflict());
-		signUp("10.2.0.1", email(), "a long enough passphrase").andExpect(status().isTooManyRequests());
+		signUp("10.2.0.1", newEmail(), "a long enough passphrase").andExpect(status().isTooManyRequests());
 	}
 
 	private ResultActions signUp(String address, String email, String password) throws Exception {
-		return mvc.perform(post("/api/accounts").with(address(address)).contentType(MediaType.APPLICATION_JSON)
+		return mvc.perform(post("/api/accounts").with(fromAddress(address)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}"));
-	}
-
-	private static String email() {
-		return "user-" + UUID.randomUUID() + "@example.com";
-	}
-
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor address(String address) {
-		return request -> {
-			request.setRemoteAddr(address);
-			return request;
-		};
 	}
 }

@@ -1,7 +1,5 @@
 package dev.taskflow.accounts;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,6 +9,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static dev.taskflow.support.TestUsers.fromAddress;
+import static dev.taskflow.support.TestUsers.newEmail;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -39,7 +39,7 @@ class SignUpThrottleTests {
 			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/too-many-requests"))
 			// two per hour: the next one frees up within half an hour (less the time the test has taken)
 			.andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("1[0-7]\\d\\d|1800")));
-		mvc.perform(post("/signup").with(csrf()).with(address("10.1.0.1")).param("email", email())
+		mvc.perform(post("/signup").with(csrf()).with(fromAddress("10.1.0.1")).param("email", newEmail())
 			.param("password", "a long enough passphrase").param("timeZone", "UTC"))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Too many sign-ups")));
@@ -53,18 +53,7 @@ class SignUpThrottleTests {
 	}
 
 	private ResultActions signUp(String address) throws Exception {
-		return mvc.perform(post("/api/accounts").with(address(address)).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"email\": \"" + email() + "\", \"password\": \"a long enough passphrase\"}"));
-	}
-
-	private static String email() {
-		return "user-" + UUID.randomUUID() + "@example.com";
-	}
-
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor address(String address) {
-		return request -> {
-			request.setRemoteAddr(address);
-			return request;
-		};
+		return mvc.perform(post("/api/accounts").with(fromAddress(address)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"email\": \"" + newEmail() + "\", \"password\": \"a long enough passphrase\"}"));
 	}
 }

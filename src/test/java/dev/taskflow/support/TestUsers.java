@@ -6,6 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +44,7 @@ public final class TestUsers {
 	}
 
 	public static TestUser signUp(MockMvc mvc, String timeZone) throws Exception {
-		String email = "user-" + UUID.randomUUID() + "@example.com";
+		String email = newEmail();
 		MvcResult account = mvc
 			.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"time_zone\":\"" + timeZone
@@ -57,6 +58,19 @@ public final class TestUsers {
 			.andExpect(status().isCreated())
 			.andReturn();
 		return new TestUser(json(account).get("id").asString(), email, json(token).get("token").asString());
+	}
+
+	/** An e-mail address nobody has signed up with yet. */
+	public static String newEmail() {
+		return "user-" + UUID.randomUUID() + "@example.com";
+	}
+
+	/** A request from the client address {@code address} (the throttles count per address). */
+	public static RequestPostProcessor fromAddress(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	public static JsonNode json(MvcResult result) throws Exception {

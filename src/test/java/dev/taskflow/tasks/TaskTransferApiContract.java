@@ -190,13 +190,7 @@ abstract class TaskTransferApiContract {
 		assertThat(awaitNextInstanceOf(ann, twice).get("due_at").asString()).isEqualTo("2026-01-02");
 
 		for (String format : List.of("json", "csv")) {
-			TestUser bob = TestUsers.signUp(mvc);
-			mvc.perform(bob.as(post("/api/import"))
-				.contentType(format.equals("json") ? MediaType.APPLICATION_JSON_VALUE : "text/csv")
-				.content(mvc.perform(ann.as(get("/api/export?format=" + format))).andReturn().getResponse()
-					.getContentAsByteArray()))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.imported").value(4));
+			TestUser bob = importedByAnother(ann, format, 4);
 			JsonNode bobsRent = pending(bob, "Pay rent");
 			assertThat(bobsRent.get("series_index").asInt()).as(format).isEqualTo(2);
 			assertThat(bobsRent.get("series_anchor").asString()).as(format).isEqualTo("2026-01-31");
@@ -231,13 +225,7 @@ abstract class TaskTransferApiContract {
 		awaitNextInstanceOf(ann, gym);
 
 		for (String format : List.of("json", "csv")) {
-			TestUser bob = TestUsers.signUp(mvc);
-			mvc.perform(bob.as(post("/api/import"))
-				.contentType(format.equals("json") ? MediaType.APPLICATION_JSON_VALUE : "text/csv")
-				.content(mvc.perform(ann.as(get("/api/export?format=" + format))).andReturn().getResponse()
-					.getContentAsByteArray()))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.imported").value(2));
+			TestUser bob = importedByAnother(ann, format, 2);
 			long first = exportOf(bob).valueStream()
 				.filter(task -> task.get("status").asString().equals("completed"))
 				.findFirst().orElseThrow().get("id").asLong();
@@ -382,6 +370,18 @@ abstract class TaskTransferApiContract {
 			.param("id", taskId).query(Integer.class).single() == 1);
 		long next = jdbc.sql("select id from tasks where previous_task_id = :id").param("id", taskId).query(Long.class).single();
 		return json(mvc.perform(user.as(get("/api/tasks/" + next))).andExpect(status().isOk()).andReturn());
+	}
+
+	/** A new user who imported {@code from}'s export in {@code format} ("json" or "csv"), of {@code count} tasks. */
+	private TestUser importedByAnother(TestUser from, String format, int count) throws Exception {
+		TestUser other = TestUsers.signUp(mvc);
+		mvc.perform(other.as(post("/api/import"))
+			.contentType(format.equals("json") ? MediaType.APPLICATION_JSON_VALUE : "text/csv")
+			.content(mvc.perform(from.as(get("/api/export?format=" + format))).andReturn().getResponse()
+				.getContentAsByteArray()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.imported").value(count));
+		return other;
 	}
 
 	private JsonNode exportOf(TestUser user) throws Exception {
