@@ -32,11 +32,6 @@ public record Task(long id, UUID ownerId, String title, String description, Task
 		return status == TaskStatus.COMPLETED;
 	}
 
-	/** Pending and never changed since it was created, as a next instance is when the recurrence module makes it. */
-	public boolean isUntouched() {
-		return version == 1 && !isCompleted();
-	}
-
 	/**
 	 * When the instance after this completed recurring task falls due: the due the recurrence module
 	 * gives the next instance it creates shortly after the completion, known here before it exists.

@@ -205,9 +205,12 @@ public class TaskManagement {
 		return reopened;
 	}
 
-	/** Removes for good a next instance created by a completion that was undone, if nobody has touched it. */
+	/**
+	 * Removes for good a next instance created by a completion that was undone, if nobody has changed it
+	 * (TaskFlow's own re-timing after a time-zone change does not count).
+	 */
 	private void takeBack(Task next) {
-		if (!next.isUntouched() || !tasks.remove(next.ownerId(), next.id(), next.version())) {
+		if (!tasks.removeUnedited(next.ownerId(), next.id(), next.version())) {
 			return;
 		}
 		events.publishEvent(new TaskEvent.TaskDeleted(UUID.randomUUID(), now(), next.ownerId(), next.id(),

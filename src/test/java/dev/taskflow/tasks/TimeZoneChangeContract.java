@@ -130,6 +130,29 @@ abstract class TimeZoneChangeContract {
 			.andExpect(jsonPath("$.reminders[0].remind_at").value("2026-12-09T10:45:00Z"));
 	}
 
+	/**
+	 * Re-timing is TaskFlow's own change, not the person's: reopening a completed all-day recurring task
+	 * still takes back the next instance its completion brought, although the zone change gave that
+	 * instance a new version.
+	 */
+	@Test
+	void reopeningAfterAZoneChangeStillTakesBackTheNextInstance() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "UTC");
+		long id = create(ann, """
+				{"title": "tzgym", "due_at": "2027-03-01", "recurrence": "daily", "reminders": [{"before": "PT1H"}]}""")
+			.get("id").asLong();
+		mvc.perform(ann.as(post("/api/tasks/" + id + "/complete"))).andExpect(status().isOk());
+		await().until(() -> jdbc.sql("select count(*) from tasks where previous_task_id = :id").param("id", id)
+			.query(Integer.class).single() == 1);
+		long next = jdbc.sql("select id from tasks where previous_task_id = :id").param("id", id).query(Long.class).single();
+
+		changeZone(ann, "Asia/Tokyo");
+		assertThat(task(ann, next).get("version").asInt()).as("its reminder moved to Tokyo's day").isEqualTo(2);
+		mvc.perform(ann.as(post("/api/tasks/" + id + "/reopen"))).andExpect(status().isOk());
+
+		mvc.perform(ann.as(get("/api/tasks/" + next))).andExpect(status().isNotFound());
+	}
+
 	private void changeZone(TestUser user, String zone) throws Exception {
 		mvc.perform(user.as(patch("/api/account")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"time_zone\": \"" + zone + "\"}"))

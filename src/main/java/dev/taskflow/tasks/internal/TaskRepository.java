@@ -93,18 +93,34 @@ public class TaskRepository {
 		return tags.stream().sorted().toList();
 	}
 
-	/** Writes a new state if the stored version is still {@code expectedVersion}; false if it moved on. */
+	/**
+	 * Writes a new state a person asked for if the stored version is still {@code expectedVersion}; false
+	 * if it moved on. The task counts as edited from then on (see {@link #removeUnedited}).
+	 */
 	public boolean update(Task task, int expectedVersion, ZoneId zone) {
+		return write(task, expectedVersion, zone, true);
+	}
+
+	/**
+	 * Writes a new state TaskFlow worked out itself (reminders re-timed for a new time zone), like
+	 * {@link #update}, without counting it as the person's edit.
+	 */
+	public boolean retime(Task task, int expectedVersion, ZoneId zone) {
+		return write(task, expectedVersion, zone, false);
+	}
+
+	private boolean write(Task task, int expectedVersion, ZoneId zone, boolean edit) {
 		Map<String, Object> columns = columns(task, zone, null);
 		columns.put("id", task.id());
 		columns.put("expectedVersion", expectedVersion);
+		columns.put("edit", edit);
 		int rows = jdbc.sql("""
 				update tasks set title = :title, description = :description, status = :status,
 				  priority = :priority, due_at = :dueAt, due_date = :dueDate, due_offset = :dueOffset,
 				  overdue_at = :overdueAt, due_sort = :dueSort, title_sort = :titleSort, search_text = :searchText,
 				  recurrence = :recurrence, recurrence_from = :recurrenceFrom, series_id = :seriesId,
 				  series_index = :seriesIndex, series_anchor = :seriesAnchor,
-				  updated_at = :updatedAt, completed_at = :completedAt, version = :version
+				  updated_at = :updatedAt, completed_at = :completedAt, version = :version, edited = edited or :edit
 				where id = :id and user_id = :owner and version = :expectedVersion and deleted_at is null""")
 			.paramSource(columns)
 			.update();
@@ -120,7 +136,7 @@ public class TaskRepository {
 	/** Moves a live task to the trash as version {@code version}; false if it is not live any more. */
 	public boolean moveToTrash(UUID owner, long id, int version, Instant now) {
 		return jdbc.sql("""
-				update tasks set deleted_at = :now, version = :version
+				update tasks set deleted_at = :now, version = :version, edited = true
 				where id = :id and user_id = :owner and deleted_at is null""")
 			.param("now", SqlTime.utc(now))
 			.param("version", version)
@@ -132,7 +148,7 @@ public class TaskRepository {
 	/** Brings a task back from the trash as version {@code version}; false if it is not in the trash. */
 	public boolean restoreFromTrash(UUID owner, long id, int version, Instant now) {
 		return jdbc.sql("""
-				update tasks set deleted_at = null, updated_at = :now, version = :version
+				update tasks set deleted_at = null, updated_at = :now, version = :version, edited = true
 				where id = :id and user_id = :owner and deleted_at is not null""")
 			.param("now", SqlTime.utc(now))
 			.param("version", version)
@@ -142,11 +158,13 @@ public class TaskRepository {
 	}
 
 	/**
-	 * Removes a live task for good (tags and reminders cascade) if it is still at {@code version};
-	 * false if it changed or is gone.
+	 * Removes a live, pending task for good (tags and reminders cascade) if it is still at {@code version}
+	 * and no person has changed it since it was created; false otherwise.
 	 */
-	public boolean remove(UUID owner, long id, int version) {
-		return jdbc.sql("delete from tasks where id = :id and user_id = :owner and version = :version and deleted_at is null")
+	public boolean removeUnedited(UUID owner, long id, int version) {
+		return jdbc.sql("""
+				delete from tasks where id = :id and user_id = :owner and version = :version and deleted_at is null
+				  and not edited and status = 'pending'""")
 			.param("id", id)
 			.param("owner", owner)
 			.param("version", version)

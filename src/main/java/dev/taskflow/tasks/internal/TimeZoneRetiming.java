@@ -63,7 +63,7 @@ class TimeZoneRetiming {
 		Task retimed = new Task(current.id(), current.ownerId(), current.title(), current.description(),
 				current.status(), current.priority(), current.tags(), current.due(), current.recurrence(),
 				current.series(), reminders, current.createdAt(), now, current.completedAt(), current.version() + 1);
-		if (!tasks.update(retimed, current.version(), zone)) {
+		if (!tasks.retime(retimed, current.version(), zone)) {
 			return; // cannot happen under the row lock; the sweep after this still moves its day
 		}
 		Task saved = TaskRepository.asStored(retimed);
