@@ -49,12 +49,20 @@ public record Reminder(Instant at, Duration before, Instant remindAt, Instant se
 		}
 	}
 
+	/** The lead-time limit as pages and the assistant say it: "A reminder can be at most 366 days …". */
+	public static final String LEAD_LIMIT_IN_WORDS = "can be at most " + MAX_BEFORE.toDays() + " days before the due time";
+
+	/** Whether a lead time is before PT0S or beyond {@link #MAX_BEFORE}. */
+	public static boolean leadOutOfRange(Duration before) {
+		return before.isNegative() || before.compareTo(MAX_BEFORE) > 0;
+	}
+
 	/**
 	 * What is wrong with a lead time before the due date, if anything: it must be from PT0S to P366D, in
 	 * whole seconds. The one rule for every way a lead time comes in.
 	 */
 	public static Optional<String> leadProblem(Duration before) {
-		if (before.isNegative() || before.compareTo(MAX_BEFORE) > 0) {
+		if (leadOutOfRange(before)) {
 			return Optional.of("must be between PT0S and P366D");
 		}
 		if (before.getNano() != 0) {

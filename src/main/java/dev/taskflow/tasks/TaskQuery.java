@@ -31,4 +31,9 @@ public record TaskQuery(Set<TaskStatus> statuses, Set<Priority> priorities, List
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
 		}
 	}
+
+	/** The same query, for the page that {@code cursor} (a page's {@code nextCursor}) points to. */
+	public TaskQuery after(String cursor) {
+		return new TaskQuery(statuses, priorities, tags, allTags, dueFrom, dueBefore, overdue, hasDue, q, sort, limit, cursor);
+	}
 }

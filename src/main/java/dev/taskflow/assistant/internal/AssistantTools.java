@@ -221,9 +221,7 @@ public class AssistantTools {
 		List<Task> matching = new ArrayList<>();
 		String cursor = null;
 		do {
-			TaskPage page = tasks.list(user, new TaskQuery(query.statuses(), query.priorities(), query.tags(), query.allTags(),
-					query.dueFrom(), query.dueBefore(), query.overdue(), query.hasDue(), query.q(), query.sort(),
-					TaskQuery.MAX_LIMIT, cursor));
+			TaskPage page = tasks.list(user, query.after(cursor));
 			page.items()
 				.stream()
 				.filter(task -> task.completedAt() != null && days.contains(LocalDate.ofInstant(task.completedAt(), zone)))
@@ -365,9 +363,8 @@ public class AssistantTools {
 			if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
 				try {
 					java.time.Duration before = java.time.Duration.parse(text.toUpperCase(Locale.ROOT));
-					if (before.isNegative() || before.compareTo(Reminder.MAX_BEFORE) > 0) {
-						errors.add("reminders", "A reminder can be at most " + Reminder.MAX_BEFORE.toDays()
-								+ " days before the due time, and not after it.");
+					if (Reminder.leadOutOfRange(before)) {
+						errors.add("reminders", "A reminder " + Reminder.LEAD_LIMIT_IN_WORDS + ", and not after it.");
 						continue;
 					}
 					if (Reminder.leadProblem(before).isPresent()) {

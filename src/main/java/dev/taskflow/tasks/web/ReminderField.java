@@ -162,7 +162,7 @@ record ReminderField(String kind, String date, String time, String amount, Strin
 		}
 		Duration lead = number > MAX_LEAD.toSeconds() ? MAX_LEAD.plusSeconds(1) : chosen.getDuration().multipliedBy(number);
 		if (lead.compareTo(MAX_LEAD) > 0) {
-			errors.add(field, "can be at most 366 days before the due time");
+			errors.add(field, Reminder.LEAD_LIMIT_IN_WORDS);
 			return Optional.empty();
 		}
 		return Optional.of(new Reminder.Spec(null, lead));

@@ -414,7 +414,7 @@ class TaskPagesController {
 		if (draft != null && messages.containsKey("reminders") && draft.reminders()
 			.stream()
 			.anyMatch(reminder -> reminder.before() != null && Reminder.leadProblem(reminder.before()).isPresent())) {
-			messages.put("reminders", "A reminder can be at most 366 days before the due time.");
+			messages.put("reminders", "A reminder " + Reminder.LEAD_LIMIT_IN_WORDS + ".");
 		}
 		return messages;
 	}
