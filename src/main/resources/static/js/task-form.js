@@ -15,9 +15,11 @@
     }
   }
 
+  // Snoozes are for this occurrence only and do not count against the task's reminders, as on the server.
   function addButton(fieldset) {
     var add = fieldset.querySelector(".add-reminder");
-    var full = rows(fieldset).length >= Number(fieldset.getAttribute("data-max") || 10);
+    var reminders = rows(fieldset).filter(function (row) { return !row.classList.contains("snoozed"); });
+    var full = reminders.length >= Number(fieldset.getAttribute("data-max") || 10);
     add.hidden = full;
     add.disabled = full;
     return add;

@@ -88,6 +88,37 @@ class ReminderEditorJourneyTests {
 			.hasAttribute("title", "Reminder Sat 10 Mar 2035, 08:30");
 	}
 
+	/** Snoozes are not among a task's ten reminders, in the browser as on the server. */
+	@Test
+	void aSnoozeRowLeavesRoomForTheTenthReminder() {
+		Page page = context(ColorScheme.LIGHT, true, 1280, 800).newPage();
+		signUp(page);
+		Object id = page.evaluate("""
+				() => fetch('/api/tasks', {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'},
+				  JSON.parse(document.body.getAttribute('hx-headers') || '{}')),
+				  body: JSON.stringify({title: 'Stretch', due_at: '2035-07-01T12:00:00Z',
+				    reminders: [1, 2, 3, 4, 5, 6, 7, 8].map(h => ({before: 'PT' + h + 'H'}))
+				      .concat([{at: '2035-06-30T09:00:00Z', snoozed: true}])})}).then(r => r.json()).then(t => t.id)""");
+
+		page.navigate("/tasks/" + id + "/edit");
+		Locator rows = page.locator(".reminder-rows > .reminder-row");
+		Locator add = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another reminder"));
+		assertThat(rows).hasCount(10);
+		assertThat(page.locator(".reminder-row.snoozed")).containsText("Snoozed: this time only");
+		rows.nth(9).getByLabel("How long").fill("9");
+		add.click();
+		assertThat(rows).hasCount(11);
+		assertThat(rows.nth(10).getByLabel("Remind me")).isFocused();
+		assertThat(add).isHidden();
+
+		rows.nth(10).getByLabel("How long").fill("10");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(page).hasURL(Pattern.compile("/tasks$"));
+		page.navigate("/tasks/" + id + "/edit");
+		assertThat(rows).hasCount(11);
+		assertThat(page.locator(".reminder-row.snoozed")).hasCount(1);
+	}
+
 	@Test
 	void theInlineEditorAddsAReminderInPlace() {
 		Page page = context(ColorScheme.LIGHT, false, 1280, 800).newPage();

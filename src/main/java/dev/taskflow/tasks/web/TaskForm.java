@@ -62,7 +62,7 @@ record TaskForm(String title, String description, String priority, String tags, 
 		return new TaskForm(task.title(), task.description(), task.priority().value(), String.join(", ", task.tags()),
 				dueDate, dueTime, rule.repeat(), rule.every(), rule.unit(), rule.days(), rule.monthly(), rule.monthDay(),
 				rule.week(), rule.weekday(), rule.count(), rule.until(), rule.from(), reminders, "true",
-				String.valueOf(task.version())).withBlankReminder();
+				String.valueOf(task.version())).withBlankReminder(task.reminders().stream().filter(Reminder::snoozed).count());
 	}
 
 	TaskForm withVersion(int newVersion) {
@@ -77,15 +77,18 @@ record TaskForm(String title, String description, String priority, String tags, 
 				rows, "true", version);
 	}
 
-	/** The form with an empty row to type a new reminder in, unless it has one or is full. */
-	TaskForm withBlankReminder() {
+	/**
+	 * The form with an empty row to type a new reminder in, unless it has one or is full.
+	 * @param snoozes how many rows show a snooze of the task ({@link #snoozeRows})
+	 */
+	TaskForm withBlankReminder(long snoozes) {
 		boolean hasBlank = reminders.stream().anyMatch(ReminderField::isBlank);
-		return hasBlank || !roomForReminder() ? this : withAnotherReminder();
+		return hasBlank || !roomForReminder(snoozes) ? this : withAnotherReminder(snoozes);
 	}
 
 	/** "Add another reminder" without JavaScript: one more empty row, keeping everything typed. */
-	TaskForm withAnotherReminder() {
-		if (!roomForReminder()) {
+	TaskForm withAnotherReminder(long snoozes) {
+		if (!roomForReminder(snoozes)) {
 			return this;
 		}
 		List<ReminderField> rows = new ArrayList<>(reminders);
@@ -112,9 +115,12 @@ record TaskForm(String title, String description, String priority, String tags, 
 		return TaskDraft.MAX_REMINDERS;
 	}
 
-	/** Whether another row may be added (the API's cap on reminders per task). */
-	public boolean roomForReminder() {
-		return reminders.size() < TaskDraft.MAX_REMINDERS;
+	/**
+	 * Whether another row may be added: the API's cap on reminders per task, which snoozes do not count
+	 * against (a task with all ten reminders can still be snoozed, and its form still saved).
+	 */
+	boolean roomForReminder(long snoozes) {
+		return reminders.size() - snoozes < TaskDraft.MAX_REMINDERS;
 	}
 
 	/** Whether the form showed the reminders (an older or partial form keeps the task's reminders). */
@@ -194,23 +200,42 @@ record TaskForm(String title, String description, String priority, String tags, 
 	}
 
 	/**
-	 * For each row, when the reminder it shows was sent ("Today, 09:00"), or null: a row changed since no
-	 * longer shows the reminder that was sent.
+	 * For each row, what it shows of the task's saved reminders: when the reminder was sent ("Today,
+	 * 09:00"), and whether it is a snooze. A row changed since no longer shows the reminder that was sent.
 	 */
-	List<String> sentTimes(Task task, ZoneId zone, Instant now) {
+	List<ShownReminder> shownReminders(Task task, ZoneId zone, Instant now) {
 		Due due = due(zone, new FieldErrors());
 		return reminders.stream().map(row -> {
-			if (row.isBlank()) {
-				return null;
-			}
-			Optional<Reminder.Spec> spec = row.spec(zone, due, now, task.draft().reminders(), "", new FieldErrors());
-			return spec.flatMap(asked -> task.reminders()
+			Optional<Reminder.Spec> spec = savedSpec(row, task, zone, due, now);
+			String sentAt = spec.flatMap(asked -> task.reminders()
 					.stream()
 					.filter(reminder -> reminder.sent() && reminder.spec().equals(asked))
 					.findFirst())
 				.map(reminder -> DisplayTime.moment(reminder.sentAt(), zone, now))
 				.orElse(null);
+			return new ShownReminder(sentAt, spec.map(Reminder.Spec::snoozed).orElse(false));
 		}).toList();
+	}
+
+	/** How many rows show a snooze of the task, which the cap on reminders leaves out. */
+	long snoozeRows(Task task, ZoneId zone, Instant now) {
+		Due due = due(zone, new FieldErrors());
+		return reminders.stream()
+			.filter(row -> savedSpec(row, task, zone, due, now).map(Reminder.Spec::snoozed).orElse(false))
+			.count();
+	}
+
+	private static Optional<Reminder.Spec> savedSpec(ReminderField row, Task task, ZoneId zone, Due due, Instant now) {
+		return row.isBlank() ? Optional.empty()
+				: row.spec(zone, due, now, task.draft().reminders(), "", new FieldErrors());
+	}
+
+	/**
+	 * What a reminder row shows besides its fields.
+	 * @param sentAt when the reminder was sent, as the pages write a moment; null if it was not
+	 * @param snoozed whether it is a snooze: for this occurrence only, and not counted against the cap
+	 */
+	public record ShownReminder(String sentAt, boolean snoozed) {
 	}
 
 	private Due due(ZoneId zone, FieldErrors errors) {

@@ -257,12 +257,12 @@ class TaskPagesController {
 	 */
 	private String formStep(CurrentUser user, long id, TaskForm form, String step, String base, String back,
 			boolean htmx, Model model) {
-		tasks.get(user, id); // someone else's task is not found before anything is shown
+		Task task = tasks.get(user, id); // someone else's task is not found before anything is shown
 		model.addAttribute("base", base);
 		Map<String, String> errors = Map.of();
 		TaskForm next = form;
 		if (step.equals("add-reminder")) {
-			next = form.withAnotherReminder();
+			next = form.withAnotherReminder(form.snoozeRows(task, user.timeZone(), clock.instant()));
 			model.addAttribute("focus", "reminder-" + (next.reminders().size() - 1));
 		}
 		else if (step.startsWith(REMOVE_REMINDER) && step.substring(REMOVE_REMINDER.length()).matches("\\d{1,2}")) {
@@ -315,10 +315,14 @@ class TaskPagesController {
 
 	private String editForm(CurrentUser user, long id, TaskForm form, Map<String, String> errors, String back,
 			boolean htmx, Model model) {
-		TaskForm shown = form.withBlankReminder();
+		Task task = tasks.get(user, id);
+		Instant now = clock.instant();
+		long snoozes = form.snoozeRows(task, user.timeZone(), now);
+		TaskForm shown = form.withBlankReminder(snoozes);
 		model.addAttribute("taskId", id);
 		model.addAttribute("form", shown);
-		model.addAttribute("sentReminders", shown.sentTimes(tasks.get(user, id), user.timeZone(), clock.instant()));
+		model.addAttribute("shownReminders", shown.shownReminders(task, user.timeZone(), now));
+		model.addAttribute("roomForReminder", shown.roomForReminder(snoozes));
 		model.addAttribute("errors", errors);
 		model.addAttribute("timeZone", user.timeZone().getId());
 		model.addAttribute("filter", TaskListFilter.parse(back));

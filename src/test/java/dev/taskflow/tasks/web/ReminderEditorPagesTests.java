@@ -210,6 +210,47 @@ class ReminderEditorPagesTests {
 			.containsPattern("value=\"add-reminder\"[^>]*\\shidden=\"hidden\"");
 	}
 
+	/** A snooze is for this occurrence and, as in the API, not one of the ten reminders a task may have. */
+	@Test
+	void aSnoozeIsMarkedOnItsRowAndLeavesRoomForTheTenthReminder() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Stretch");
+		StringBuilder nine = new StringBuilder();
+		for (int i = 1; i <= 9; i++) {
+			nine.append("{\"before\": \"PT").append(i).append("H\"}, ");
+		}
+		assertThat(mvc.patch()
+			.uri("/api/tasks/" + id)
+			.session(browser.session())
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"due_at\": \"2035-07-01T12:00:00Z\", \"reminders\": [" + nine
+					+ "{\"at\": \"2035-06-30T09:00:00Z\", \"snoozed\": true}]}")).hasStatusOk();
+
+		String edit = browser.page("/tasks/" + id + "/edit");
+		assertThat(edit).contains("class=\"reminder-row snoozed\"")
+			.contains("Snoozed: this time only")
+			.as("an empty row for the tenth reminder")
+			.containsPattern(amount(id, 10, ""));
+
+		List<String> fields = new ArrayList<>(List.of("title", "Stretch", "dueDate", "2035-07-01", "dueTime", "12:00",
+				"remindersOnForm", "true", "reminders[9].kind", "at", "reminders[9].date", "2035-06-30",
+				"reminders[9].time", "09:00"));
+		for (int i : new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 10 }) {
+			fields.addAll(List.of("reminders[" + i + "].kind", "before", "reminders[" + i + "].amount",
+					String.valueOf(i + 1), "reminders[" + i + "].unit", "hours"));
+		}
+		assertThat(browser.post("/tasks/" + id, fields.toArray(String[]::new))).hasRedirectedUrl("/tasks");
+
+		JsonNode saved = reminders(browser, id);
+		assertThat(saved).hasSize(11);
+		assertThat(saved).filteredOn(reminder -> reminder.path("snoozed").asBoolean()).singleElement()
+			.satisfies(snooze -> assertThat(snooze.get("at").asString()).isEqualTo("2035-06-30T09:00:00Z"));
+		assertThat(browser.page("/tasks/" + id + "/edit")).as("ten reminders and the snooze: full")
+			.containsPattern("value=\"add-reminder\"[^>]*\\sdisabled=\"disabled\"")
+			.doesNotContain("name=\"reminders[11].kind\"");
+	}
+
 	@Test
 	void addAndRemoveButtonsWorkWithoutJavaScriptAndSaveNothing() {
 		Browser browser = Browser.signedUp(mvc);
