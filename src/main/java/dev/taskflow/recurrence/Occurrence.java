@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 
@@ -13,6 +14,9 @@ import java.time.zone.ZoneOffsetTransition;
  * ({@code 2026-12-01}) or a moment with an offset ({@code 2026-12-01T09:00:00+01:00}).
  */
 public record Occurrence(LocalDate date, OffsetDateTime dateTime) {
+
+	/** The last year a task may be due in (TaskFlow neither takes nor reads back a later one): a series ends there. */
+	public static final int LAST_YEAR = 9999;
 
 	public Occurrence {
 		if ((date == null) == (dateTime == null)) {
@@ -38,6 +42,12 @@ public record Occurrence(LocalDate date, OffsetDateTime dateTime) {
 
 	public boolean isAllDay() {
 		return date != null;
+	}
+
+	/** Whether this falls in {@link #LAST_YEAR} or before, in its own offset and in UTC. */
+	public boolean byLastYear() {
+		return isAllDay() ? date.getYear() <= LAST_YEAR
+				: dateTime.getYear() <= LAST_YEAR && dateTime.withOffsetSameInstant(ZoneOffset.UTC).getYear() <= LAST_YEAR;
 	}
 
 	/**

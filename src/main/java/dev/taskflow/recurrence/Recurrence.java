@@ -183,6 +183,7 @@ public record Recurrence(String text, From from) {
 			.after(first.atStartOfDay(), limit, zone)
 			.stream()
 			.map(LocalDateTime::toLocalDate)
+			.filter(date -> date.getYear() <= Occurrence.LAST_YEAR)
 			.toList();
 	}
 
@@ -192,12 +193,12 @@ public record Recurrence(String text, From from) {
 	 * @param due the completed instance's due, or null if it had none
 	 * @param anchor the due its series counts from, or null if it has none
 	 * @param seriesIndex which instance of the series was completed (1 for the first)
-	 * @return the next due, or empty if the series has ended
+	 * @return the next due, or empty if the series has ended (by its rule, or after {@link Occurrence#LAST_YEAR})
 	 * @see NextOccurrence
 	 */
 	public Optional<Occurrence> nextAfter(Occurrence due, Occurrence anchor, Instant completedAt, int seriesIndex,
 			ZoneId zone) {
-		return NextOccurrence.after(this, due, anchor, completedAt, seriesIndex, zone);
+		return NextOccurrence.after(this, due, anchor, completedAt, seriesIndex, zone).filter(Occurrence::byLastYear);
 	}
 
 	private static Map<String, String> weekdayNames() {

@@ -41,11 +41,21 @@ public record Due(LocalDate date, OffsetDateTime dateTime) {
 	/** The first and last year a due date, a reminder or a list filter may name. */
 	public static final int FIRST_YEAR = 1900;
 
-	public static final int LAST_YEAR = 9999;
+	public static final int LAST_YEAR = Occurrence.LAST_YEAR;
+
+	/** The range in words, for a date. */
+	public static final String YEARS_IN_WORDS = "in the years " + FIRST_YEAR + " to " + LAST_YEAR;
+
+	/**
+	 * The range in words, for a moment: it must lie in the range in UTC as well as in its own offset, since
+	 * every moment is also written in UTC (a reminder's {@code remind_at}): 9999-12-31T23:00-11:00 is the
+	 * year 10000 there.
+	 */
+	public static final String MOMENT_YEARS_IN_WORDS = YEARS_IN_WORDS + " (in UTC too)";
 
 	/** How {@link #parse} wants its input, for messages. */
 	public static final String EXPECTED = "a date (2026-12-01) or a date-time with offset (2026-12-01T09:00:00+01:00) "
-			+ "in the years " + FIRST_YEAR + " to " + LAST_YEAR;
+			+ MOMENT_YEARS_IN_WORDS;
 
 	/**
 	 * Reads {@code 2026-12-01}, {@code 2026-12-01T09:00:00+02:00} or {@code …Z}. A date-time without an
@@ -88,7 +98,7 @@ public record Due(LocalDate date, OffsetDateTime dateTime) {
 	 */
 	public static void check(Due due, Due kept, String field, FieldErrors errors) {
 		if (due != null && !due.equals(kept) && !due.sane()) {
-			errors.add(field, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+			errors.add(field, "must be " + (due.allDay() ? YEARS_IN_WORDS : MOMENT_YEARS_IN_WORDS));
 		}
 	}
 

@@ -44,7 +44,7 @@ public record Reminder(Instant at, Duration before, Instant remindAt, Instant se
 					.ifPresent(problem -> errors.add(field, "the lead time " + isoText(spec.before()) + " " + problem));
 			}
 			else if (!Due.sane(spec.at().atOffset(ZoneOffset.UTC))) {
-				errors.add(field, "must be in the years " + Due.FIRST_YEAR + " to " + Due.LAST_YEAR);
+				errors.add(field, "must be " + Due.MOMENT_YEARS_IN_WORDS);
 			}
 		}
 	}

@@ -270,6 +270,9 @@ public class TaskManagement {
 			return; // reopened since: its completion was undone, and completing it again asks anew
 		}
 		Due due = next.date() != null ? Due.allDay(next.date()) : Due.at(next.dateTime());
+		if (!due.sane()) {
+			return; // past what TaskFlow takes and reads back (the year 9999): the series ends here
+		}
 		TaskDraft draft = new TaskDraft(previous.title(), previous.description(), TaskStatus.PENDING,
 				previous.priority(), previous.tags(), due, previous.recurrence(),
 				shiftedReminders(previous, due, accounts.timeZoneOf(next.ownerId())));

@@ -1,7 +1,13 @@
 package dev.taskflow.recurrence;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,5 +40,20 @@ class RecurrenceBoundsTests {
 		FieldErrors errors = new FieldErrors();
 		assertThat(Recurrence.parse(rule, null, "recurrence", "recurrence_from", errors)).isPresent();
 		assertThat(errors.isEmpty()).isTrue();
+	}
+
+	/** The completion toast and the form's preview end a series where its instances would pass 9999, as the consumer does. */
+	@Test
+	void noInstanceFallsDueAfterTheYear9999() {
+		Recurrence yearly = Recurrence.parse("yearly", null, "recurrence", "recurrence_from", new FieldErrors()).orElseThrow();
+		Recurrence daily = Recurrence.parse("daily", null, "recurrence", "recurrence_from", new FieldErrors()).orElseThrow();
+		Instant completed = Instant.parse("2026-11-30T10:00:00Z");
+
+		assertThat(yearly.nextAfter(Occurrence.allDay(LocalDate.of(9999, 12, 31)), null, completed, 1, ZoneOffset.UTC))
+			.isEmpty();
+		assertThat(daily.nextAfter(Occurrence.parse("9999-12-30T13:00:00-11:00"), null, completed, 1,
+				ZoneId.of("Pacific/Pago_Pago"))).as("the next would be 10000-01-01 in UTC").isEmpty();
+		assertThat(yearly.nextDates(LocalDate.of(9997, 6, 1), 5, ZoneOffset.UTC))
+			.containsExactly(LocalDate.of(9998, 6, 1), LocalDate.of(9999, 6, 1));
 	}
 }

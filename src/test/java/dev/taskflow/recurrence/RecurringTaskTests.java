@@ -22,6 +22,8 @@ import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -255,6 +257,22 @@ class RecurringTaskTests {
 		awaitProcessed(awaitCompletion(id(second), 1));
 
 		assertThat(instancesCreatedFrom(id(second))).isZero();
+		assertThat(pendingTasks(ann)).isEmpty();
+	}
+
+	/** No instance falls due after 9999, where the API would refuse to read it back (or import its export). */
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"due_at\": \"9999-12-31\", \"recurrence\": \"yearly\"}",
+			"{\"due_at\": \"9999-12-31T09:00:00+01:00\", \"recurrence\": \"daily\"}",
+			"{\"due_at\": \"9999-12-30T13:00:00-11:00\", \"recurrence\": \"daily\"}" })
+	void aSeriesEndsAfterItsLastInstanceIn9999(String dueAndRule) throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		long id = id(create(ann, "{\"title\": \"Far\", " + dueAndRule.substring(1)));
+
+		complete(ann, id);
+		awaitProcessed(awaitCompletion(id, 1));
+
+		assertThat(instancesCreatedFrom(id)).isZero();
 		assertThat(pendingTasks(ann)).isEmpty();
 	}
 

@@ -86,6 +86,24 @@ class ReminderApiTests {
 			.andExpect(jsonPath("$.reminders", hasSize(0)));
 	}
 
+	/** ISO 8601 writes weeks on their own (P1W), which java.time's Duration does not read. */
+	@Test
+	void aLeadTimeInWeeksIsReadAndMonthsAreRefusedSayingWhy() throws Exception {
+		JsonNode task = json(create("""
+				{"title": "Visa", "due_at": "2030-06-01T10:00:00+02:00", "reminders": [{"before": "P2W"}]}""")
+			.andExpect(status().isCreated())
+			.andReturn());
+		assertThat(task.at("/reminders/0/before").asString()).isEqualTo("P14D");
+		assertThat(Instant.parse(task.at("/reminders/0/remind_at").asString()))
+			.isEqualTo(Instant.parse("2030-05-18T08:00:00Z"));
+
+		create("{\"title\": \"x\", \"due_at\": \"2030-06-01\", \"reminders\": [{\"before\": \"P1M\"}]}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reminders[0].before"))
+			.andExpect(jsonPath("$.errors[0].message").value(
+					"'P1M' is not a duration TaskFlow reads, such as PT15M, P1D or P1W (months and years have no fixed length)"));
+	}
+
 	@Test
 	void malformedRemindersAreRefusedWithTheFieldAtFault() throws Exception {
 		refused("{\"title\": \"x\", \"reminders\": {\"before\": \"PT15M\"}}", "reminders");

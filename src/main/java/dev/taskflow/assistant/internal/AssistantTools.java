@@ -18,6 +18,7 @@ import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.DisplayTime;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.IsoDurations;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.DateRange;
 import dev.taskflow.tasks.Due;
@@ -362,7 +363,7 @@ public class AssistantTools {
 		for (String text : texts == null ? List.<String>of() : texts) {
 			if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
 				try {
-					java.time.Duration before = java.time.Duration.parse(text.toUpperCase(Locale.ROOT));
+					java.time.Duration before = IsoDurations.parse(text);
 					if (Reminder.leadOutOfRange(before)) {
 						errors.add("reminders", "A reminder " + Reminder.LEAD_LIMIT_IN_WORDS + ", and not after it.");
 						continue;

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.IsoDurations;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,13 +65,13 @@ final class Snooze {
 
 	private static Duration duration(JsonNode node) {
 		if (!node.isString()) {
-			throw InvalidInput.of("for", "must be an ISO-8601 duration such as PT10M");
+			throw InvalidInput.of("for", "must be an ISO-8601 duration such as PT10M, PT1H or P1D");
 		}
 		try {
-			return Duration.parse(node.asString());
+			return IsoDurations.parse(node.asString());
 		}
 		catch (DateTimeException ex) {
-			throw InvalidInput.of("for", "must be an ISO-8601 duration such as PT10M");
+			throw InvalidInput.of("for", "must be an ISO-8601 duration such as PT10M, PT1H or P1D");
 		}
 	}
 }

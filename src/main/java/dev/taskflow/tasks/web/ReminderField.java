@@ -136,7 +136,7 @@ record ReminderField(String kind, String date, String time, String amount, Strin
 		}
 		OffsetDateTime moment = LocalDateTime.of(day, clock).atZone(zone).toOffsetDateTime();
 		if (!Due.sane(moment)) {
-			errors.add(field, "must be in the years " + Due.FIRST_YEAR + " to " + Due.LAST_YEAR);
+			errors.add(field, "must be " + Due.MOMENT_YEARS_IN_WORDS);
 			return Optional.empty();
 		}
 		return Optional.of(new Reminder.Spec(moment.toInstant(), null));

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.IsoDurations;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.Priority;
@@ -209,16 +210,17 @@ final class TaskJsonReader {
 				reminderAt(at, field + ".at").ifPresent(moment -> reminders.add(new Reminder.Spec(moment, null, isSnooze)));
 			}
 			else if (!before.isString()) {
-				errors.add(field + ".before", "must be an ISO-8601 duration such as PT15M or P1D");
+				errors.add(field + ".before", "must be an ISO-8601 duration such as " + IsoDurations.EXAMPLES);
 			}
 			else {
 				try {
-					Duration lead = Duration.parse(before.asString());
+					Duration lead = IsoDurations.parse(before.asString());
 					Reminder.leadProblem(lead).ifPresentOrElse(problem -> errors.add(field + ".before", problem),
 							() -> reminders.add(new Reminder.Spec(null, lead)));
 				}
 				catch (DateTimeException ex) {
-					errors.add(field + ".before", "'" + before.asString() + "' is not an ISO-8601 duration such as PT15M or P1D");
+					errors.add(field + ".before", "'" + before.asString() + "' is not a duration TaskFlow reads, such as "
+							+ IsoDurations.EXAMPLES + " (months and years have no fixed length)");
 				}
 			}
 		}
@@ -233,8 +235,7 @@ final class TaskJsonReader {
 	}
 
 	private Optional<Instant> reminderAt(JsonNode at, String field) {
-		String expected = "must be a date-time with offset (2026-12-01T09:00:00+01:00) in the years " + Due.FIRST_YEAR
-				+ " to " + Due.LAST_YEAR;
+		String expected = "must be a date-time with offset (2026-12-01T09:00:00+01:00) " + Due.MOMENT_YEARS_IN_WORDS;
 		if (!at.isString()) {
 			errors.add(field, expected);
 			return Optional.empty();
