@@ -71,6 +71,26 @@ class QuickAddJourneyTests {
 		assertFitsTheScreen(page, "the row and its tag");
 	}
 
+	/**
+	 * The field's maxlength counts UTF-16 units, two for an emoji: a title of 150 emoji goes in whole, and
+	 * a longer one than the server takes is explained, not cut short without a word.
+	 */
+	@Test
+	void aTitleOfEmojiWithinTheLimitGoesInWholeAndALongerOneIsExplained() {
+		Page page = tabs.newPage();
+		JourneySteps.signUp(page);
+		String title = "🥛".repeat(150);
+
+		page.getByLabel("New task").fill(title);
+		assertThat(page.getByLabel("New task")).hasValue(title);
+		page.getByLabel("New task").press("Enter");
+		assertThat(JourneySteps.task(page, title)).isVisible();
+
+		page.getByLabel("New task").fill("🍞".repeat(201));
+		page.getByLabel("New task").press("Enter");
+		assertThat(page.locator("#new-title-error")).containsText("at most 200 characters");
+	}
+
 	private static void assertFitsTheScreen(Page page, String what) {
 		// a phone's window grows to fit a page that is too wide (and zooms out), so compare with the screen's width
 		int screen = page.viewportSize().width;

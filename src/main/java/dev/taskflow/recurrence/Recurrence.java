@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.recurrence.internal.NextOccurrence;
 import dev.taskflow.recurrence.internal.Rule;
@@ -110,7 +111,7 @@ public record Recurrence(String text, From from) {
 		}
 		String rule = (value.toUpperCase(Locale.ROOT).startsWith("RRULE:") ? value.substring(6) : value)
 			.toUpperCase(Locale.ROOT);
-		if (rule.length() > MAX_LENGTH) {
+		if (Characters.count(rule) > MAX_LENGTH) {
 			errors.add(field, "must be at most " + MAX_LENGTH + " characters long");
 			return Optional.empty();
 		}

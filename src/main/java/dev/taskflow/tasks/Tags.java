@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.FieldErrors;
 
 /**
@@ -18,6 +19,7 @@ public final class Tags {
 
 	public static final int MAX_TAGS = 20;
 
+	/** In characters ({@link Characters}), after normalising. */
 	public static final int MAX_LENGTH = 40;
 
 	/**
@@ -56,7 +58,7 @@ public final class Tags {
 			if (tag.isEmpty()) {
 				errors.add(where, "must not be empty");
 			}
-			else if (tag.length() > MAX_LENGTH) {
+			else if (Characters.count(tag) > MAX_LENGTH) {
 				errors.add(where, "must be at most " + MAX_LENGTH + " characters long");
 			}
 			else if (!ALLOWED.matcher(tag).matches()) {

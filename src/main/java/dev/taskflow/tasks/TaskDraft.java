@@ -1,8 +1,8 @@
 package dev.taskflow.tasks;
 
 import java.util.List;
-import java.util.Locale;
 
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.recurrence.Recurrence;
@@ -14,8 +14,15 @@ import dev.taskflow.recurrence.Recurrence;
 public record TaskDraft(String title, String description, TaskStatus status, Priority priority, List<String> tags,
 		Due due, Recurrence recurrence, List<Reminder.Spec> reminders) {
 
+	/**
+	 * In characters ({@link Characters}), as people count them. Its columns are twice as wide (V9_99), so
+	 * they hold every title within the limit on both databases: H2 counts UTF-16 units, two for an emoji,
+	 * and the sort and search columns hold the title lower-cased, where İ becomes two characters (i and
+	 * a combining dot). No character lower-cases to more than two units ({@code TagsAndSortTests}).
+	 */
 	public static final int MAX_TITLE = 200;
 
+	/** In characters, like {@link #MAX_TITLE}, and held lower-cased the same way. */
 	public static final int MAX_DESCRIPTION = 10_000;
 
 	public static final int MAX_REMINDERS = 10;
@@ -53,21 +60,13 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 		if (title == null || title.isEmpty()) {
 			errors.add("title", "is required");
 		}
-		else if (lengthForSearch(title) > MAX_TITLE) {
+		else if (Characters.count(title) > MAX_TITLE) {
 			errors.add("title", "must be at most " + MAX_TITLE + " characters long");
 		}
-		if (description != null && lengthForSearch(description) > MAX_DESCRIPTION) {
+		if (description != null && Characters.count(description) > MAX_DESCRIPTION) {
 			errors.add("description", "must be at most " + MAX_DESCRIPTION + " characters long");
 		}
 		return Tags.normalizeAll(tags == null ? List.of() : tags, "tags", errors);
-	}
-
-	/**
-	 * The length of a text as sorted and searched: lower-cased, where some letters take two characters
-	 * (İ becomes i and a combining dot), so a text within the limit stays within its columns.
-	 */
-	private static int lengthForSearch(String text) {
-		return Math.max(text.length(), text.toLowerCase(Locale.ROOT).length());
 	}
 
 	public static TaskDraft titled(String title) {

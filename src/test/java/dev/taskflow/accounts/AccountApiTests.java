@@ -130,6 +130,23 @@ class AccountApiTests {
 			.andExpect(jsonPath("$.errors[0].field").value("name"));
 	}
 
+	/** An emoji is one character, though Java and H2 count two UTF-16 units. */
+	@Test
+	void aTokenNameOf100EmojiIsWithinTheLimit() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		String name = "🔑".repeat(100);
+		mvc.perform(post("/api/tokens").with(httpBasic(ann.email(), TestUsers.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.name").value(name));
+		mvc.perform(post("/api/tokens").with(httpBasic(ann.email(), TestUsers.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "🔑\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("must be at most 100 characters long"));
+	}
+
 	@Test
 	void aTokenCannotCreateTokensSoRevokingALeakedOneContainsTheLeak() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.assistant.internal.AssistantTools;
+import dev.taskflow.assistant.internal.ChatService;
 import dev.taskflow.assistant.internal.Conversation;
 import dev.taskflow.assistant.internal.ConversationStore;
 import dev.taskflow.assistant.internal.PendingAction;
@@ -391,6 +392,22 @@ class ChatApiTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		mvc.perform(post("/api/chat").contentType(MediaType.APPLICATION_JSON).content("{\"message\":\"hi\"}"))
 			.andExpect(status().isUnauthorized());
+	}
+
+	/** An emoji is one character, though Java and H2 count two UTF-16 units. */
+	@Test
+	void aMessageOf4000EmojiIsWithinTheLimitAndTitlesItsConversationWithWholeCharacters() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		String milk = "🥛";
+		String message = milk.repeat(ChatService.MAX_MESSAGE);
+		say(ann, null, message);
+		mvc.perform(ann.as(get("/api/chat")))
+			.andExpect(jsonPath("$[0].title").value(milk.repeat(79) + "\u2026"));
+		mvc.perform(ann.as(post("/api/chat")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"message\":\"" + message + "!\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("message"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be at most 4000 characters long"));
 	}
 
 	@Test

@@ -98,6 +98,21 @@ abstract class AuditTrailContract {
 		}
 	}
 
+	/** An emoji is one character: a title of 200 is within the limit, in the history and in a schema-valid event. */
+	@Test
+	void aTitleOf200EmojiIsInTheHistoryWhole() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		String title = "🥛".repeat(200);
+		long id = createTask(ann, title);
+
+		await().untilAsserted(() -> mvc.perform(ann.as(get("/api/tasks/" + id + "/history")))
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].title").value(title)));
+		await().until(() -> recorder.of(Topics.TASK_EVENTS, id).size() == 1);
+		EventEnvelope created = recorder.of(Topics.TASK_EVENTS, id).get(0);
+		assertThat(EventSchemas.violations(Topics.TASK_EVENTS, created.toJson(jsonMapper))).isEmpty();
+	}
+
 	@Test
 	void historyAndAuditAreOnlyTheOwners() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);

@@ -95,6 +95,22 @@ class NotificationInboxTests {
 		assertThat(rowsOfTask(due)).isEqualTo(1);
 	}
 
+	/** A task's title is kept whole (an emoji is one character); a longer one is cut between characters. */
+	@Test
+	void aTitleOf200EmojiIsKeptWholeAndALongerOneIsCutBetweenCharacters() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		String milk = "🥛";
+		String bread = "🍞";
+		consumers.deliver(notifications(), ReminderDueEvents.dueInFifteenMinutes(ann.id(), milk.repeat(200)));
+		consumers.deliver(notifications(), ReminderDueEvents.dueInFifteenMinutes(ann.id(), bread.repeat(250)));
+
+		mvc.perform(ann.as(get("/api/notifications")))
+			.andExpect(jsonPath("$.items", hasSize(2)))
+			.andExpect(jsonPath("$.items[0].title").value(bread.repeat(199) + "…"))
+			.andExpect(jsonPath("$.items[1].title").value(milk.repeat(200)))
+			.andExpect(jsonPath("$.items[1].message").value("Your task '" + milk.repeat(200) + "' is due in 15 minutes"));
+	}
+
 	@Test
 	void eventsThatCanNeverBecomeANotificationAreRejectedAsMalformed() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);

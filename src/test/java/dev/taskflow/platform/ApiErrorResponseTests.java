@@ -85,17 +85,6 @@ class ApiErrorResponseTests {
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem(field)));
 	}
 
-	@Test
-	void textsThatGrowWhenLowerCasedAreMeasuredAsSearched() throws Exception {
-		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"title\": \"" + "\u0130".repeat(200) + "\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("title"));
-		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"title\": \"" + "\u0130".repeat(100) + "\"}"))
-			.andExpect(status().isCreated());
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "sort=,", "sort=,,", "due_from=0000-01-01", "due_to=+1000000000-01-01" })
 	void badListFiltersAre400(String query) throws Exception {

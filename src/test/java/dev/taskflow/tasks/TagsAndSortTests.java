@@ -45,6 +45,34 @@ class TagsAndSortTests {
 		assertThat(tags).containsExactly("istanbul", "हिंदी", "caf\u00e9", "a.b", "c/d", "e:f");
 	}
 
+	/** 𠮷 is a letter (in 𠮷野家) that Java counts as two UTF-16 units; the limit counts it once. */
+	@Test
+	void aTagsLengthCountsCharactersNotUtf16Units() {
+		FieldErrors errors = new FieldErrors();
+		List<String> tags = Tags.normalizeAll(List.of("𠮷".repeat(Tags.MAX_LENGTH), "𠮷".repeat(Tags.MAX_LENGTH + 1)),
+				"tags", errors);
+		assertThat(tags).containsExactly("𠮷".repeat(Tags.MAX_LENGTH));
+		assertThatThrownBy(errors::throwIfAny).isInstanceOfSatisfying(InvalidInput.class,
+				ex -> assertThat(ex.problems()).containsExactly(
+						new InvalidInput.FieldProblem("tags[1]", "must be at most 40 characters long")));
+	}
+
+	/**
+	 * Why the sort and search columns are twice as wide as the limits (V9_99): lower-cased, no character
+	 * takes more than two characters or two UTF-16 units (İ becomes i and a combining dot). A newer
+	 * Unicode in the JDK that broke this would need wider columns.
+	 */
+	@Test
+	void lowerCasingAtMostDoublesAText() {
+		for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+			String lower = Character.toString(codePoint).toLowerCase(java.util.Locale.ROOT);
+			if (lower.length() > 2) {
+				assertThat(lower).as("U+%04X lower-cased", codePoint).hasSizeLessThanOrEqualTo(2);
+			}
+		}
+		assertThat("\u0130".toLowerCase(java.util.Locale.ROOT)).isEqualTo("i\u0307");
+	}
+
 	@Test
 	void reminderLeadTimesReadAsPeopleWriteThem() {
 		assertThat(new Reminder(null, java.time.Duration.ofDays(1), null, null).beforeText()).isEqualTo("P1D");

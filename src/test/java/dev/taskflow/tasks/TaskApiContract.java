@@ -37,6 +37,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 abstract class TaskApiContract {
 
+	private static final String MILK = "🥛";
+
+	private static final String BREAD = "🍞";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -157,6 +161,56 @@ abstract class TaskApiContract {
 		String tooManyTags = "[" + String.join(",", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "\"t" + i + "\"").toList()) + "]";
 		create(ann, "{\"title\": \"Tags\", \"tags\": " + tooManyTags + "}").andExpect(status().isBadRequest());
 		mvc.perform(ann.as(get("/api/tasks"))).andExpect(jsonPath("$.items", hasSize(0)));
+	}
+
+	/** An emoji is one character, though Java and H2 count two UTF-16 units. */
+	@Test
+	void lengthsCountCharactersSoATitleOf200EmojiIsWithinTheLimit() throws Exception {
+		String title = MILK.repeat(TaskDraft.MAX_TITLE);
+		String description = MILK.repeat(TaskDraft.MAX_DESCRIPTION);
+		long id = id(create(ann, "{\"title\": \"" + title + "\", \"description\": \"" + description + "\"}"));
+		mvc.perform(ann.as(get("/api/tasks/" + id)))
+			.andExpect(jsonPath("$.title").value(title))
+			.andExpect(jsonPath("$.description").value(description));
+		assertThat(titles(get("/api/tasks").param("q", MILK.repeat(3)))).containsExactly(title);
+
+		create(ann, "{\"title\": \"" + title + MILK + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("title"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be at most 200 characters long"));
+		patchTask(id, null, "{\"title\": \"" + BREAD.repeat(TaskDraft.MAX_TITLE) + "\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.title").value(BREAD.repeat(TaskDraft.MAX_TITLE)));
+		patchTask(id, null, "{\"title\": \"" + title + MILK + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("title"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be at most 200 characters long"));
+	}
+
+	/** 𠮷 (in 𠮷野家) is a letter that Java and H2 count as two UTF-16 units. */
+	@Test
+	void aTagOf40LettersOutsideTheBasicPlaneIsStoredAndFound() throws Exception {
+		String tag = "𠮷".repeat(Tags.MAX_LENGTH);
+		id(create(ann, "{\"title\": \"Lunch\", \"tags\": [\"" + tag + "\"]}"));
+		assertThat(titles(get("/api/tasks").param("tag", tag))).containsExactly("Lunch");
+
+		create(ann, "{\"title\": \"Lunch\", \"tags\": [\"" + tag + "𠮷\"]}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("tags[0]"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be at most 40 characters long"));
+	}
+
+	/** Lower-cased for sorting and search, İ becomes i and a combining dot: this title doubles there. */
+	@Test
+	void aTitleThatDoublesWhenLowerCasedIsStoredAndSortsByTitle() throws Exception {
+		String title = "\u0130".repeat(TaskDraft.MAX_TITLE);
+		create(ann, "{\"title\": \"Jam\"}");
+		create(ann, "{\"title\": \"" + title + "\"}").andExpect(status().isCreated());
+		create(ann, "{\"title\": \"Hat\"}");
+
+		assertThat(titles("sort=title")).containsExactly("Hat", title, "Jam");
+		assertThat(titles("sort=-title")).containsExactly("Jam", title, "Hat");
+		assertThat(titles(get("/api/tasks").param("q", "\u0130\u0130"))).containsExactly(title);
 	}
 
 	@Test

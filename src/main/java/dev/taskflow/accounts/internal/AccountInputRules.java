@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.FieldErrors;
 
 /**
@@ -44,7 +45,7 @@ final class AccountInputRules {
 			errors.add(field, "is required");
 			return;
 		}
-		if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+		if (Characters.count(password) < MIN_PASSWORD_LENGTH) {
 			errors.add(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
 		}
 		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CredentialEnded;
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.ResourceNotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,7 +72,7 @@ public class ApiTokenService {
 		if (trimmed.isEmpty()) {
 			errors.add("name", "is required");
 		}
-		else if (trimmed.length() > 100) {
+		else if (Characters.count(trimmed) > 100) {
 			errors.add("name", "must be at most 100 characters long");
 		}
 		errors.throwIfAny();

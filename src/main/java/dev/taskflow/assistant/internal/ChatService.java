@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
@@ -94,7 +95,7 @@ public class ChatService {
 		if (message == null || message.isBlank()) {
 			throw InvalidInput.of("message", "is required");
 		}
-		if (message.length() > MAX_MESSAGE) {
+		if (Characters.count(message) > MAX_MESSAGE) {
 			throw InvalidInput.of("message", "must be at most " + MAX_MESSAGE + " characters long");
 		}
 	}

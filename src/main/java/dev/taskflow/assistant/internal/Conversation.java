@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.taskflow.platform.Characters;
+
 /**
  * One chat between a user and the assistant: its messages (with the actions each reply took) and the
  * action waiting for confirmation, if any. Stored whole, as one document, by a {@link ConversationStore}.
@@ -13,6 +15,9 @@ public record Conversation(UUID id, UUID ownerId, String title, Instant createdA
 		List<Message> messages, PendingAction pending) {
 
 	public static final int MAX_MESSAGES = 200;
+
+	/** In characters: the first message, shortened. */
+	static final int MAX_TITLE = 80;
 
 	public Conversation {
 		messages = messages == null ? List.of() : List.copyOf(messages);
@@ -28,8 +33,10 @@ public record Conversation(UUID id, UUID ownerId, String title, Instant createdA
 
 	public static Conversation start(UUID ownerId, String firstMessage, Instant now) {
 		String title = firstMessage.strip();
-		return new Conversation(UUID.randomUUID(), ownerId, title.length() > 80 ? title.substring(0, 79) + "\u2026" : title,
-				now, now, List.of(), null);
+		if (Characters.count(title) > MAX_TITLE) {
+			title = Characters.cut(title, MAX_TITLE - 1) + "\u2026";
+		}
+		return new Conversation(UUID.randomUUID(), ownerId, title, now, now, List.of(), null);
 	}
 
 	/** This conversation with an exchange appended (the oldest messages drop off past the cap). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.taskflow.assistant.internal.ModelClient.ModelUnavailable;
+import dev.taskflow.platform.Characters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -163,6 +164,6 @@ final class ModelHttp {
 	}
 
 	private static String abbreviate(String text) {
-		return text.length() > 300 ? text.substring(0, 300) + "\u2026" : text;
+		return Characters.count(text) > 300 ? Characters.cut(text, 300) + "\u2026" : text;
 	}
 }

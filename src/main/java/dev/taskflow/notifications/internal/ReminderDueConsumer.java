@@ -13,6 +13,7 @@ import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.eventing.Outbox;
 import dev.taskflow.eventing.OutgoingEvent;
 import dev.taskflow.eventing.Topics;
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.TraceContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -145,6 +146,6 @@ class ReminderDueConsumer implements EventConsumer {
 	}
 
 	private static String abbreviate(String title) {
-		return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";
+		return Characters.count(title) <= MAX_TITLE ? title : Characters.cut(title, MAX_TITLE - 1) + "…";
 	}
 }

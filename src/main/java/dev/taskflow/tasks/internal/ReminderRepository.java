@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -106,7 +107,7 @@ public class ReminderRepository {
 				update task_reminders set failed_at = :now, failure = :failure
 				where id = :id and sent_at is null and failed_at is null""")
 			.param("now", SqlTime.utc(now))
-			.param("failure", failure.length() > 500 ? failure.substring(0, 500) : failure)
+			.param("failure", Characters.cut(failure, 500))
 			.param("id", reminderId)
 			.update() == 1;
 	}

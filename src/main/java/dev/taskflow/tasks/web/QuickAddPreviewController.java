@@ -3,6 +3,7 @@ package dev.taskflow.tasks.web;
 import java.util.List;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.PageController;
 import dev.taskflow.tasks.ParsedTask;
 import dev.taskflow.tasks.TaskPhraseParser;
@@ -28,7 +29,7 @@ class QuickAddPreviewController {
 	@GetMapping("/tasks/quick-add/preview")
 	String preview(CurrentUser user, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String back, Model model) {
-		String line = title.length() > MAX_LINE ? title.substring(0, MAX_LINE) : title;
+		String line = Characters.cut(title, MAX_LINE);
 		ParsedTask parsed = parser.parse(line, user.timeZone());
 		model.addAttribute("parsed", parsed);
 		model.addAttribute("chips", line.isBlank() ? List.of() : QuickAdd.chips(parsed, TaskListFilter.parse(back)));

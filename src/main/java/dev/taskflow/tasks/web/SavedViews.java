@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
@@ -59,7 +60,7 @@ class SavedViews {
 		if (trimmed.isEmpty()) {
 			errors.add("name", "is required");
 		}
-		else if (trimmed.length() > MAX_NAME_LENGTH) {
+		else if (Characters.count(trimmed) > MAX_NAME_LENGTH) {
 			errors.add("name", "must be at most " + MAX_NAME_LENGTH + " characters");
 		}
 		Map<String, String> given = filters == null ? Map.of() : filters;

@@ -70,6 +70,18 @@ class SavedViewApiTests {
 		create(ann, "{\"name\": \"" + "x".repeat(61) + "\"}").andExpect(status().isBadRequest());
 	}
 
+	/** An emoji is one character, though Java and H2 count two UTF-16 units. */
+	@Test
+	void aNameOf60EmojiIsWithinTheLimit() throws Exception {
+		String name = "🌱".repeat(60);
+		create(ann, "{\"name\": \"" + name + "\", \"filters\": {\"tag\": \"garden\"}}")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.name").value(name));
+		create(ann, "{\"name\": \"" + name + "🌱\", \"filters\": {\"tag\": \"garden\"}}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("must be at most 60 characters"));
+	}
+
 	@Test
 	void aNameIsUsedOncePerPerson() throws Exception {
 		create(ann, "{\"name\": \"Home\", \"filters\": {\"tag\": \"home\"}}").andExpect(status().isCreated());

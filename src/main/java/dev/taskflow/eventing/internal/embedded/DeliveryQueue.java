@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -127,6 +128,6 @@ public class DeliveryQueue {
 	}
 
 	private static String truncate(String error) {
-		return error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
+		return error == null ? null : Characters.cut(error, 1000);
 	}
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.taskflow.platform.Characters;
 import dev.taskflow.recurrence.Occurrence;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.DateRange;
@@ -73,7 +74,7 @@ public final class PhraseReader {
 
 	public ParsedTask read(String text) {
 		String line = text == null ? "" : text;
-		if (line.length() > MAX_INPUT) {
+		if (Characters.count(line) > MAX_INPUT) {
 			return new ParsedTask(tidy(line), null, Priority.NONE, List.of(), null, List.of(), List.of(), line, now);
 		}
 		return reading(line).task();
@@ -81,7 +82,7 @@ public final class PhraseReader {
 
 	/** The due date of a phrase that is nothing but a date and/or time, such as "next Tuesday 5pm" or an ISO value. */
 	public Optional<Due> due(String phrase) {
-		if (phrase == null || phrase.isBlank() || phrase.length() > MAX_INPUT) {
+		if (phrase == null || phrase.isBlank() || Characters.count(phrase) > MAX_INPUT) {
 			return Optional.empty();
 		}
 		Optional<Due> iso = Due.parse(phrase, zone);
@@ -94,7 +95,7 @@ public final class PhraseReader {
 
 	/** The days a phrase such as "this week", "next 7 days" or "Dec 24" stands for. */
 	public Optional<DateRange> range(String phrase) {
-		if (phrase == null || phrase.isBlank() || phrase.length() > MAX_INPUT) {
+		if (phrase == null || phrase.isBlank() || Characters.count(phrase) > MAX_INPUT) {
 			return Optional.empty();
 		}
 		Optional<DateRange> named = RangePhrases.range(Words.of(phrase), today);
