@@ -259,6 +259,21 @@ abstract class TaskApiContract {
 		assertThat(all).hasSize(7);
 	}
 
+	/**
+	 * View names are compared case-folded in Java, not by the database's lower(), which H2 and PostgreSQL
+	 * apply differently beyond ASCII: the same names clash on both.
+	 */
+	@Test
+	void savedViewNamesThatDifferOnlyInCaseClashOnEveryDatabase() throws Exception {
+		for (String[] names : new String[][] { { "ΛΟΓΟΣ", "λογος" }, { "İstanbul", "i\u0307stanbul" },
+				{ "Caf\u00e9", "CAFE\u0301" } }) {
+			saveView(names[0]).andExpect(status().isCreated());
+			saveView(names[1]).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail").value("You already have a view named “" + names[1] + "”."));
+		}
+		saveView("Istanbul").andExpect(status().isCreated());
+	}
+
 	@Test
 	void badListParametersAreExplained() throws Exception {
 		mvc.perform(ann.as(get("/api/tasks?priorty=high&limit=500&sort=colour&status=done&overdue=maybe&due_from=soon")))
@@ -320,6 +335,11 @@ abstract class TaskApiContract {
 			request.header("If-Match", ifMatch);
 		}
 		return mvc.perform(request);
+	}
+
+	private ResultActions saveView(String name) throws Exception {
+		return mvc.perform(ann.as(post("/api/views")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\", \"filters\": {\"q\": \"x\"}}"));
 	}
 
 	private static long id(ResultActions created) throws Exception {
