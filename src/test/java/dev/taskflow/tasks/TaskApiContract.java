@@ -260,6 +260,34 @@ abstract class TaskApiContract {
 	}
 
 	/**
+	 * If-Match compares strongly (RFC 9110 §13.1.1), so a weak tag matches no version: 412. A header that is no
+	 * ETag of this API at all is a 400 that says what one looks like, whatever is wrong with it.
+	 */
+	@Test
+	void aWeakIfMatchNeverMatchesAndAMalformedOneIsExplained() throws Exception {
+		long id = id(create(ann, "{\"title\": \"Shared\"}"));
+
+		patchTask(id, "W/\"1\"", "{\"title\": \"Weakly matched\"}")
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/precondition-failed"))
+			.andExpect(jsonPath("$.detail").value(containsString("\"1\"")));
+		mvc.perform(ann.as(delete("/api/tasks/" + (id + 1000))).header("If-Match", "W/\"1\""))
+			.andExpect(status().isNotFound());
+
+		for (String malformed : List.of("1", "\"-1\"", "\"abc\"", "\"1\", \"2\"", "W/1")) {
+			patchTask(id, malformed, "{\"title\": \"Malformed\"}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("If-Match"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("such as \"3\"")));
+		}
+		mvc.perform(ann.as(get("/api/tasks/" + id)))
+			.andExpect(jsonPath("$.title").value("Shared"))
+			.andExpect(jsonPath("$.version").value(1));
+		patchTask(id, "\"1\"", "{\"title\": \"Strongly matched\"}").andExpect(status().isOk());
+	}
+
+	/**
 	 * View names are compared case-folded in Java, not by the database's lower(), which H2 and PostgreSQL
 	 * apply differently beyond ASCII: the same names clash on both.
 	 */

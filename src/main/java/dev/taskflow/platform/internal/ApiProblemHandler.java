@@ -55,6 +55,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			Map.entry(401, ProblemTypes.UNAUTHENTICATED), Map.entry(403, ProblemTypes.FORBIDDEN),
 			Map.entry(404, ProblemTypes.NOT_FOUND), Map.entry(405, ProblemTypes.METHOD_NOT_ALLOWED),
 			Map.entry(406, ProblemTypes.NOT_ACCEPTABLE), Map.entry(409, ProblemTypes.CONFLICT),
+			Map.entry(412, ProblemTypes.PRECONDITION_FAILED),
 			Map.entry(413, ProblemTypes.PAYLOAD_TOO_LARGE), Map.entry(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
 			Map.entry(500, ProblemTypes.INTERNAL), Map.entry(503, ProblemTypes.UNAVAILABLE));
 
