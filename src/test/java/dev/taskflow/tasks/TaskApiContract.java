@@ -1,5 +1,8 @@
 package dev.taskflow.tasks;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -260,6 +263,29 @@ abstract class TaskApiContract {
 	}
 
 	/**
+	 * The next-page link repeats the filters, and a server reads a literal {@code +} in a query as a space: the
+	 * link must escape it, or following it searches "c  " and reads the offset {@code +01:00} as " 01:00".
+	 */
+	@Test
+	void theNextPageLinkRepeatsFiltersWithReservedCharactersIntact() throws Exception {
+		create(ann, "{\"title\": \"Learn c++\", \"due_at\": \"2026-12-02\"}");
+		create(ann, "{\"title\": \"Teach c++\", \"due_at\": \"2026-12-03\"}");
+		create(ann, "{\"title\": \"Pack c  bags\", \"due_at\": \"2026-12-04\"}");
+		create(ann, "{\"title\": \"Old c++ notes\", \"due_at\": \"2026-11-01\"}");
+
+		String link = mvc.perform(ann.as(get("/api/tasks").param("q", "c++")
+			.param("due_from", "2026-12-01T09:00:00+01:00").param("sort", "due").param("limit", "1")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].title").value("Learn c++"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Link");
+		assertThat(link).startsWith("</api/tasks?").endsWith(">; rel=\"next\"");
+
+		assertThat(titles(asAServerReadsIt(link.substring(1, link.indexOf('>'))))).containsExactly("Teach c++");
+	}
+
+	/**
 	 * If-Match compares strongly (RFC 9110 §13.1.1), so a weak tag matches no version: 412. A header that is no
 	 * ETag of this API at all is a 400 that says what one looks like, whatever is wrong with it.
 	 */
@@ -368,6 +394,18 @@ abstract class TaskApiContract {
 	private ResultActions saveView(String name) throws Exception {
 		return mvc.perform(ann.as(post("/api/views")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"" + name + "\", \"filters\": {\"q\": \"x\"}}"));
+	}
+
+	/** The request a link makes, its query decoded as a servlet container decodes one: {@code +} is a space. */
+	private static MockHttpServletRequestBuilder asAServerReadsIt(String link) {
+		URI uri = URI.create(link);
+		MockHttpServletRequestBuilder request = get(uri.getRawPath());
+		for (String pair : uri.getRawQuery().split("&")) {
+			String[] nameAndValue = pair.split("=", 2);
+			request.param(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
+					URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8));
+		}
+		return request;
 	}
 
 	private static long id(ResultActions created) throws Exception {
