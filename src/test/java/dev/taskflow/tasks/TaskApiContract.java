@@ -285,6 +285,16 @@ abstract class TaskApiContract {
 		assertThat(titles(asAServerReadsIt(link.substring(1, link.indexOf('>'))))).containsExactly("Teach c++");
 	}
 
+	@Test
+	void aParameterThatTakesOneValueIsRefusedWhenRepeated() throws Exception {
+		create(ann, "{\"title\": \"One\"}");
+		mvc.perform(ann.as(get("/api/tasks?limit=1&limit=2&q=a&q=b")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'limit')].message").value("is given 2 times; it takes one value"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'q')]").exists());
+		assertThat(titles("status=pending&status=completed&tag_mode=any")).containsExactly("One");
+	}
+
 	/**
 	 * If-Match compares strongly (RFC 9110 §13.1.1), so a weak tag matches no version: 412. A header that is no
 	 * ETag of this API at all is a 400 that says what one looks like, whatever is wrong with it.

@@ -31,6 +31,9 @@ final class TaskListParameters {
 	private static final Set<String> KNOWN = Set.of("status", "priority", "tag", "tag_mode", "due_from", "due_to",
 			"overdue", "no_due_date", "q", "sort", "limit", "cursor");
 
+	/** The parameters that may be given several times; the rest take one value, and a second is refused. */
+	private static final Set<String> REPEATABLE = Set.of("status", "priority", "tag");
+
 	/** {@code status=all}: every status, the same as leaving the parameter out. */
 	static final String ALL_STATUSES = "all";
 
@@ -41,6 +44,11 @@ final class TaskListParameters {
 		FieldErrors errors = new FieldErrors();
 		params.keySet().stream().filter(name -> !KNOWN.contains(name)).sorted()
 			.forEach(name -> errors.add(name, "unknown parameter; known are " + String.join(", ", KNOWN.stream().sorted().toList())));
+		params.forEach((name, values) -> {
+			if (KNOWN.contains(name) && !REPEATABLE.contains(name) && values.size() > 1) {
+				errors.addRepeated(name, values.size());
+			}
+		});
 
 		Set<TaskStatus> statuses = EnumSet.noneOf(TaskStatus.class);
 		for (String value : values(params, "status")) {
