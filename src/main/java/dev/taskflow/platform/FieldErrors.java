@@ -15,6 +15,14 @@ public final class FieldErrors {
 		}
 	}
 
+	/**
+	 * Records a parameter that takes one value but was given several times ({@code limit=1&limit=2}): which
+	 * one the client meant is a guess, so neither is taken.
+	 */
+	public void addRepeated(String parameter, int times) {
+		add(parameter, "is given " + times + " times; it takes one value");
+	}
+
 	public boolean isEmpty() {
 		return problems.isEmpty();
 	}

@@ -15,6 +15,15 @@ public class InvalidInput extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
+	/**
+	 * A problem the field messages alone would not say well, such as two fields of which exactly one is
+	 * needed; {@code detail} is a sentence of its own.
+	 */
+	public InvalidInput(String detail, List<FieldProblem> problems) {
+		super(detail);
+		this.problems = List.copyOf(problems);
+	}
+
 	public static InvalidInput of(String field, String message) {
 		return new InvalidInput(List.of(new FieldProblem(field, message)));
 	}

@@ -15,6 +15,7 @@ public final class ProblemTypes {
 	public static final URI NOT_FOUND = URI.create(BASE + "not-found");
 	public static final URI CONFLICT = URI.create(BASE + "conflict");
 	public static final URI STALE_VERSION = URI.create(BASE + "stale-version");
+	public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
 	public static final URI UNAUTHENTICATED = URI.create(BASE + "unauthenticated");
 	public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
 	public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");

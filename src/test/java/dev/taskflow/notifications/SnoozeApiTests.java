@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import static dev.taskflow.support.TestUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -106,6 +107,20 @@ class SnoozeApiTests {
 				.andExpect(header().string("Content-Type", containsString("application/problem+json")))
 				.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/validation"));
 		}
+	}
+
+	@Test
+	void forAndUntilMissingOrBothGivenIsExplainedInASentence() throws Exception {
+		long notificationId = notificationFor(task("Call"), "Call");
+
+		snooze(ann, notificationId, "{}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(
+					"Say when to remind you again, with for or until: {\"for\": \"PT10M\"} or {\"until\": \"tomorrow\"}."))
+			.andExpect(jsonPath("$.errors[*].field").value(contains("for", "until")));
+		snooze(ann, notificationId, "{\"for\": \"PT10M\", \"until\": \"tomorrow\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(
+					"Give either for or until, not both: {\"for\": \"PT10M\"} or {\"until\": \"tomorrow\"}."))
+			.andExpect(jsonPath("$.errors[0].message").value("cannot be given together with until"));
 	}
 
 	/** Only a pending task's reminders fire: a snooze of a done or deleted task would never go off. */

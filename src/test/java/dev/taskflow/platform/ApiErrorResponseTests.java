@@ -1,9 +1,11 @@
 package dev.taskflow.platform;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 
 import dev.taskflow.support.TaskFlowTest;
 import dev.taskflow.support.TestUsers;
@@ -184,6 +186,52 @@ class ApiErrorResponseTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("id"));
 		mvc.perform(ann.as(get("/api/tasks/1")).header("If-Match", "whatever")).andExpect(status().isNotFound());
+	}
+
+	/** Refused as unknown fields are: which of two values the client meant is a guess. */
+	@Test
+	void aKeyGivenTwiceInABodyIs400NamingIt() throws Exception {
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\": \"a\", \"title\": \"b\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/validation"))
+			.andExpect(jsonPath("$.detail").value("title: is given more than once"))
+			.andExpect(jsonPath("$.errors[0].field").value("title"));
+		mvc.perform(ann.as(post("/api/views")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Twice\", \"filters\": {\"q\": \"a\", \"q\": \"b\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("filters.q"))
+			.andExpect(jsonPath("$.errors[0].message").value("is given more than once"));
+		mvc.perform(ann.as(get("/api/tasks"))).andExpect(jsonPath("$.items.length()").value(0));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/audit?limit=1&limit=2", "/api/notifications?limit=5&limit=5",
+			"/api/notifications?unread=true&unread=false" })
+	void aQueryParameterThatTakesOneValueIsRefusedWhenRepeated(String uri) throws Exception {
+		String name = uri.substring(uri.lastIndexOf('&') + 1, uri.lastIndexOf('='));
+		mvc.perform(ann.as(get(uri)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value(name))
+			.andExpect(jsonPath("$.errors[0].message").value("is given 2 times; it takes one value"));
+	}
+
+	/** RFC 9110 §15.5.16: a content coding the server does not read is a 415 listing those it does. */
+	@Test
+	void aCompressedBodyIs415WithTheEncodingsAccepted() throws Exception {
+		ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+			gzip.write("{\"title\": \"Compressed\"}".getBytes(StandardCharsets.UTF_8));
+		}
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
+			.header("Content-Encoding", "gzip").content(gzipped.toByteArray()))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(header().string("Accept-Encoding", "identity"))
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/unsupported-media-type"))
+			.andExpect(jsonPath("$.detail").value(containsString("Content-Encoding: gzip")));
+		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
+			.header("Content-Encoding", "identity").content("{\"title\": \"Plain\"}"))
+			.andExpect(status().isCreated());
 	}
 
 	@Test

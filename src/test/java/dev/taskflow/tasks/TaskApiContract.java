@@ -1,5 +1,8 @@
 package dev.taskflow.tasks;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -313,6 +316,82 @@ abstract class TaskApiContract {
 		assertThat(all).hasSize(7);
 	}
 
+	/**
+	 * The next-page link repeats the filters, and a server reads a literal {@code +} in a query as a space: the
+	 * link must escape it, or following it searches "c  " and reads the offset {@code +01:00} as " 01:00".
+	 */
+	@Test
+	void theNextPageLinkRepeatsFiltersWithReservedCharactersIntact() throws Exception {
+		create(ann, "{\"title\": \"Learn c++\", \"due_at\": \"2026-12-02\"}");
+		create(ann, "{\"title\": \"Teach c++\", \"due_at\": \"2026-12-03\"}");
+		create(ann, "{\"title\": \"Pack c  bags\", \"due_at\": \"2026-12-04\"}");
+		create(ann, "{\"title\": \"Old c++ notes\", \"due_at\": \"2026-11-01\"}");
+
+		String link = mvc.perform(ann.as(get("/api/tasks").param("q", "c++")
+			.param("due_from", "2026-12-01T09:00:00+01:00").param("sort", "due").param("limit", "1")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].title").value("Learn c++"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Link");
+		assertThat(link).startsWith("</api/tasks?").endsWith(">; rel=\"next\"");
+
+		assertThat(titles(asAServerReadsIt(link.substring(1, link.indexOf('>'))))).containsExactly("Teach c++");
+	}
+
+	@Test
+	void aParameterThatTakesOneValueIsRefusedWhenRepeated() throws Exception {
+		create(ann, "{\"title\": \"One\"}");
+		mvc.perform(ann.as(get("/api/tasks?limit=1&limit=2&q=a&q=b")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'limit')].message").value("is given 2 times; it takes one value"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'q')]").exists());
+		assertThat(titles("status=pending&status=completed&tag_mode=any")).containsExactly("One");
+	}
+
+	/**
+	 * If-Match compares strongly (RFC 9110 §13.1.1), so a weak tag matches no version: 412. A header that is no
+	 * ETag of this API at all is a 400 that says what one looks like, whatever is wrong with it.
+	 */
+	@Test
+	void aWeakIfMatchNeverMatchesAndAMalformedOneIsExplained() throws Exception {
+		long id = id(create(ann, "{\"title\": \"Shared\"}"));
+
+		patchTask(id, "W/\"1\"", "{\"title\": \"Weakly matched\"}")
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/precondition-failed"))
+			.andExpect(jsonPath("$.detail").value(containsString("\"1\"")));
+		mvc.perform(ann.as(delete("/api/tasks/" + (id + 1000))).header("If-Match", "W/\"1\""))
+			.andExpect(status().isNotFound());
+
+		for (String malformed : List.of("1", "\"-1\"", "\"abc\"", "\"1\", \"2\"", "W/1")) {
+			patchTask(id, malformed, "{\"title\": \"Malformed\"}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("If-Match"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("such as \"3\"")));
+		}
+		mvc.perform(ann.as(get("/api/tasks/" + id)))
+			.andExpect(jsonPath("$.title").value("Shared"))
+			.andExpect(jsonPath("$.version").value(1));
+		patchTask(id, "\"1\"", "{\"title\": \"Strongly matched\"}").andExpect(status().isOk());
+	}
+
+	/**
+	 * View names are compared case-folded in Java, not by the database's lower(), which H2 and PostgreSQL
+	 * apply differently beyond ASCII: the same names clash on both.
+	 */
+	@Test
+	void savedViewNamesThatDifferOnlyInCaseClashOnEveryDatabase() throws Exception {
+		for (String[] names : new String[][] { { "ΛΟΓΟΣ", "λογος" }, { "İstanbul", "i\u0307stanbul" },
+				{ "Caf\u00e9", "CAFE\u0301" } }) {
+			saveView(names[0]).andExpect(status().isCreated());
+			saveView(names[1]).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail").value("You already have a view named “" + names[1] + "”."));
+		}
+		saveView("Istanbul").andExpect(status().isCreated());
+	}
+
 	@Test
 	void badListParametersAreExplained() throws Exception {
 		mvc.perform(ann.as(get("/api/tasks?priorty=high&limit=500&sort=colour&status=done&overdue=maybe&due_from=soon")))
@@ -374,6 +453,23 @@ abstract class TaskApiContract {
 			request.header("If-Match", ifMatch);
 		}
 		return mvc.perform(request);
+	}
+
+	private ResultActions saveView(String name) throws Exception {
+		return mvc.perform(ann.as(post("/api/views")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\", \"filters\": {\"q\": \"x\"}}"));
+	}
+
+	/** The request a link makes, its query decoded as a servlet container decodes one: {@code +} is a space. */
+	private static MockHttpServletRequestBuilder asAServerReadsIt(String link) {
+		URI uri = URI.create(link);
+		MockHttpServletRequestBuilder request = get(uri.getRawPath());
+		for (String pair : uri.getRawQuery().split("&")) {
+			String[] nameAndValue = pair.split("=", 2);
+			request.param(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
+					URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8));
+		}
+		return request;
 	}
 
 	private static long id(ResultActions created) throws Exception {

@@ -1,5 +1,6 @@
 package dev.taskflow.tasks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -153,6 +154,40 @@ abstract class TaskTransferApiContract {
 			.andExpect(status().isPayloadTooLarge())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		assertThat(titles(exportOf(ann))).isEmpty();
+	}
+
+	/**
+	 * A file's text is decoded before it is read as CSV, so a file in another encoding is refused with what is
+	 * wrong rather than "line -1, column -1"; a charset the Content-Type names is honoured.
+	 */
+	@Test
+	void aCsvFileIsReadInItsCharsetAndOneThatIsNotUtf8IsRefusedSayingSo() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		byte[] latin1 = "title\nCaf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1);
+		byte[] utf16 = "\uFEFFtitle\nTea\n".getBytes(StandardCharsets.UTF_16LE);
+
+		mvc.perform(ann.as(post("/api/import")).contentType("text/csv").content(latin1))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].message").value(
+					"is not UTF-8 text (line 2 has bytes UTF-8 does not allow); save it as UTF-8 (\"CSV UTF-8\" in a "
+							+ "spreadsheet) and import it again"));
+		mvc.perform(ann.as(post("/api/import")).contentType("text/csv").content(utf16))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("is UTF-16 or UTF-32 text, not UTF-8")));
+		mvc.perform(ann.as(post("/api/import")).contentType("text/csv").content(new byte[0]))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("a CSV import starts with a header row")));
+		assertThat(titles(exportOf(ann))).isEmpty();
+
+		mvc.perform(ann.as(post("/api/import")).contentType("text/csv; charset=ISO-8859-1").content(latin1))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.imported").value(1));
+		mvc.perform(ann.as(post("/api/import")).contentType("text/csv; charset=UTF-8")
+			.content("\uFEFFtitle\nTea\n".getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk());
+		assertThat(titles(exportOf(ann))).containsExactly("Caf\u00e9 au lait", "Tea");
 	}
 
 	/** As JSON does: a description is the person's text, spaces and all, so an export comes back as it was. */

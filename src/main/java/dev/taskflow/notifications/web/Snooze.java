@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.IsoDurations;
@@ -36,7 +37,7 @@ final class Snooze {
 		boolean hasFor = duration != null && !duration.isNull();
 		boolean hasUntil = until != null && !until.isNull();
 		if (hasFor == hasUntil) {
-			throw InvalidInput.of("for", "or until is required (exactly one): {\"for\": \"PT10M\"} or {\"until\": \"tomorrow\"}");
+			throw exactlyOneOfForAndUntil(hasFor);
 		}
 		if (hasFor) {
 			Duration length = duration(duration);
@@ -61,6 +62,18 @@ final class Snooze {
 		catch (DateTimeParseException ex) {
 			throw InvalidInput.of("until", "must be \"tomorrow\" or a date-time with offset, e.g. 2026-12-01T09:00:00+01:00");
 		}
+	}
+
+	private static InvalidInput exactlyOneOfForAndUntil(boolean both) {
+		String example = "{\"for\": \"PT10M\"} or {\"until\": \"tomorrow\"}";
+		if (both) {
+			return new InvalidInput("Give either for or until, not both: " + example + ".",
+					List.of(new InvalidInput.FieldProblem("for", "cannot be given together with until"),
+							new InvalidInput.FieldProblem("until", "cannot be given together with for")));
+		}
+		return new InvalidInput("Say when to remind you again, with for or until: " + example + ".",
+				List.of(new InvalidInput.FieldProblem("for", "is required unless until is given"),
+						new InvalidInput.FieldProblem("until", "is required unless for is given")));
 	}
 
 	private static Duration duration(JsonNode node) {

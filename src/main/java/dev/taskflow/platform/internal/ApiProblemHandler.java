@@ -36,6 +36,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -55,6 +56,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			Map.entry(401, ProblemTypes.UNAUTHENTICATED), Map.entry(403, ProblemTypes.FORBIDDEN),
 			Map.entry(404, ProblemTypes.NOT_FOUND), Map.entry(405, ProblemTypes.METHOD_NOT_ALLOWED),
 			Map.entry(406, ProblemTypes.NOT_ACCEPTABLE), Map.entry(409, ProblemTypes.CONFLICT),
+			Map.entry(412, ProblemTypes.PRECONDITION_FAILED),
 			Map.entry(413, ProblemTypes.PAYLOAD_TOO_LARGE), Map.entry(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
 			Map.entry(500, ProblemTypes.INTERNAL), Map.entry(503, ProblemTypes.UNAVAILABLE));
 
@@ -156,11 +158,15 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return cast(validationProblem(field + ": unknown field",
 					List.of(new InvalidInput.FieldProblem(field, "unknown field"))));
 		}
+		String repeated = repeatedKey(json);
+		if (repeated != null) {
+			return cast(validationProblem(repeated + ": is given more than once",
+					List.of(new InvalidInput.FieldProblem(repeated, "is given more than once"))));
+		}
 		if (json instanceof InvalidFormatException || json instanceof MismatchedInputException) {
 			String field = path(json);
 			if (!field.isEmpty()) {
-				String detail = json instanceof InvalidFormatException format
-						? "'" + format.getValue() + "' is not a valid value" : "has the wrong type";
+				String detail = wrongValue(json);
 				return cast(validationProblem(field + ": " + detail,
 						List.of(new InvalidInput.FieldProblem(field, detail))));
 			}
@@ -241,6 +247,35 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return ResponseEntity.status(status).headers(headers).body(problem);
+	}
+
+	/** What is wrong with a value Jackson could not bind; a string field says so as the task API's fields do. */
+	private static String wrongValue(JacksonException ex) {
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() == String.class) {
+			return "must be a string";
+		}
+		return ex instanceof InvalidFormatException format ? "'" + format.getValue() + "' is not a valid value"
+				: "has the wrong type";
+	}
+
+	/**
+	 * The key a body names twice, refused by Jackson's duplicate detection (see {@link StrictJsonBodies}) with
+	 * a bare stream error; the parser still stands on it, so its path names the field ({@code filters.q}).
+	 */
+	private static String repeatedKey(JacksonException ex) {
+		if (!(ex instanceof StreamReadException read) || read.getOriginalMessage() == null
+				|| !read.getOriginalMessage().startsWith("Duplicate Object property")
+				|| read.processor() == null) {
+			return null;
+		}
+		StringBuilder path = new StringBuilder();
+		TokenStreamContext context = read.processor().streamReadContext();
+		while (!context.inRoot()) {
+			path.insert(0, context.inArray() ? "[" + context.getCurrentIndex() + "]"
+					: (context.getParent().inRoot() ? "" : ".") + context.currentName());
+			context = context.getParent();
+		}
+		return path.toString();
 	}
 
 	private static String path(JacksonException ex) {

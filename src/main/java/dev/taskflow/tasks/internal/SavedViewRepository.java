@@ -38,14 +38,6 @@ public class SavedViewRepository {
 		return list(owner).stream().filter(view -> view.id() == id).findFirst();
 	}
 
-	public boolean nameTaken(UUID owner, String name) {
-		return jdbc.sql("select count(*) from saved_views where user_id = :owner and lower(name) = lower(:name)")
-			.param("owner", owner)
-			.param("name", name)
-			.query(Long.class)
-			.single() > 0;
-	}
-
 	/** @throws org.springframework.dao.DuplicateKeyException if the user already has a view of that name */
 	public SavedView insert(UUID owner, String name, String query, Instant createdAt) {
 		KeyHolder keys = new GeneratedKeyHolder();

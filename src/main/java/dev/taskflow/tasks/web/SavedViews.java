@@ -2,9 +2,11 @@ package dev.taskflow.tasks.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,10 +86,11 @@ class SavedViews {
 				.map(problem -> new InvalidInput.FieldProblem("filters." + problem.field(), problem.message()))
 				.toList());
 		}
-		if (views.nameTaken(user.id(), trimmed)) {
+		List<SavedView> existing = views.list(user.id());
+		if (existing.stream().anyMatch(saved -> sameName(saved.name(), trimmed))) {
 			throw new Conflict("You already have a view named “" + trimmed + "”.");
 		}
-		if (views.list(user.id()).size() >= MAX_VIEWS) {
+		if (existing.size() >= MAX_VIEWS) {
 			throw new Conflict("You have " + MAX_VIEWS + " saved views already; delete one first.");
 		}
 		try {
@@ -96,6 +99,21 @@ class SavedViews {
 		catch (DuplicateKeyException ex) {
 			throw new Conflict("You already have a view named “" + trimmed + "”.");
 		}
+	}
+
+	/**
+	 * Whether two view names are the same but for case. Compared here rather than with the database's
+	 * {@code lower()}, which H2 and PostgreSQL apply differently to letters beyond ASCII ({@code ΛΟΓΟΣ} and
+	 * {@code λογος}, {@code İstanbul} and {@code i̇stanbul} clashed on one and not the other). Upper- then
+	 * lower-casing folds final sigma and dotted capital I alike; composing first makes an accent typed as
+	 * one character or two the same name.
+	 */
+	static boolean sameName(String a, String b) {
+		return folded(a).equals(folded(b));
+	}
+
+	private static String folded(String name) {
+		return Normalizer.normalize(name, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
 	}
 
 	/** @throws ResourceNotFound for an unknown view or someone else's */

@@ -102,7 +102,7 @@ class TaskApiController {
 	ResponseEntity<TaskResponse> replace(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		TaskJsonReader.Parsed parsed = TaskJsonReader.full(body, user.timeZone());
-		Integer expected = IfMatch.expectedVersion(ifMatch, parsed.version());
+		Integer expected = expectedVersion(user, id, ifMatch, parsed.version());
 		return withEtag(ResponseEntity.ok(), tasks.replace(user, id, parsed.draft(), expected));
 	}
 
@@ -112,7 +112,7 @@ class TaskApiController {
 					content = @Content(schema = @Schema(implementation = TaskRequestDoc.class))))
 	ResponseEntity<TaskResponse> patch(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		Integer expected = IfMatch.expectedVersion(ifMatch, TaskJsonReader.version(body));
+		Integer expected = expectedVersion(user, id, ifMatch, TaskJsonReader.version(body));
 		Task task = tasks.change(user, id, current -> TaskJsonReader.patch(body, user.timeZone(), current).draft(),
 				expected);
 		return withEtag(ResponseEntity.ok(), task);
@@ -122,7 +122,7 @@ class TaskApiController {
 	@Operation(summary = "Delete a task")
 	ResponseEntity<Void> delete(CurrentUser user, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		tasks.delete(user, id, IfMatch.expectedVersion(ifMatch, null));
+		tasks.delete(user, id, expectedVersion(user, id, ifMatch, null));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -136,14 +136,29 @@ class TaskApiController {
 	@Operation(summary = "Mark a task completed (idempotent)")
 	ResponseEntity<TaskResponse> complete(CurrentUser user, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withEtag(ResponseEntity.ok(), tasks.complete(user, id, IfMatch.expectedVersion(ifMatch, null)));
+		return withEtag(ResponseEntity.ok(), tasks.complete(user, id, expectedVersion(user, id, ifMatch, null)));
 	}
 
 	@PostMapping("/{id}/reopen")
 	@Operation(summary = "Mark a completed task pending again (idempotent)")
 	ResponseEntity<TaskResponse> reopen(CurrentUser user, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withEtag(ResponseEntity.ok(), tasks.reopen(user, id, IfMatch.expectedVersion(ifMatch, null)));
+		return withEtag(ResponseEntity.ok(), tasks.reopen(user, id, expectedVersion(user, id, ifMatch, null)));
+	}
+
+	/**
+	 * The version the change is based on. A weak ETag matches no task, but a task that is not there (or not
+	 * yours) is 404 whatever the precondition: RFC 9110 §13.2.1 has preconditions evaluated only for a request
+	 * that would otherwise succeed.
+	 */
+	private Integer expectedVersion(CurrentUser user, long id, String ifMatch, Integer bodyVersion) {
+		try {
+			return IfMatch.expectedVersion(ifMatch, bodyVersion);
+		}
+		catch (IfMatch.WeakTag ex) {
+			tasks.get(user, id);
+			throw ex;
+		}
 	}
 
 	private static ResponseEntity<TaskResponse> withEtag(ResponseEntity.BodyBuilder builder, Task task) {

@@ -1,5 +1,6 @@
 package dev.taskflow.tasks.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
@@ -18,7 +20,7 @@ import dev.taskflow.tasks.TaskSort;
 import dev.taskflow.tasks.TaskStatus;
 import dev.taskflow.tasks.Tags;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Query-string → {@link TaskQuery}. Unknown parameters are refused rather than ignored: a typo such
@@ -28,6 +30,9 @@ final class TaskListParameters {
 
 	private static final Set<String> KNOWN = Set.of("status", "priority", "tag", "tag_mode", "due_from", "due_to",
 			"overdue", "no_due_date", "q", "sort", "limit", "cursor");
+
+	/** The parameters that may be given several times; the rest take one value, and a second is refused. */
+	private static final Set<String> REPEATABLE = Set.of("status", "priority", "tag");
 
 	/** {@code status=all}: every status, the same as leaving the parameter out. */
 	static final String ALL_STATUSES = "all";
@@ -39,6 +44,11 @@ final class TaskListParameters {
 		FieldErrors errors = new FieldErrors();
 		params.keySet().stream().filter(name -> !KNOWN.contains(name)).sorted()
 			.forEach(name -> errors.add(name, "unknown parameter; known are " + String.join(", ", KNOWN.stream().sorted().toList())));
+		params.forEach((name, values) -> {
+			if (KNOWN.contains(name) && !REPEATABLE.contains(name) && values.size() > 1) {
+				errors.addRepeated(name, values.size());
+			}
+		});
 
 		Set<TaskStatus> statuses = EnumSet.noneOf(TaskStatus.class);
 		for (String value : values(params, "status")) {
@@ -78,15 +88,23 @@ final class TaskListParameters {
 				cursor == null || cursor.isBlank() ? null : cursor);
 	}
 
-	/** The same query with the next cursor, for the {@code Link: rel="next"} header. */
+	/**
+	 * The same query with the next cursor, for the {@code Link: rel="next"} header. Every name and value is
+	 * percent-encoded but for RFC 3986's unreserved characters: a literal {@code +} would come back as a space
+	 * ({@code q=c++} searching "c  ", an offset {@code +01:00} no longer a date-time).
+	 */
 	static String nextPageLink(MultiValueMap<String, String> params, String cursor) {
-		UriComponentsBuilder link = UriComponentsBuilder.fromPath("/api/tasks");
+		StringJoiner query = new StringJoiner("&", "/api/tasks?", "");
 		for (Map.Entry<String, List<String>> param : params.entrySet()) {
 			if (!param.getKey().equals("cursor")) {
-				param.getValue().forEach(value -> link.queryParam(param.getKey(), value));
+				param.getValue().forEach(value -> query.add(queryParameter(param.getKey(), value)));
 			}
 		}
-		return link.queryParam("cursor", cursor).encode().build().toUriString();
+		return query.add(queryParameter("cursor", cursor)).toString();
+	}
+
+	private static String queryParameter(String name, String value) {
+		return UriUtils.encode(name, StandardCharsets.UTF_8) + "=" + UriUtils.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/** Repeated and comma-separated values alike: {@code tag=a&tag=b} equals {@code tag=a,b}. */

@@ -10,7 +10,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** 409 for a stale version, with the current task so the client can merge and retry in one step. */
+/**
+ * 409 for a stale version, with the current task so the client can merge and retry in one step; 412 for a
+ * weak ETag in If-Match, which matches no version at all.
+ */
 @RestControllerAdvice(assignableTypes = TaskApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TaskProblems {
@@ -23,5 +26,12 @@ class TaskProblems {
 		TaskResponse current = TaskResponse.of(ex.current());
 		problem.setProperty("current", current);
 		return ResponseEntity.status(HttpStatus.CONFLICT).eTag(current.etag()).body(problem);
+	}
+
+	@ExceptionHandler(IfMatch.WeakTag.class)
+	ResponseEntity<ProblemDetail> weakTag(IfMatch.WeakTag ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
+		problem.setType(ProblemTypes.PRECONDITION_FAILED);
+		return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
 	}
 }

@@ -1,6 +1,8 @@
 package dev.taskflow.tasks.web;
 
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -227,7 +229,16 @@ class TaskTransfer {
 	 * @throws RowsRejected when some rows break the rules
 	 */
 	List<Task> importFile(CurrentUser user, Format format, byte[] content) {
-		List<JsonNode> rows = format == Format.JSON ? jsonRows(content) : csvRows(content);
+		return importFile(user, format, content, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Imports a file whose sender said how its text is encoded ({@code text/csv; charset=ISO-8859-1}). The
+	 * charset applies to CSV; JSON is UTF-8 by definition (RFC 8259), and Jackson tells UTF-16 and UTF-32
+	 * JSON apart by itself.
+	 */
+	List<Task> importFile(CurrentUser user, Format format, byte[] content, Charset charset) {
+		List<JsonNode> rows = format == Format.JSON ? jsonRows(content) : csvRows(CsvText.decode(content, charset));
 		if (rows.size() > MAX_ROWS) {
 			throw InvalidInput.of("file", "holds " + rows.size() + " tasks; import at most " + MAX_ROWS
 					+ " at a time (split the file)");
@@ -302,7 +313,7 @@ class TaskTransfer {
 			root = json.readTree(content);
 		}
 		catch (JacksonException ex) {
-			throw InvalidInput.of("file", "is not valid JSON (" + where(ex) + ")");
+			throw InvalidInput.of("file", "is not valid JSON" + where(ex));
 		}
 		JsonNode list = root != null && root.isObject() ? root.get("tasks") : root;
 		if (list == null || !list.isArray()) {
@@ -314,7 +325,11 @@ class TaskTransfer {
 		return rows;
 	}
 
-	private List<JsonNode> csvRows(byte[] content) {
+	private List<JsonNode> csvRows(String content) {
+		if (content.isBlank()) {
+			// the CSV reader would take it for a broken file rather than an empty one
+			throw emptyCsv();
+		}
 		List<JsonNode> rows = new ArrayList<>();
 		try (MappingIterator<Map<String, String>> lines = csv.readerFor(Map.class)
 			.with(CsvSchema.emptySchema().withHeader())
@@ -328,15 +343,14 @@ class TaskTransfer {
 			}
 		}
 		catch (JacksonException ex) {
-			throw InvalidInput.of("file", "is not a CSV file TaskFlow can read (" + where(ex) + ")");
+			throw InvalidInput.of("file", "is not a CSV file TaskFlow can read" + where(ex));
 		}
 		return rows;
 	}
 
 	private static void checkColumns(MappingIterator<Map<String, String>> lines) {
 		if (!lines.hasNextValue() && !(lines.parser().getSchema() instanceof CsvSchema)) {
-			throw InvalidInput.of("file", "is empty; a CSV import starts with a header row naming its columns, "
-					+ "such as title,due_at,tags");
+			throw emptyCsv();
 		}
 		CsvSchema header = (CsvSchema) lines.parser().getSchema();
 		List<String> columns = new ArrayList<>();
@@ -358,6 +372,11 @@ class TaskTransfer {
 			throw InvalidInput.of("file", "names a column more than once: " + String.join(", ", repeated)
 					+ " (each column may appear once)");
 		}
+	}
+
+	private static InvalidInput emptyCsv() {
+		return InvalidInput.of("file", "is empty; a CSV import starts with a header row naming its columns, "
+				+ "such as title,due_at,tags");
 	}
 
 	/** A CSV row as the task JSON the API reads: empty cells are absent fields. */
@@ -392,10 +411,12 @@ class TaskTransfer {
 		return task;
 	}
 
+	/** Where in the file reading stopped, " (line 3, column 7)", or nothing when the reader cannot say. */
 	private static String where(JacksonException ex) {
 		return Optional.ofNullable(ex.getLocation())
-			.map(location -> "line " + location.getLineNr() + ", column " + location.getColumnNr())
-			.orElse("at the start");
+			.filter(location -> location.getLineNr() > 0 && location.getColumnNr() > 0)
+			.map(location -> " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
+			.orElse("");
 	}
 
 	/** Reminders as the CSV column holds them: "PT15M 2026-12-01T08:00:00Z" (before the due, and at a moment). */

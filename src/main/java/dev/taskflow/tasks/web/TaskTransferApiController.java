@@ -1,8 +1,9 @@
 package dev.taskflow.tasks.web;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.tasks.Task;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,16 +43,24 @@ class TaskTransferApiController {
 		write(transfer, user, TaskTransfer.Format.parse(format), response);
 	}
 
+	/**
+	 * The body is optional to Spring so that an empty file gets the import's own message ("a CSV import starts
+	 * with a header row") rather than the generic one about a missing JSON body. A CSV body is read in the
+	 * charset its Content-Type names, UTF-8 when it names none.
+	 */
 	@PostMapping(path = "/api/import", consumes = { "application/json", "text/csv" })
 	@Operation(summary = "Create tasks from an export file (JSON or CSV, by Content-Type)",
 			description = "Every row is checked as POST /api/tasks checks a body; if any is wrong nothing is imported "
-					+ "and the 400 problem lists each one as rows[N].field. At most 2000 tasks and 2 MB per file.")
+					+ "and the 400 problem lists each one as rows[N].field. At most 2000 tasks and 2 MB per file. "
+					+ "CSV is read as UTF-8 unless the Content-Type names another charset (text/csv; charset=ISO-8859-1).")
 	ImportResponse importTasks(CurrentUser user, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-			@RequestBody byte[] body) {
-		TaskTransfer.Format format = contentType.toLowerCase(Locale.ROOT).startsWith("text/csv") ? TaskTransfer.Format.CSV
-				: TaskTransfer.Format.JSON;
+			@RequestBody(required = false) byte[] body) {
+		MediaType type = MediaType.parseMediaType(contentType);
+		TaskTransfer.Format format = MediaType.valueOf(TaskTransfer.Format.CSV.mediaType).equalsTypeAndSubtype(type)
+				? TaskTransfer.Format.CSV : TaskTransfer.Format.JSON;
+		Charset charset = type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
 		try {
-			List<Task> created = transfer.importFile(user, format, body);
+			List<Task> created = transfer.importFile(user, format, body == null ? new byte[0] : body, charset);
 			return new ImportResponse(created.size(), created.stream().map(Task::id).toList());
 		}
 		catch (TaskTransfer.RowsRejected ex) {

@@ -82,6 +82,20 @@ class SavedViewApiTests {
 			.andExpect(jsonPath("$.errors[0].message").value("must be at most 60 characters"));
 	}
 
+	/** As the task API's fields do: a number is not quietly turned into the text it would be. */
+	@Test
+	void aNameOrFilterThatIsNotAStringIsRefused() throws Exception {
+		create(ann, "{\"name\": \"Numbers\", \"filters\": {\"q\": 5}}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("filters.q"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be a string"));
+		create(ann, "{\"name\": true, \"filters\": {\"q\": \"5\"}}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be a string"));
+		mvc.perform(ann.as(get("/api/views"))).andExpect(jsonPath("$.items", hasSize(0)));
+	}
+
 	@Test
 	void aNameIsUsedOncePerPerson() throws Exception {
 		create(ann, "{\"name\": \"Home\", \"filters\": {\"tag\": \"home\"}}").andExpect(status().isCreated());
