@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -90,6 +91,18 @@ class AccountService implements Accounts {
 			events.publishEvent(new AccountTimeZoneChanged(userId, account.timeZone(), zone, clock.instant()));
 		}
 		return find(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean holdAccount(UUID userId) {
+		return accounts.lock(userId, AccountLock.EXISTENCE).isPresent();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<ZoneId> holdTimeZone(UUID userId) {
+		return accounts.lock(userId, AccountLock.TIME_ZONE).map(Account::timeZone);
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.FieldErrors;
@@ -37,10 +38,13 @@ class SavedViews {
 
 	private final SavedViewRepository views;
 
+	private final Accounts accounts;
+
 	private final Clock clock;
 
-	SavedViews(SavedViewRepository views, Clock clock) {
+	SavedViews(SavedViewRepository views, Accounts accounts, Clock clock) {
 		this.views = views;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -82,6 +86,10 @@ class SavedViews {
 				.stream()
 				.map(problem -> new InvalidInput.FieldProblem("filters." + problem.field(), problem.message()))
 				.toList());
+		}
+		// held until commit, so a view saved while the account is being deleted goes with it or is not saved
+		if (!accounts.holdAccount(user.id())) {
+			throw new ResourceNotFound("Account not found.");
 		}
 		if (views.nameTaken(user.id(), trimmed)) {
 			throw new Conflict("You already have a view named “" + trimmed + "”.");
