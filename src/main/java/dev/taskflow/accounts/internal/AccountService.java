@@ -85,7 +85,9 @@ class AccountService implements Accounts {
 		}
 		ZoneId zone = AccountInputRules.parseTimeZone(timeZone, errors);
 		errors.throwIfAny();
-		Account account = accounts.findById(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
+		// held until commit: task writes that read the zone wait, and the re-timing sees every task written before
+		Account account = accounts.lock(userId, AccountLock.ZONE_CHANGE)
+			.orElseThrow(() -> new ResourceNotFound("Account not found."));
 		if (!account.timeZone().equals(zone)) {
 			accounts.updateTimeZone(userId, zone);
 			events.publishEvent(new AccountTimeZoneChanged(userId, account.timeZone(), zone, clock.instant()));
