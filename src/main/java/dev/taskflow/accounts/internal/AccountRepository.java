@@ -96,7 +96,7 @@ class AccountRepository {
 			.update();
 	}
 
-	/** Deletes the account; its tasks, tokens and reset links follow by foreign-key cascade. */
+	/** Deletes the account; every row kept for it follows by foreign-key cascade. */
 	boolean delete(UUID id) {
 		return jdbc.sql("delete from users where id = :id").param("id", id).update() > 0;
 	}
