@@ -26,6 +26,24 @@ public interface Accounts {
 
 	CurrentUser changeTimeZone(UUID userId, String timeZone);
 
+	/**
+	 * Holds the account until the caller's transaction ends, so it cannot be deleted meanwhile: a row
+	 * written for it afterwards in that transaction either commits before the deletion (and goes with the
+	 * account) or, if the deletion came first, is never written. Call it before writing a row that
+	 * belongs to the account, and before taking any other lock.
+	 * @return false if the account no longer exists: write nothing for it
+	 */
+	boolean holdAccount(UUID userId);
+
+	/**
+	 * Holds the account like {@link #holdAccount} and its time zone too: a zone change waits for the
+	 * caller's transaction, or the caller for the zone change, and then reads the new zone. For writes
+	 * that work something out in the zone (a task's day and its reminders), which must read it here and
+	 * not from a {@link CurrentUser} read before the transaction began.
+	 * @return the zone, empty if the account no longer exists
+	 */
+	Optional<ZoneId> holdTimeZone(UUID userId);
+
 	/** The zone a user's dates are read in; UTC for an unknown user, so event consumers never fail on it. */
 	ZoneId timeZoneOf(UUID userId);
 

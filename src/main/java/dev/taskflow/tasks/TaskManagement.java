@@ -19,6 +19,7 @@ import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.platform.TraceContext;
 import dev.taskflow.recurrence.NextOccurrenceDue;
 import dev.taskflow.recurrence.Recurrence;
@@ -60,8 +61,21 @@ public class TaskManagement {
 	@Transactional
 	public Task create(CurrentUser owner, TaskDraft draft) {
 		checkRules(draft, null, List.of());
-		checkSeriesEnd(draft, null, owner.timeZone());
-		return insert(owner.id(), owner.timeZone(), draft, id -> newSeries(id, draft), null);
+		ZoneId zone = heldTimeZone(owner);
+		checkSeriesEnd(draft, null, zone);
+		return insert(owner.id(), zone, draft, id -> newSeries(id, draft), null);
+	}
+
+	/**
+	 * The owner's time zone, held until the transaction ends (see {@link Accounts#holdTimeZone}). Every
+	 * write that works out a task's day or reminders reads the zone here, first of all its locks: the
+	 * zone in {@code owner} was read when the request was authenticated, and a zone change that commits
+	 * while this write runs re-times only the tasks it can see, so a write in the old zone would keep
+	 * reminders on the old zone's day for good.
+	 * @throws ResourceNotFound if the account was deleted meanwhile
+	 */
+	private ZoneId heldTimeZone(CurrentUser owner) {
+		return accounts.holdTimeZone(owner.id()).orElseThrow(() -> new ResourceNotFound("Account not found."));
 	}
 
 	/**
@@ -75,13 +89,14 @@ public class TaskManagement {
 	@Transactional
 	public List<Task> importAll(CurrentUser owner, List<ImportedTask> imported) {
 		imported.forEach(task -> checkRules(task.draft(), null, List.of()));
+		ZoneId zone = heldTimeZone(owner);
 		Map<String, Long> seriesIds = new HashMap<>();
 		Map<String, Long> idsByPlace = new HashMap<>();
 		List<Task> created = new ArrayList<>();
 		for (ImportedTask task : imported) {
 			Long previous = task.previousKey() == null ? null : idsByPlace.remove(task.previousKey());
-			Task inserted = insert(owner.id(), owner.timeZone(), task.draft(), id -> task.seriesFor(id, seriesIds),
-					previous, fired(task, owner.timeZone()));
+			Task inserted = insert(owner.id(), zone, task.draft(), id -> task.seriesFor(id, seriesIds), previous,
+					fired(task, zone));
 			if (task.key() != null) {
 				idsByPlace.putIfAbsent(task.key(), inserted.id());
 			}
@@ -152,6 +167,7 @@ public class TaskManagement {
 	 */
 	@Transactional
 	public Task change(CurrentUser owner, long id, UnaryOperator<TaskDraft> change, Integer expectedVersion) {
+		ZoneId zone = heldTimeZone(owner);
 		Task current = tasks.findForUpdate(owner.id(), id).orElseThrow(() -> new TaskNotFound(id));
 		if (expectedVersion != null && expectedVersion != current.version()) {
 			throw new StaleTaskVersion(current);
@@ -160,13 +176,12 @@ public class TaskManagement {
 		boolean sameDraft = draft.equals(current.draft());
 		// an unchanged task still gets its reminders put right if they were worked out in a zone the
 		// account has left (tasks saved before a time-zone change re-timed them): same times, same firing state
-		List<Reminder> reminders = sameDraft ? current.remindersIn(owner.timeZone())
-				: reminders(draft, current.reminders(), owner.timeZone());
+		List<Reminder> reminders = sameDraft ? current.remindersIn(zone) : reminders(draft, current.reminders(), zone);
 		if (sameDraft && reminders.equals(current.reminders())) {
 			return current;
 		}
 		checkRules(draft, current.due(), current.reminders().stream().map(Reminder::spec).toList());
-		checkSeriesEnd(draft, current.recurrence(), owner.timeZone());
+		checkSeriesEnd(draft, current.recurrence(), zone);
 		Instant now = now();
 		Instant completedAt = switch (draft.status()) {
 			case COMPLETED -> current.isCompleted() ? current.completedAt() : now;
@@ -176,7 +191,7 @@ public class TaskManagement {
 				draft.tags(), draft.due(), draft.recurrence(), series(current, draft),
 				reminders, current.createdAt(), now, completedAt,
 				current.version() + 1);
-		if (!tasks.update(changed, current.version(), owner.timeZone())) {
+		if (!tasks.update(changed, current.version(), zone)) {
 			throw new StaleTaskVersion(get(owner, id));
 		}
 		Task saved = TaskRepository.asStored(changed);
@@ -259,6 +274,10 @@ public class TaskManagement {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(NextOccurrenceDue next) {
+		ZoneId zone = accounts.holdTimeZone(next.ownerId()).orElse(null);
+		if (zone == null) {
+			return; // the account was deleted since: nobody is left to repeat it for
+		}
 		if (tasks.findNextInstance(next.completedTaskId()).isPresent()) {
 			return;
 		}
@@ -275,7 +294,7 @@ public class TaskManagement {
 		}
 		TaskDraft draft = new TaskDraft(previous.title(), previous.description(), TaskStatus.PENDING,
 				previous.priority(), previous.tags(), due, previous.recurrence(),
-				shiftedReminders(previous, due, accounts.timeZoneOf(next.ownerId())));
+				shiftedReminders(previous, due, zone));
 		Series series = (previous.series() == null ? Series.startingAt(previous.id(), previous.due())
 				: previous.series()).next();
 		if (series.anchor() == null && previous.due() == null) {
@@ -284,7 +303,7 @@ public class TaskManagement {
 		// a concurrent delivery may insert it first: the unique previous_task_id then fails this
 		// transaction, the consumer retries and finds the instance above
 		Series nextSeries = series;
-		insert(next.ownerId(), accounts.timeZoneOf(next.ownerId()), draft, id -> nextSeries, previous.id());
+		insert(next.ownerId(), zone, draft, id -> nextSeries, previous.id());
 	}
 
 	/**

@@ -1,19 +1,33 @@
 package dev.taskflow.accounts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
 import dev.taskflow.notifications.ReminderDueEvents;
+import dev.taskflow.accounts.internal.AccountSettings;
 import dev.taskflow.platform.SqlTime;
 import dev.taskflow.support.Browser;
+import dev.taskflow.support.HeldTransaction;
+import dev.taskflow.support.TestUsers;
+import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +37,7 @@ import static dev.taskflow.support.Browser.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Deleting an account from the account page: the password confirms it, and every row its owner kept
@@ -43,6 +58,18 @@ abstract class AccountDeletionContract {
 
 	@Autowired
 	ConsumerInvoker consumers;
+
+	@Autowired
+	MockMvc api;
+
+	@Autowired
+	AccountSettings settings;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void deletingNeedsThePassword() {
@@ -94,6 +121,51 @@ abstract class AccountDeletionContract {
 				ReminderDueEvents.dueInFifteenMinutes(annId.toString(), "Late reminder"))).isTrue();
 
 		assertThat(rowsOf(annId)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+	}
+
+	/**
+	 * Whatever is written for the account while it is being deleted either commits first and goes with it,
+	 * or finds it gone: the deletion holds its transaction open here while each writer runs.
+	 */
+	@Test
+	void whatIsWrittenWhileTheAccountIsBeingDeletedDoesNotOutliveIt() throws Exception {
+		TestUser ann = TestUsers.signUp(api);
+		UUID annId = UUID.fromString(ann.id());
+		ExecutorService writers = Executors.newFixedThreadPool(5);
+		try {
+			List<Future<?>> writes;
+			try (HeldTransaction deletion = HeldTransaction.start(transactions, dataSource,
+					() -> settings.delete(annId, TestUsers.PASSWORD, "192.0.2.1"))) {
+				writes = List.of(
+						writers.submit(() -> consumers.deliver(consumers.consumer("audit"), taskCreated(annId))),
+						writers.submit(() -> consumers.deliver(consumers.consumer("notifications"),
+								ReminderDueEvents.dueInFifteenMinutes(annId.toString(), "Late reminder"))),
+						writers.submit(() -> postJson(ann, "/api/tasks", "{\"title\": \"Written meanwhile\"}")),
+						writers.submit(() -> postJson(ann, "/api/views", "{\"name\": \"Home\", \"filters\": {\"tag\": \"home\"}}")),
+						writers.submit(() -> postJson(ann, "/api/chat", "{\"message\": \"What is due today?\"}")));
+				deletion.commitOnceEachIsDoneOrWaiting(writes);
+			}
+			for (Future<?> write : writes) {
+				try {
+					write.get();
+				}
+				catch (ExecutionException ex) {
+					// refused because the account went first: fine, as long as it left nothing behind
+				}
+			}
+
+			assertThat(rowsOf(annId)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+		}
+		finally {
+			writers.shutdown();
+		}
+	}
+
+	private int postJson(TestUser user, String uri, String body) throws Exception {
+		return api.perform(user.as(post(uri)).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andReturn()
+			.getResponse()
+			.getStatus();
 	}
 
 	private static EventEnvelope taskCreated(UUID userId) {

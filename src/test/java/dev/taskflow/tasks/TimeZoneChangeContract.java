@@ -4,8 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
+import dev.taskflow.accounts.Accounts;
 import dev.taskflow.platform.SqlTime;
+import dev.taskflow.support.HeldTransaction;
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -13,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static dev.taskflow.support.TestUsers.json;
@@ -37,6 +47,47 @@ abstract class TimeZoneChangeContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	DataSource dataSource;
+
+	/**
+	 * A task written while the zone changes waits for the change and is worked out in the new zone, like
+	 * the tasks the change re-timed: the zone its request was authenticated with is already the old one.
+	 */
+	@Test
+	void tasksWrittenWhileTheZoneChangesAreTimedInTheNewZone() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "UTC");
+		String allDay = "{\"title\": \"Pack\", \"due_at\": \"2026-12-10\", \"reminders\": [{\"before\": \"PT1H\"}]}";
+		long renamed = create(ann, allDay).get("id").asLong();
+		ExecutorService writers = Executors.newFixedThreadPool(2);
+		try {
+			Future<JsonNode> created;
+			Future<JsonNode> edited;
+			try (HeldTransaction change = HeldTransaction.start(transactions, dataSource,
+					() -> accounts.changeTimeZone(UUID.fromString(ann.id()), "America/Los_Angeles"))) {
+				created = writers.submit(() -> create(ann, allDay));
+				edited = writers.submit(() -> json(mvc.perform(ann.as(patch("/api/tasks/" + renamed))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"title\": \"Pack the car\"}")).andExpect(status().isOk()).andReturn()));
+				change.commitOnceEachIsDoneOrWaiting(List.of(created, edited));
+			}
+
+			// an hour before 10 December begins in Los Angeles (08:00 UTC), not in UTC
+			assertThat(remindAt(created.get())).isEqualTo("2026-12-10T07:00:00Z");
+			assertThat(remindAt(edited.get())).isEqualTo("2026-12-10T07:00:00Z");
+			assertThat(remindAt(task(ann, renamed))).isEqualTo("2026-12-10T07:00:00Z");
+		}
+		finally {
+			writers.shutdown();
+		}
+	}
 
 	@Test
 	void anAllDayTasksRemindersMoveToTheNewZoneAndATimedTasksStay() throws Exception {

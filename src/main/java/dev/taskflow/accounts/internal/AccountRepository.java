@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import dev.taskflow.accounts.NotificationPreferences;
+import dev.taskflow.platform.DatabaseProduct;
 import dev.taskflow.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,8 +20,11 @@ class AccountRepository {
 
 	private final JdbcClient jdbc;
 
-	AccountRepository(JdbcClient jdbc) {
+	private final String databaseProduct;
+
+	AccountRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.databaseProduct = DatabaseProduct.nameOf(dataSource);
 	}
 
 	void insert(Account account, Instant createdAt) {
@@ -39,6 +45,17 @@ class AccountRepository {
 
 	Optional<Account> findById(UUID id) {
 		return jdbc.sql("select * from users where id = :id").param("id", id).query(this::map).optional();
+	}
+
+	/**
+	 * The account as it is once its row is held with {@code lock} until the transaction ends (after waiting
+	 * for whoever holds it in a conflicting way); empty if it no longer exists.
+	 */
+	Optional<Account> lock(UUID id, AccountLock lock) {
+		return jdbc.sql("select * from users where id = :id " + lock.clauseOn(databaseProduct))
+			.param("id", id)
+			.query(this::map)
+			.optional();
 	}
 
 	boolean emailExists(String email) {
@@ -79,7 +96,7 @@ class AccountRepository {
 			.update();
 	}
 
-	/** Deletes the account; its tasks, tokens and reset links follow by foreign-key cascade. */
+	/** Deletes the account; every row kept for it follows by foreign-key cascade. */
 	boolean delete(UUID id) {
 		return jdbc.sql("delete from users where id = :id").param("id", id).update() > 0;
 	}

@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -84,12 +85,26 @@ class AccountService implements Accounts {
 		}
 		ZoneId zone = AccountInputRules.parseTimeZone(timeZone, errors);
 		errors.throwIfAny();
-		Account account = accounts.findById(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
+		// held until commit: task writes that read the zone wait, and the re-timing sees every task written before
+		Account account = accounts.lock(userId, AccountLock.ZONE_CHANGE)
+			.orElseThrow(() -> new ResourceNotFound("Account not found."));
 		if (!account.timeZone().equals(zone)) {
 			accounts.updateTimeZone(userId, zone);
 			events.publishEvent(new AccountTimeZoneChanged(userId, account.timeZone(), zone, clock.instant()));
 		}
 		return find(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean holdAccount(UUID userId) {
+		return accounts.lock(userId, AccountLock.EXISTENCE).isPresent();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<ZoneId> holdTimeZone(UUID userId) {
+		return accounts.lock(userId, AccountLock.TIME_ZONE).map(Account::timeZone);
 	}
 
 	@Override

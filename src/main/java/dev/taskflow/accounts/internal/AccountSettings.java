@@ -107,12 +107,18 @@ public class AccountSettings {
 	}
 
 	/**
-	 * Deletes the account and everything its owner kept: {@link AccountDeleted} lets every module erase
-	 * its rows in this transaction, then the account's row goes with what cascades from it. Open live
-	 * streams of its API tokens end; its sessions end at their next request.
+	 * Deletes the account and everything its owner kept: every per-user row follows the account's row by
+	 * foreign-key cascade, and {@link AccountDeleted} lets modules erase what they keep outside the
+	 * database (conversations in the Dapr state store) in this transaction. Open live streams of its API
+	 * tokens end; its sessions end at their next request.
+	 *
+	 * <p>The account's row is locked first: a writer holding it (a task import, an audit entry being
+	 * appended) finishes before, and its rows go with the account; one that comes later finds no account
+	 * and writes nothing. Without the lock a row committed between the cascade and the commit stayed.
 	 */
 	@Transactional
 	public void delete(UUID userId, String currentPassword, String clientAddress) {
+		accounts.lock(userId, AccountLock.DELETION).orElseThrow(() -> new ResourceNotFound("Account not found."));
 		verified(userId, currentPassword, clientAddress);
 		tokens.findByUser(userId)
 			.forEach(token -> events.publishEvent(new CredentialEnded(userId, Credential.apiToken(token.id()))));

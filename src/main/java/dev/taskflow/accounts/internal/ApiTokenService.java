@@ -41,6 +41,8 @@ public class ApiTokenService {
 
 	private final ApiTokenRepository tokens;
 
+	private final AccountRepository accounts;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
@@ -51,8 +53,10 @@ public class ApiTokenService {
 	 */
 	private final ConcurrentHashMap<String, Instant> touched = new ConcurrentHashMap<>();
 
-	ApiTokenService(ApiTokenRepository tokens, Clock clock, ApplicationEventPublisher events) {
+	ApiTokenService(ApiTokenRepository tokens, AccountRepository accounts, Clock clock,
+			ApplicationEventPublisher events) {
 		this.tokens = tokens;
+		this.accounts = accounts;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -76,6 +80,8 @@ public class ApiTokenService {
 			errors.add("name", "must be at most 100 characters long");
 		}
 		errors.throwIfAny();
+		// a token issued while the account is being deleted must not outlive it (see AccountLock)
+		accounts.lock(userId, AccountLock.EXISTENCE).orElseThrow(() -> new ResourceNotFound("Account not found."));
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -105,7 +105,10 @@ public class PasswordResets {
 			log.debug("Password reset for {} from {} not sent: asked too often", normalized, clientAddress);
 			return;
 		}
-		accounts.findByEmail(normalized).ifPresent(account -> {
+		// held until commit, so a link asked for while the account is being deleted is not left behind
+		Optional<Account> held = accounts.findByEmail(normalized)
+			.flatMap(found -> accounts.lock(found.id(), AccountLock.EXISTENCE));
+		held.ifPresent(account -> {
 			byte[] bytes = new byte[32];
 			random.nextBytes(bytes);
 			String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

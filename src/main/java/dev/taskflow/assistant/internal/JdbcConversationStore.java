@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import dev.taskflow.accounts.Accounts;
+import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.platform.SqlTime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +14,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Conversations in the application's database (embedded mode, and any deployment without Dapr state). */
+/**
+ * Conversations in the application's database (embedded mode, and any deployment without Dapr state).
+ * Every write holds the owner's account first ({@link Accounts#holdAccount}), before the conversation's
+ * row: a conversation saved while the account is being deleted then goes with it, or finds the account
+ * gone, instead of outliving it, and the deletion (which locks the account, then cascades to its
+ * conversations) cannot deadlock with a turn.
+ */
 @Repository
 @ConditionalOnProperty(name = "taskflow.eventing.transport", havingValue = "embedded", matchIfMissing = true)
 class JdbcConversationStore implements ConversationStore {
@@ -21,9 +29,12 @@ class JdbcConversationStore implements ConversationStore {
 
 	private final JsonMapper json;
 
-	JdbcConversationStore(JdbcClient jdbc, JsonMapper json) {
+	private final Accounts accounts;
+
+	JdbcConversationStore(JdbcClient jdbc, JsonMapper json, Accounts accounts) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.accounts = accounts;
 	}
 
 	@Override
@@ -37,6 +48,9 @@ class JdbcConversationStore implements ConversationStore {
 	@Override
 	@Transactional
 	public void save(Conversation conversation) {
+		if (!accounts.holdAccount(conversation.ownerId())) {
+			throw new ResourceNotFound("Account not found.");
+		}
 		String document = json.writeValueAsString(conversation);
 		int updated = jdbc
 			.sql("update assistant_conversations set updated_at = ?, document = ? where id = ? and owner_id = ?")
@@ -55,6 +69,9 @@ class JdbcConversationStore implements ConversationStore {
 	@Override
 	@Transactional
 	public Optional<Conversation> update(UUID ownerId, UUID id, UnaryOperator<Conversation> change) {
+		if (!accounts.holdAccount(ownerId)) {
+			return Optional.empty();
+		}
 		Optional<Conversation> changed = jdbc
 			.sql("select document from assistant_conversations where owner_id = ? and id = ? for update")
 			.params(ownerId, id)

@@ -58,8 +58,11 @@ class AuditConsumer implements EventConsumer {
 		JsonNode data = event.data();
 		try {
 			UUID userId = UUID.fromString(required(data, "user_id").asString());
-			if (accounts.find(userId).isEmpty()) {
-				return; // deleted since the event was published: its history went with it and stays gone
+			// held until commit, so the entry commits before a deletion of the account (and goes with it) or finds
+			// the account gone: its history went with it and stays gone. Looking it up without holding it let an
+			// entry commit just after the deletion.
+			if (!accounts.holdAccount(userId)) {
+				return;
 			}
 			JsonNode changes = data.get("changes");
 			audit.append(new AuditEntry(0, event.id(), userId,

@@ -99,14 +99,16 @@ class ReminderDueConsumer implements EventConsumer {
 			remindAt = Instant.parse(text(data, "remind_at"));
 			title = abbreviate(text(data, "title"));
 			JsonNode dueAt = data.get("due_at");
+			// held until commit, so the notification commits before a deletion of the account (and goes with
+			// it) or finds it gone: then nobody is left to tell
+			if (!accounts.holdAccount(userId)) {
+				return;
+			}
 			message = ReminderMessages.message(title, dueAt == null || dueAt.isNull() ? null : dueAt.asString(),
 					now.isBefore(remindAt) ? remindAt : now, accounts.timeZoneOf(userId));
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new MalformedEvent("reminder.due body is invalid: " + ex.getMessage());
-		}
-		if (accounts.find(userId).isEmpty()) {
-			return; // the account was deleted after its reminder was queued: nobody is left to tell
 		}
 		boolean inApp = accounts.notificationPreferencesOf(userId).inApp();
 		notifications

@@ -97,7 +97,10 @@ class RecurringTaskConsumer implements EventConsumer {
 			Occurrence anchor = anchorAt == null ? null : Occurrence.parse(anchorAt);
 			JsonNode index = task.get("series_index");
 			int seriesIndex = index == null || index.isNull() ? 1 : index.asInt();
-			return recurrence.nextAfter(due, anchor, completedAt, seriesIndex, accounts.timeZoneOf(owner))
+			// held until commit, as by every task write: the next date is worked out in the zone the next
+			// instance is written in, and an account deleted meanwhile gets none
+			return accounts.holdTimeZone(owner)
+				.flatMap(zone -> recurrence.nextAfter(due, anchor, completedAt, seriesIndex, zone))
 				.map(next -> new NextOccurrenceDue(owner, taskId, next.date(), next.dateTime()));
 		}
 		catch (IllegalArgumentException | DateTimeException ex) {

@@ -43,7 +43,12 @@ class TimeZoneRetiming {
 		this.events = events;
 	}
 
-	/** Runs in the transaction that changes the zone: the account and its tasks change together. */
+	/**
+	 * Runs in the transaction that changes the zone: the account and its tasks change together. That
+	 * transaction holds the account's row before this reads its tasks, and every task write holds it
+	 * while it works out times in the zone ({@code Accounts.holdTimeZone}), so the tasks found here are
+	 * all there are: one written meanwhile waits for this change and is worked out in the new zone.
+	 */
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(AccountTimeZoneChanged changed) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.Conflict;
@@ -40,10 +41,13 @@ class SavedViews {
 
 	private final SavedViewRepository views;
 
+	private final Accounts accounts;
+
 	private final Clock clock;
 
-	SavedViews(SavedViewRepository views, Clock clock) {
+	SavedViews(SavedViewRepository views, Accounts accounts, Clock clock) {
 		this.views = views;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -85,6 +89,10 @@ class SavedViews {
 				.stream()
 				.map(problem -> new InvalidInput.FieldProblem("filters." + problem.field(), problem.message()))
 				.toList());
+		}
+		// held until commit, so a view saved while the account is being deleted goes with it or is not saved
+		if (!accounts.holdAccount(user.id())) {
+			throw new ResourceNotFound("Account not found.");
 		}
 		List<SavedView> existing = views.list(user.id());
 		if (existing.stream().anyMatch(saved -> sameName(saved.name(), trimmed))) {

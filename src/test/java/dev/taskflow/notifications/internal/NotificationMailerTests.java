@@ -81,6 +81,16 @@ class NotificationMailerTests {
 			}
 
 			@Override
+			public boolean holdAccount(UUID id) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public Optional<ZoneId> holdTimeZone(UUID id) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
 			public CurrentUser changeTimeZone(UUID id, String timeZone) {
 				throw new UnsupportedOperationException();
 			}

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
@@ -125,7 +126,7 @@ class RecurringTaskConsumerTests {
 
 	private static Accounts livingInBerlin() {
 		Accounts accounts = mock(Accounts.class);
-		when(accounts.timeZoneOf(any())).thenReturn(ZoneId.of("Europe/Berlin"));
+		when(accounts.holdTimeZone(any())).thenReturn(Optional.of(ZoneId.of("Europe/Berlin")));
 		return accounts;
 	}
 }
