@@ -1,8 +1,6 @@
 package dev.taskflow.accounts.internal;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 import dev.taskflow.accounts.AccountDeleted;
@@ -128,17 +126,29 @@ public class AccountSettings {
 
 	private Account verified(UUID userId, String currentPassword, String clientAddress) {
 		Account account = accounts.findById(userId).orElseThrow(() -> new ResourceNotFound("Account not found."));
-		Optional<Duration> wait = throttle.waitBefore(account.email(), clientAddress);
-		if (wait.isPresent()) {
-			throw Throttled.caller("Too many wrong passwords. Wait a little and try again.", wait.get());
+		SignInThrottle.Attempt check = begin(account.email(), clientAddress);
+		try {
+			if (currentPassword == null || currentPassword.isEmpty()) {
+				throw InvalidInput.of(CURRENT_PASSWORD, "is required");
+			}
+			if (!passwords.matches(currentPassword, account.passwordHash())) {
+				check.failed();
+				throw InvalidInput.of(CURRENT_PASSWORD, "is not your current password");
+			}
+			check.succeeded();
+			return account;
 		}
-		if (currentPassword == null || currentPassword.isEmpty()) {
-			throw InvalidInput.of(CURRENT_PASSWORD, "is required");
+		finally {
+			check.release();
 		}
-		if (!passwords.matches(currentPassword, account.passwordHash())) {
-			throttle.failed(account.email(), clientAddress);
-			throw InvalidInput.of(CURRENT_PASSWORD, "is not your current password");
+	}
+
+	private SignInThrottle.Attempt begin(String email, String clientAddress) {
+		try {
+			return throttle.begin(email, clientAddress);
 		}
-		return account;
+		catch (SignInThrottle.MustWait ex) {
+			throw Throttled.caller("Too many wrong passwords. Wait a little and try again.", ex.waitFor());
+		}
 	}
 }

@@ -170,7 +170,7 @@ public class PasswordResets {
 			.param("id", account.get().id())
 			.update();
 		jdbc.sql("delete from password_resets where user_id = :id").param("id", account.get().id()).update();
-		signIns.succeeded(account.get().email());
+		signIns.endBackOff(account.get().email());
 	}
 
 	private Optional<UUID> owner(String secret) {

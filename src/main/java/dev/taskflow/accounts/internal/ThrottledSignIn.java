@@ -44,18 +44,27 @@ class ThrottledSignIn implements AuthenticationProvider {
 		String email = attempt.getName();
 		String address = attempt.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-		var wait = throttle.waitBefore(email, address);
-		if (wait.isPresent()) {
-			throw new TooManySignInAttempts(wait.get());
-		}
+		SignInThrottle.Attempt check = begin(email, address);
 		try {
 			Authentication authenticated = passwords.authenticate(attempt);
-			throttle.succeeded(email);
+			check.succeeded();
 			return authenticated;
 		}
 		catch (BadCredentialsException ex) {
-			throttle.failed(email, address);
+			check.failed();
 			throw ex;
+		}
+		finally {
+			check.release();
+		}
+	}
+
+	private SignInThrottle.Attempt begin(String email, String address) {
+		try {
+			return throttle.begin(email, address);
+		}
+		catch (SignInThrottle.MustWait ex) {
+			throw new TooManySignInAttempts(ex.waitFor());
 		}
 	}
 

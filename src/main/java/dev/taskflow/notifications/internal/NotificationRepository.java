@@ -92,6 +92,28 @@ public class NotificationRepository {
 			.update() == 1;
 	}
 
+	/** When snoozing this notification last set its task to remind again, if it was ever snoozed. */
+	public Optional<Instant> snoozedUntil(UUID userId, long id) {
+		return jdbc.sql("select snoozed_until from notifications where user_id = :userId and id = :id")
+			.param("userId", userId)
+			.param("id", id)
+			.query((rs, row) -> Optional.ofNullable(SqlTime.instant(rs, "snoozed_until")))
+			.optional()
+			.flatMap(until -> until);
+	}
+
+	/** Notes the reminder a snooze of this notification set, and marks the notification read. */
+	public void markSnoozed(UUID userId, long id, Instant until, Instant now) {
+		jdbc.sql("""
+				update notifications set snoozed_until = :until, read_at = coalesce(read_at, :now)
+				where user_id = :userId and id = :id""")
+			.param("until", SqlTime.utc(until))
+			.param("now", SqlTime.utc(now))
+			.param("userId", userId)
+			.param("id", id)
+			.update();
+	}
+
 	/** Marks every unread notification of the user read; returns how many were unread. */
 	public int markAllRead(UUID userId, Instant now) {
 		return jdbc.sql("update notifications set read_at = :now where user_id = :userId and read_at is null")

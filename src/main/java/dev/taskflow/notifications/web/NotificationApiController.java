@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.notifications.internal.Notification;
@@ -108,22 +110,46 @@ class NotificationApiController {
 	 * time has passed are dropped, so snoozing again and again does not pile them up; at most
 	 * {@link TaskDraft#MAX_SNOOZES} wait at a time (409 beyond). Only a pending task's reminders fire, so
 	 * snoozing that of a completed or deleted task is refused (409) rather than answered with a time at
-	 * which nothing would happen.
+	 * which nothing would happen. Snoozing the same notification again while its snooze waits (a double
+	 * click, a second tab) adds nothing and answers with that snooze.
 	 */
 	@PostMapping("/{id}/snooze")
 	@Operation(summary = "Remind again later: {\"for\": \"PT10M\"}, {\"until\": \"tomorrow\"} (9:00 in your zone) "
-			+ "or {\"until\": \"<date-time>\"}; re-arms a reminder on the task and marks this read")
+			+ "or {\"until\": \"<date-time>\"}; re-arms a reminder on the task and marks this read; while that "
+			+ "reminder waits, snoozing this notification again answers with it")
 	@Transactional
 	Snoozed snooze(CurrentUser user, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
 		Notification notification = notifications.find(user.id(), id)
 			.orElseThrow(() -> new ResourceNotFound("Notification not found."));
 		Instant now = clock.instant();
 		Instant until = Snooze.until(body, now, user.timeZone()).truncatedTo(ChronoUnit.SECONDS);
+		Instant remindAt = snoozeTask(user, notification, until, now);
+		notifications.markSnoozed(user.id(), id, remindAt, now);
+		return new Snoozed(notifications.find(user.id(), id).map(NotificationResponse::of).orElseThrow(), remindAt,
+				notifications.unreadCount(user.id()));
+	}
+
+	/**
+	 * Adds a snooze until {@code until} to the notification's task, unless the notification's earlier
+	 * snooze still waits there.
+	 * @return when the task reminds again
+	 */
+	private Instant snoozeTask(CurrentUser user, Notification notification, Instant until, Instant now) {
+		AtomicReference<Instant> remindAt = new AtomicReference<>(until);
 		try {
 			tasks.change(user, notification.taskId(), draft -> {
 				if (draft.status() == TaskStatus.COMPLETED) {
 					throw new Conflict("The task '" + draft.title() + "' is completed, so a snoozed reminder would "
 							+ "never fire; reopen the task first to be reminded again.");
+				}
+				// read under the task's row lock: a snooze of this notification sent at the same time held
+				// it until it committed, so its reminder is seen here
+				Optional<Instant> waiting = notifications.snoozedUntil(user.id(), notification.id())
+					.filter(earlier -> earlier.isAfter(now)
+							&& draft.reminders().contains(Reminder.Spec.snoozedUntil(earlier)));
+				if (waiting.isPresent()) {
+					remindAt.set(waiting.get());
+					return draft;
 				}
 				return draft.withReminders(snoozed(draft, until, now));
 			}, null);
@@ -132,9 +158,7 @@ class NotificationApiController {
 			throw new Conflict("The task of this notification has been deleted, so there is nothing to remind you "
 					+ "of; if it is still in the trash, restore it first to be reminded again.");
 		}
-		notifications.markRead(user.id(), id, now);
-		return new Snoozed(notifications.find(user.id(), id).map(NotificationResponse::of).orElseThrow(), until,
-				notifications.unreadCount(user.id()));
+		return remindAt.get();
 	}
 
 	private static List<Reminder.Spec> snoozed(TaskDraft draft, Instant until, Instant now) {

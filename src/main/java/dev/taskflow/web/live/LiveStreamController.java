@@ -3,6 +3,7 @@ package dev.taskflow.web.live;
 import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.AfterCommit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -54,9 +55,12 @@ class LiveStreamController {
 		LiveStream.writeHeaders(response);
 	}
 
-	/** Signing out, a session expiring or revoking a token ends the streams it opened, at once. */
+	/**
+	 * Signing out, a session expiring or revoking a token ends the streams it opened, at once — once the
+	 * revocation has committed: a revocation that rolls back leaves the token valid, and its streams open.
+	 */
 	@EventListener
 	void on(CredentialEnded ended) {
-		streams.closeAll(ended.credential().value());
+		AfterCommit.run(() -> streams.closeAll(ended.credential().value()));
 	}
 }

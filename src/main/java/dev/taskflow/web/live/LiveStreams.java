@@ -1,7 +1,9 @@
 package dev.taskflow.web.live;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -48,11 +50,33 @@ class LiveStreams implements SmartLifecycle {
 	/** When a refused client may try again; a stream slot frees up as soon as any tab closes. */
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
+	/**
+	 * How long an ended credential is remembered at least. A credential never comes back (session and
+	 * token ids are not reused), so remembering it longer does no harm; forgetting bounds the memory, and
+	 * a request takes far less than this from being signed in to registering its stream.
+	 */
+	static final Duration ENDED_REMEMBERED = Duration.ofMinutes(2);
+
+	/** Ended credentials above which those remembered long enough are forgotten. */
+	private static final int ENDED_TRACKED = 10_000;
+
 	private final LiveProperties properties;
 
 	private final Map<UUID, Set<LiveStream>> byUser = new ConcurrentHashMap<>();
 
 	private final AtomicLong opened = new AtomicLong();
+
+	/**
+	 * Credentials that ended lately, and when. A stream signed in with one just before it ended may
+	 * register only after {@link #closeAll(String)} looked for it: it finds its credential here and ends.
+	 * Registering and checking, and noting and looking, each happen under {@code endings}, so one of the
+	 * two always sees the other.
+	 */
+	private final Map<String, Instant> ended = new ConcurrentHashMap<>();
+
+	private final Object endings = new Object();
+
+	private final Clock clock;
 
 	/** Open streams by client address, and in all; guarded by {@code this}. */
 	private final Map<String, Integer> byAddress = new HashMap<>();
@@ -68,8 +92,9 @@ class LiveStreams implements SmartLifecycle {
 
 	private final Counter fellBehind;
 
-	LiveStreams(LiveProperties properties, MeterRegistry meters) {
+	LiveStreams(LiveProperties properties, MeterRegistry meters, Clock clock) {
 		this.properties = properties;
+		this.clock = clock;
 		Gauge.builder("taskflow.live.streams", this, LiveStreams::openInAll)
 			.description("Live streams (GET /api/stream) open in this process")
 			.register(meters);
@@ -87,7 +112,8 @@ class LiveStreams implements SmartLifecycle {
 
 	/**
 	 * Opens a stream for {@code owner}'s user on {@code response}; it receives events from now on, until the
-	 * session or token it was opened with {@linkplain #closeAll(String) ends}.
+	 * session or token it was opened with {@linkplain #closeAll(String) ends}, even if it ended while the
+	 * stream was being opened.
 	 * @throws Throttled when the owner's address or the whole process has as many streams open as allowed
 	 */
 	void open(LiveStream.Owner owner, HttpServletRequest request, HttpServletResponse response) {
@@ -111,12 +137,21 @@ class LiveStreams implements SmartLifecycle {
 			release(owner.address());
 			throw ex;
 		}
-		// atomically with forget(), which drops a user's set once it is empty
-		Set<LiveStream> streams = byUser.compute(owner.userId(), (id, current) -> {
-			Set<LiveStream> set = current == null ? ConcurrentHashMap.newKeySet() : current;
-			set.add(stream);
-			return set;
-		});
+		Set<LiveStream> streams;
+		boolean credentialEnded;
+		synchronized (endings) {
+			// atomically with forget(), which drops a user's set once it is empty
+			streams = byUser.compute(owner.userId(), (id, current) -> {
+				Set<LiveStream> set = current == null ? ConcurrentHashMap.newKeySet() : current;
+				set.add(stream);
+				return set;
+			});
+			credentialEnded = ended.containsKey(owner.credential());
+		}
+		if (credentialEnded) {
+			stream.close();
+			return;
+		}
 		closeOldestBeyondLimit(streams);
 		stream.send(EventStreamFrames.greeting(RECONNECT_MILLIS));
 	}
@@ -133,14 +168,30 @@ class LiveStreams implements SmartLifecycle {
 		}
 	}
 
-	/** Ends every stream opened with {@code credential}: its session ended or its token was revoked. */
+	/**
+	 * Ends every stream opened with {@code credential}: its session ended or its token was revoked.
+	 * A stream still being opened with it ends as soon as it registers.
+	 */
 	void closeAll(String credential) {
-		byUser.values()
-			.stream()
-			.flatMap(Set::stream)
-			.filter(stream -> stream.owner().credential().equals(credential))
-			.toList()
-			.forEach(LiveStream::close);
+		List<LiveStream> toClose;
+		synchronized (endings) {
+			remember(credential);
+			toClose = byUser.values()
+				.stream()
+				.flatMap(Set::stream)
+				.filter(stream -> stream.owner().credential().equals(credential))
+				.toList();
+		}
+		toClose.forEach(LiveStream::close);
+	}
+
+	private void remember(String endedCredential) {
+		Instant now = clock.instant();
+		ended.put(endedCredential, now);
+		if (ended.size() > ENDED_TRACKED) {
+			Instant longEnough = now.minus(ENDED_REMEMBERED);
+			ended.values().removeIf(at -> at.isBefore(longEnough));
+		}
 	}
 
 	/** How many streams {@code userId} has open in this process. */

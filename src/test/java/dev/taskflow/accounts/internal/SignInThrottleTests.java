@@ -1,6 +1,7 @@
 package dev.taskflow.accounts.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.taskflow.support.MovableClock;
@@ -19,18 +20,18 @@ class SignInThrottleTests {
 	@Test
 	void afterTheAllowedFailuresEachFurtherOneDoublesTheWaitUpToTheCap() {
 		fail("ann@example.com", "10.0.0.1", 3);
-		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.2")).hasValue(Duration.ofSeconds(1));
+		assertThat(waitBefore("ann@example.com", "10.0.0.2")).hasValue(Duration.ofSeconds(1));
 
 		clock.advance(Duration.ofSeconds(1));
-		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.2")).isEmpty();
+		assertThat(waitBefore("ann@example.com", "10.0.0.2")).isEmpty();
 		fail("ann@example.com", "10.0.0.2", 1);
-		assertThat(throttle.waitBefore("Ann@Example.com ", "10.0.0.3")).hasValue(Duration.ofSeconds(2));
+		assertThat(waitBefore("Ann@Example.com ", "10.0.0.3")).hasValue(Duration.ofSeconds(2));
 
 		for (int i = 0; i < 20; i++) {
-			clock.advance(throttle.waitBefore("ann@example.com", "10.0.1." + i).orElse(Duration.ZERO));
+			clock.advance(waitBefore("ann@example.com", "10.0.1." + i).orElse(Duration.ZERO));
 			fail("ann@example.com", "10.0.1." + i, 1);
 		}
-		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.99")).hasValue(Duration.ofMinutes(15));
+		assertThat(waitBefore("ann@example.com", "10.0.0.99")).hasValue(Duration.ofMinutes(15));
 	}
 
 	@Test
@@ -38,10 +39,10 @@ class SignInThrottleTests {
 		fail("ann@example.com", "10.0.0.1", 3);
 		clock.advance(Duration.ofSeconds(1));
 
-		throttle.succeeded("ann@example.com");
+		throttle.begin("ann@example.com", "10.0.0.1").succeeded();
 		fail("ann@example.com", "10.0.0.1", 1);
 
-		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.1")).isEmpty();
+		assertThat(waitBefore("ann@example.com", "10.0.0.1")).isEmpty();
 	}
 
 	@Test
@@ -50,8 +51,8 @@ class SignInThrottleTests {
 			fail("user" + i + "@example.com", "10.6.6.6", 1);
 		}
 
-		assertThat(throttle.waitBefore("someone-else@example.com", "10.6.6.6")).hasValue(Duration.ofSeconds(1));
-		assertThat(throttle.waitBefore("someone-else@example.com", "10.0.0.1")).isEmpty();
+		assertThat(waitBefore("someone-else@example.com", "10.6.6.6")).hasValue(Duration.ofSeconds(1));
+		assertThat(waitBefore("someone-else@example.com", "10.0.0.1")).isEmpty();
 	}
 
 	@Test
@@ -61,12 +62,72 @@ class SignInThrottleTests {
 
 		fail("ann@example.com", "10.0.0.1", 1);
 
-		assertThat(throttle.waitBefore("ann@example.com", "10.0.0.1")).isEmpty();
+		assertThat(waitBefore("ann@example.com", "10.0.0.1")).isEmpty();
+	}
+
+	@Test
+	void checksUnderWayCountAsFailuresUntilTheyHaveAnAnswer() {
+		SignInThrottle.Attempt first = throttle.begin("ann@example.com", "10.0.0.1");
+		throttle.begin("ann@example.com", "10.0.0.2");
+		throttle.begin("ann@example.com", "10.0.0.3");
+
+		assertThat(waitBefore("ann@example.com", "10.0.0.4")).hasValue(Duration.ofSeconds(1));
+
+		first.succeeded();
+		assertThat(waitBefore("ann@example.com", "10.0.0.4")).isEmpty();
+	}
+
+	@Test
+	void pastTheLimitOnlyOneCheckRunsAtATime() {
+		fail("ann@example.com", "10.0.0.1", 3);
+		clock.advance(Duration.ofSeconds(1));
+
+		SignInThrottle.Attempt checking = throttle.begin("ann@example.com", "10.0.0.1");
+
+		assertThat(waitBefore("ann@example.com", "10.0.0.2")).hasValue(Duration.ofSeconds(2));
+		checking.failed();
+		assertThat(waitBefore("ann@example.com", "10.0.0.2")).hasValue(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void aCheckThatBrokeOffGivesItsPlaceBackWithoutCounting() {
+		fail("ann@example.com", "10.0.0.1", 2);
+
+		SignInThrottle.Attempt brokeOff = throttle.begin("ann@example.com", "10.0.0.1");
+		brokeOff.release();
+		brokeOff.failed();
+
+		assertThat(waitBefore("ann@example.com", "10.0.0.1")).isEmpty();
+	}
+
+	@Test
+	void anAttemptRefusedForItsAddressHoldsNoPlaceForItsEmail() {
+		for (int i = 0; i < 5; i++) {
+			fail("user" + i + "@example.com", "10.6.6.6", 1);
+		}
+		for (int i = 0; i < 3; i++) {
+			assertThat(waitBefore("ann@example.com", "10.6.6.6")).isPresent();
+		}
+
+		fail("ann@example.com", "10.0.0.1", 2);
+
+		assertThat(waitBefore("ann@example.com", "10.0.0.1")).isEmpty();
+	}
+
+	/** How long an attempt would have to wait now; one let through gives its place back at once. */
+	private Optional<Duration> waitBefore(String email, String address) {
+		try {
+			throttle.begin(email, address).release();
+			return Optional.empty();
+		}
+		catch (SignInThrottle.MustWait ex) {
+			return Optional.of(ex.waitFor());
+		}
 	}
 
 	private void fail(String email, String address, int times) {
 		for (int i = 0; i < times; i++) {
-			throttle.failed(email, address);
+			throttle.begin(email, address).failed();
 		}
 	}
 }

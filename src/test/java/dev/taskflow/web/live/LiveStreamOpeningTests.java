@@ -3,6 +3,7 @@ package dev.taskflow.web.live;
 import java.io.IOException;
 import java.util.UUID;
 
+import dev.taskflow.support.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -24,7 +25,8 @@ class LiveStreamOpeningTests {
 
 	private final MeterRegistry meters = new SimpleMeterRegistry();
 
-	private final LiveStreams streams = new LiveStreams(new LiveProperties(null, null, null, 1, null, null), meters);
+	private final LiveStreams streams = new LiveStreams(new LiveProperties(null, null, null, 1, null, null), meters,
+			new MovableClock());
 
 	@AfterEach
 	void stop() {
