@@ -140,7 +140,9 @@ class ParallelWrongPasswordsTests {
 	}
 
 	private static AccountRepository accountRepositoryWith(Account account) {
-		return new AccountRepository(null) {
+		org.h2.jdbcx.JdbcDataSource database = new org.h2.jdbcx.JdbcDataSource(); // only asked for its product name
+		database.setURL("jdbc:h2:mem:parallel-wrong-passwords");
+		return new AccountRepository(null, database) {
 
 			@Override
 			Optional<Account> findById(UUID id) {
