@@ -17,6 +17,7 @@ import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.platform.UserText;
 import org.springframework.stereotype.Service;
 
 /**
@@ -91,7 +92,8 @@ public class ChatService {
 	}
 
 	private static void validate(String message) {
-		if (message == null || message.isBlank()) {
+		UserText.require("message", message, UserText.Lines.MANY);
+		if (message == null || UserText.isBlank(message)) {
 			throw InvalidInput.of("message", "is required");
 		}
 		if (message.length() > MAX_MESSAGE) {
