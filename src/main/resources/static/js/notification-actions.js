@@ -83,7 +83,7 @@
       post("/api/tasks/" + item.task_id + "/complete")
         .then(function () { return post("/api/notifications/" + item.id + "/read"); })
         .then(function () {
-          announce("Completed “" + (item.title || "the task") + "”.");
+          announce(item.title ? "Completed “\u2068" + item.title + "\u2069”." : "Completed the task.");
           element.remove();
           refreshCount();
         })

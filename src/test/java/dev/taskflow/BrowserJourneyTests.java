@@ -154,7 +154,7 @@ class BrowserJourneyTests {
 			api.createTask(Map.of("title", "Call the dentist", "due_at", inAMoment, "reminders",
 					List.of(Map.of("at", inAMoment))));
 			for (Page tab : List.of(first, second)) {
-				assertThat(tab.getByRole(AriaRole.STATUS).getByText("Your task 'Call the dentist' is due"))
+				assertThat(tab.getByRole(AriaRole.STATUS).getByText("Your task '\u2068Call the dentist\u2069' is due"))
 					.isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
 				assertThat(notificationBadge(tab)).hasText("Notifications 1");
 			}
@@ -163,7 +163,7 @@ class BrowserJourneyTests {
 		first.bringToFront();
 		notificationBadge(first).click();
 		Locator inbox = first.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Notifications"));
-		assertThat(inbox.getByRole(AriaRole.LISTITEM)).containsText("Your task 'Call the dentist' is due");
+		assertThat(inbox.getByRole(AriaRole.LISTITEM)).containsText("Your task '\u2068Call the dentist\u2069' is due");
 		inbox.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark all as read")).click();
 		assertThat(notificationBadge(first)).hasText("Notifications 0");
 	}
@@ -203,7 +203,7 @@ class BrowserJourneyTests {
 	private static void quickAdd(Page page, String title) {
 		page.getByLabel("New task").fill(title);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
-		assertThat(page.getByRole(AriaRole.STATUS).getByText("Added “" + title + "”.")).isVisible();
+		assertThat(page.getByRole(AriaRole.STATUS).getByText("Added “\u2068" + title + "\u2069”.")).isVisible();
 		assertThat(task(page, title)).isVisible();
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.UserText;
 import dev.taskflow.recurrence.Recurrence;
 
 /**
@@ -35,7 +36,7 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 		tags = check(title, description, tags, errors);
 		errors.throwIfAny();
 		title = title.strip();
-		if (description != null && description.isBlank()) {
+		if (description != null && UserText.isBlank(description)) {
 			description = null;
 		}
 		status = status == null ? TaskStatus.PENDING : status;
@@ -57,7 +58,10 @@ public record TaskDraft(String title, String description, TaskStatus status, Pri
 	 */
 	public static List<String> check(String title, String description, List<String> tags, FieldErrors errors) {
 		title = title == null ? null : title.strip();
-		if (title == null || title.isEmpty()) {
+		// first, so that its message is the field's one (FieldErrors keeps the first)
+		UserText.check("title", title, UserText.Lines.ONE, errors);
+		UserText.check("description", description, UserText.Lines.MANY, errors);
+		if (title == null || UserText.isBlank(title)) {
 			errors.add("title", "is required");
 		}
 		else if (Characters.count(title) > MAX_TITLE) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.taskflow.platform.UserText;
+
 /**
  * A list request. Empty sets and nulls mean "no filter".
  *
@@ -27,6 +29,7 @@ public record TaskQuery(Set<TaskStatus> statuses, Set<Priority> priorities, List
 		priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
 		tags = tags == null ? List.of() : List.copyOf(tags);
 		sort = sort == null ? TaskSort.DEFAULT : sort;
+		UserText.require("q", q, UserText.Lines.ONE);
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
 		}

@@ -91,7 +91,7 @@ class NotificationEventsTests {
 		assertThat(data.get("notification_id").asLong()).isEqualTo(inbox.get("id").asLong());
 		assertThat(data.get("task_id").asLong()).isEqualTo(due.data().get("task_id").asLong());
 		assertThat(data.get("title").asString()).isEqualTo("Buy Milk");
-		assertThat(data.get("message").asString()).isEqualTo("Your task 'Buy Milk' is due in 15 minutes");
+		assertThat(data.get("message").asString()).isEqualTo("Your task '\u2068Buy Milk\u2069' is due in 15 minutes");
 		for (EventEnvelope event : recorder.of(ann.id())) {
 			assertThat(EventSchemas.violations(Topics.NOTIFICATIONS, event.toJson(json))).isEmpty();
 		}

@@ -61,7 +61,7 @@ class NotificationInboxTests {
 		mvc.perform(ann.as(get("/api/notifications")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items", hasSize(1)))
-			.andExpect(jsonPath("$.items[0].message").value("Your task 'Buy Milk' is due in 15 minutes"))
+			.andExpect(jsonPath("$.items[0].message").value("Your task '\u2068Buy Milk\u2069' is due in 15 minutes"))
 			.andExpect(jsonPath("$.items[0].title").value("Buy Milk"))
 			.andExpect(jsonPath("$.items[0].task_id").value(due.data().get("task_id").asLong()))
 			.andExpect(jsonPath("$.items[0].read").value(false))

@@ -1,7 +1,6 @@
 package dev.taskflow.notifications;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.taskflow.eventing.internal.ConsumerInvoker;
 import dev.taskflow.support.TestUsers;
@@ -59,11 +58,11 @@ class NotificationMailTests {
 		mvc.perform(ann.as(get("/api/notifications"))).andExpect(jsonPath("$.items", hasSize(1)));
 		await().until(() -> mailsTo(ann.email()).length == 1);
 		MimeMessage mail = mailsTo(ann.email())[0];
-		assertThat(mail.getSubject()).isEqualTo("Your task 'Buy Milk' is due in 15 minutes");
+		assertThat(mail.getSubject()).isEqualTo("Your task '\u2068Buy Milk\u2069' is due in 15 minutes");
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("TaskFlow <reminders@taskflow.test>");
 		assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
 			.containsExactly(ann.email());
-		assertThat(GreenMailUtil.getBody(mail)).contains("Your task 'Buy Milk' is due in 15 minutes");
+		assertThat(mail.getContent().toString()).contains("Your task '\u2068Buy Milk\u2069' is due in 15 minutes");
 	}
 
 	@Test

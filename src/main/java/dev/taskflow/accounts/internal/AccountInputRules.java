@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.FieldErrors;
+import dev.taskflow.platform.UserText;
 
 /**
  * What we accept as an e-mail, a password and a time zone. The password rules follow NIST SP
@@ -18,7 +19,16 @@ final class AccountInputRules {
 
 	static final int MAX_PASSWORD_BYTES = 72;
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+	/**
+	 * A local part, {@code @} and a domain with a dot. Neither part may hold white space of any script,
+	 * controls, format characters (bidi overrides, zero-width space) or the characters that delimit an
+	 * address in a header or in HTML ({@code <>()[]\,;:"}): a quoted local part is legal but no one
+	 * needs one, and letters of every script (RFC 6531) stay allowed.
+	 */
+	private static final String ADDRESS_CHARACTER = "[^@\\p{IsWhite_Space}\\p{Z}\\p{Cc}\\p{Cf}<>()\\[\\]\\\\,;:\"]";
+
+	private static final Pattern EMAIL = Pattern
+		.compile("^" + ADDRESS_CHARACTER + "{1,64}@" + ADDRESS_CHARACTER + "+\\." + ADDRESS_CHARACTER + "+$");
 
 	private AccountInputRules() {
 	}
@@ -31,7 +41,8 @@ final class AccountInputRules {
 		if (email == null || email.isBlank()) {
 			errors.add("email", "is required");
 		}
-		else if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+		else if (UserText.check("email", email, UserText.Lines.ONE, errors)
+				&& (email.length() > 320 || !EMAIL.matcher(email).matches())) {
 			errors.add("email", "is not a valid e-mail address");
 		}
 	}

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import dev.taskflow.accounts.NotificationPreferences;
 import dev.taskflow.platform.DatabaseProduct;
 import dev.taskflow.platform.SqlTime;
+import dev.taskflow.platform.UserText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +40,11 @@ class AccountRepository {
 			.update();
 	}
 
+	/** Empty for an address that could not have been stored (a NUL would be a database error on PostgreSQL). */
 	Optional<Account> findByEmail(String email) {
+		if (!UserText.isStorable(email, UserText.Lines.ONE)) {
+			return Optional.empty();
+		}
 		return jdbc.sql("select * from users where email = :email").param("email", email).query(this::map).optional();
 	}
 

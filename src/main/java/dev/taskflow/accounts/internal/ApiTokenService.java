@@ -19,6 +19,7 @@ import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.platform.UserText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +74,8 @@ public class ApiTokenService {
 	public IssuedToken issue(UUID userId, String name) {
 		FieldErrors errors = new FieldErrors();
 		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty()) {
+		UserText.check("name", trimmed, UserText.Lines.ONE, errors);
+		if (UserText.isBlank(trimmed)) {
 			errors.add("name", "is required");
 		}
 		else if (Characters.count(trimmed) > 100) {

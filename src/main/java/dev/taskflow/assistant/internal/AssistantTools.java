@@ -19,6 +19,7 @@ import dev.taskflow.platform.DisplayTime;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.IsoDurations;
+import dev.taskflow.platform.UserText;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.DateRange;
 import dev.taskflow.tasks.Due;
@@ -243,7 +244,7 @@ public class AssistantTools {
 		long id = taskId(call);
 		Task task = tasks.get(user, id);
 		tasks.delete(user, id, null);
-		return ChatAction.done(call, "Deleted #" + id + " \u201c" + task.title() + "\u201d.", List.of(id));
+		return ChatAction.done(call, "Deleted #" + id + " \u201c" + UserText.isolated(task.title()) + "\u201d.", List.of(id));
 	}
 
 	private ChatAction update(CurrentUser user, ToolCall call) {
@@ -394,7 +395,7 @@ public class AssistantTools {
 
 	/** A task in words, with its due date as the task list writes it ("Tomorrow, 09:00", "Fri 4 Dec"). */
 	static String describe(Task task, ZoneId zone, Instant now) {
-		StringBuilder text = new StringBuilder("#").append(task.id()).append(" \u201c").append(task.title()).append('\u201d');
+		StringBuilder text = new StringBuilder("#").append(task.id()).append(" \u201c").append(UserText.isolated(task.title())).append('\u201d');
 		if (task.due() != null) {
 			text.append(" due ").append(DisplayTime.inSentence(task.due().allDay()
 					? DisplayTime.day(task.due().date(), LocalDate.ofInstant(now, zone))

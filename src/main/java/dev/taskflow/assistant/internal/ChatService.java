@@ -18,6 +18,7 @@ import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.platform.UserText;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,7 +93,8 @@ public class ChatService {
 	}
 
 	private static void validate(String message) {
-		if (message == null || message.isBlank()) {
+		UserText.require("message", message, UserText.Lines.MANY);
+		if (message == null || UserText.isBlank(message)) {
 			throw InvalidInput.of("message", "is required");
 		}
 		if (Characters.count(message) > MAX_MESSAGE) {

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.UserText;
 import dev.taskflow.tasks.ParsedTask;
 import dev.taskflow.tasks.Priority;
 import dev.taskflow.tasks.Reminder;
@@ -226,7 +227,7 @@ public class OfflineEngine implements ChatEngine {
 			}
 		}
 		String which = (completed ? "recently completed" : "open") + (priority == null ? "" : " " + priority + " priority")
-				+ " tasks" + (tag == null ? "" : " tagged #" + tag) + (query == null ? "" : " matching \u201c" + query + "\u201d")
+				+ " tasks" + (tag == null ? "" : " tagged #" + tag) + (query == null ? "" : " matching \u201c" + UserText.isolated(query) + "\u201d")
 				+ (when == null ? "" : " due " + when);
 		return listed(turn, ToolCall.of(AssistantTools.LIST, "status", completed ? "completed" : null, "priority", priority,
 				"tags", tag == null ? null : List.of(tag), "query", query, "due", when), "Your " + which + ":",
@@ -306,13 +307,13 @@ public class OfflineEngine implements ChatEngine {
 		List<Task> exact = tasks.listTitled(user, target, query(target, includeCompleted)).items();
 		List<Task> candidates = exact.isEmpty() ? tasks.list(user, query(target, includeCompleted)).items() : exact;
 		if (candidates.isEmpty()) {
-			return EngineReply.of("I couldn't find a task matching \u201c" + target + "\u201d.");
+			return EngineReply.of("I couldn't find a task matching \u201c" + UserText.isolated(target) + "\u201d.");
 		}
 		if (candidates.size() == 1) {
 			return run(turn, callFor.apply(candidates.get(0).id()));
 		}
 		List<Task> shown = candidates.stream().limit(5).toList();
-		StringBuilder question = new StringBuilder("Several tasks match \u201c" + target + "\u201d. Which one should I " + verb + "?");
+		StringBuilder question = new StringBuilder("Several tasks match \u201c" + UserText.isolated(target) + "\u201d. Which one should I " + verb + "?");
 		for (int i = 0; i < shown.size(); i++) {
 			question.append("\n").append(i + 1).append(". ").append(AssistantTools.describe(shown.get(i), user.timeZone(), clock.instant()));
 		}

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
+import dev.taskflow.platform.UserText;
+
 /**
  * The sentence a reminder becomes, e.g. "Your task 'Buy milk' is due in 15 minutes". Time is measured
  * from when the notification is made (a reminder handled late must not claim the old lead time) and
@@ -33,7 +35,7 @@ final class ReminderMessages {
 	 * @throws IllegalArgumentException if {@code dueAt} is neither
 	 */
 	static String message(String title, String dueAt, Instant now, ZoneId zone) {
-		String task = "Your task '" + title + "'";
+		String task = "Your task '" + UserText.isolated(title) + "'";
 		if (dueAt == null || dueAt.isBlank()) {
 			return "Reminder: " + task.substring(0, 1).toLowerCase(Locale.ROOT) + task.substring(1);
 		}

@@ -14,6 +14,7 @@ import dev.taskflow.notifications.internal.NotificationRepository;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.platform.UserText;
 import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.TaskDraft;
 import dev.taskflow.tasks.TaskManagement;
@@ -139,7 +140,7 @@ class NotificationApiController {
 		try {
 			tasks.change(user, notification.taskId(), draft -> {
 				if (draft.status() == TaskStatus.COMPLETED) {
-					throw new Conflict("The task '" + draft.title() + "' is completed, so a snoozed reminder would "
+					throw new Conflict("The task '" + UserText.isolated(draft.title()) + "' is completed, so a snoozed reminder would "
 							+ "never fire; reopen the task first to be reminded again.");
 				}
 				// read under the task's row lock: a snooze of this notification sent at the same time held
@@ -169,7 +170,7 @@ class NotificationApiController {
 			}
 		}
 		if (kept.stream().filter(Reminder.Spec::snoozed).count() >= TaskDraft.MAX_SNOOZES) {
-			throw new Conflict("The task '" + draft.title() + "' already has " + TaskDraft.MAX_SNOOZES
+			throw new Conflict("The task '" + UserText.isolated(draft.title()) + "' already has " + TaskDraft.MAX_SNOOZES
 					+ " snoozed reminders waiting; let one of them fire first.");
 		}
 		kept.add(Reminder.Spec.snoozedUntil(until));

@@ -3,8 +3,10 @@ package dev.taskflow.platform.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.DatabaseUnavailable;
@@ -59,6 +61,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			Map.entry(412, ProblemTypes.PRECONDITION_FAILED),
 			Map.entry(413, ProblemTypes.PAYLOAD_TOO_LARGE), Map.entry(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
 			Map.entry(500, ProblemTypes.INTERNAL), Map.entry(503, ProblemTypes.UNAVAILABLE));
+
+	private static final Set<String> REFUSED_CHARACTER_STATES = Set.of("22021", "22P05");
 
 	/** The stable type of a problem with this status; 4xx without one of their own are malformed requests. */
 	static URI typeFor(int status) {
@@ -115,6 +119,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	/** Anything unforeseen: logged with its stack trace here, reported to the client without one. */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) throws Exception {
+		if (refusedCharacter(ex)) {
+			// UserText refuses such text where it enters; this is the net for an entry point it missed
+			log.warn("The database refused a character in {} {}: {}", request.getMethod(), request.getRequestURI(),
+					ex.getMessage());
+			return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
+					"The request holds a character that cannot be stored, such as U+0000 or half of a surrogate pair.");
+		}
 		if (!request.getRequestURI().startsWith("/api/") || ex instanceof AuthenticationException
 				|| ex instanceof AccessDeniedException || DatabaseUnavailable.causedBy(ex)) {
 			// the last is answered by DatabaseUnavailableFilter, as it is when the security filters need the database
@@ -129,6 +140,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
 				"Something went wrong on our side. The request was not completed; please try again.");
+	}
+
+	/**
+	 * PostgreSQL's "character not in repertoire" (22021: a NUL in text) and "untranslatable character"
+	 * (22P05): the client sent text no database can store, which is its mistake, not ours.
+	 */
+	private static boolean refusedCharacter(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && REFUSED_CHARACTER_STATES.contains(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasWildcardContentType(HttpServletRequest request) {

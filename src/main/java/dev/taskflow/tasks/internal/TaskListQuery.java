@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import dev.taskflow.platform.DatabaseProduct;
 import dev.taskflow.platform.SqlTime;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.UserText;
 import dev.taskflow.tasks.Priority;
 import dev.taskflow.tasks.TaskPage;
 import dev.taskflow.tasks.TaskQuery;
@@ -224,7 +225,12 @@ public class TaskListQuery {
 			}
 			List<Object> parsed = new ArrayList<>();
 			for (int i = 0; i < columns.size(); i++) {
-				parsed.add(columns.get(i).type().parse(values.get(i).asString()));
+				String value = values.get(i).asString();
+				if (!UserText.isStorable(value, UserText.Lines.MANY)) {
+					// a cursor only ever holds stored values; one with a NUL would reach the database as text
+					throw badCursor();
+				}
+				parsed.add(columns.get(i).type().parse(value));
 			}
 			return parsed;
 		}

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.taskflow.platform.SqlTime;
+import dev.taskflow.platform.UserText;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.tasks.Due;
 import dev.taskflow.tasks.Priority;
@@ -405,9 +406,14 @@ public class TaskRepository {
 		return text.toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * Title and description with U+FFFD for each lone surrogate: H2 stored them before {@link UserText}
+	 * refused them, and a UTF-8 writer (the CSV export) stops at one, breaking a backup off there.
+	 */
 	private static Task mapWithoutDetails(ResultSet rs, int row) throws SQLException {
-		return new Task(rs.getLong("id"), rs.getObject("user_id", UUID.class), rs.getString("title"),
-				rs.getString("description"), TaskStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+		return new Task(rs.getLong("id"), rs.getObject("user_id", UUID.class),
+				UserText.withoutLoneSurrogates(rs.getString("title")),
+				UserText.withoutLoneSurrogates(rs.getString("description")), TaskStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
 				Priority.ofRank(rs.getInt("priority")), List.of(), due(rs), recurrence(rs),
 				series(rs), List.of(), SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"),
 				SqlTime.instant(rs, "completed_at"), rs.getInt("version"));

@@ -7,6 +7,7 @@ import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.PageController;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.platform.UserText;
 import dev.taskflow.tasks.internal.SavedViewRepository.SavedView;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -39,13 +40,16 @@ class SavedViewPagesController {
 		TaskListFilter filter = TaskListFilter.parse(back).firstPage();
 		try {
 			SavedView view = views.create(user, name, filter.parameters());
-			redirect.addFlashAttribute("notice", "Saved the view “" + view.name() + "”.");
+			redirect.addFlashAttribute("notice", "Saved the view “" + UserText.isolated(view.name()) + "”.");
 			return "redirect:" + SavedViews.filterOf(view).url();
 		}
 		catch (InvalidInput ex) {
-			return refused(redirect, filter, name, ex.problems().get(0).field().equals("name")
-					? "Give the view a name (at most " + SavedViews.MAX_NAME_LENGTH + " characters)."
-					: "This list cannot be saved as a view: " + ex.problems().get(0).message() + ".");
+			InvalidInput.FieldProblem first = ex.problems().get(0);
+			return refused(redirect, filter, name, !first.field().equals("name")
+					? "This list cannot be saved as a view: " + first.message() + "."
+					: UserText.isStorable(name, UserText.Lines.ONE)
+							? "Give the view a name (at most " + SavedViews.MAX_NAME_LENGTH + " characters)."
+							: "The name " + first.message() + ".");
 		}
 		catch (Conflict ex) {
 			return refused(redirect, filter, name, ex.getMessage());

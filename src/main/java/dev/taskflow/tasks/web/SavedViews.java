@@ -18,6 +18,7 @@ import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.platform.UserText;
 import dev.taskflow.tasks.internal.SavedViewRepository;
 import dev.taskflow.tasks.internal.SavedViewRepository.SavedView;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,7 +64,8 @@ class SavedViews {
 	SavedView create(CurrentUser user, String name, Map<String, String> filters) {
 		FieldErrors errors = new FieldErrors();
 		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty()) {
+		UserText.check("name", trimmed, UserText.Lines.ONE, errors);
+		if (UserText.isBlank(trimmed)) {
 			errors.add("name", "is required");
 		}
 		else if (Characters.count(trimmed) > MAX_NAME_LENGTH) {

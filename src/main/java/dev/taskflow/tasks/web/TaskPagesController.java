@@ -16,6 +16,7 @@ import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.PageController;
 import dev.taskflow.platform.ResourceNotFound;
+import dev.taskflow.platform.UserText;
 import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.StaleTaskVersion;
 import dev.taskflow.tasks.Task;
@@ -90,7 +91,7 @@ class TaskPagesController {
 			draft = QuickAdd.draft(parser.parse(title, user.timeZone()), filter,
 					LocalDate.now(clock.withZone(user.timeZone())));
 			Task task = tasks.create(user, draft);
-			String notice = "Added “" + task.title() + "”.";
+			String notice = "Added “" + UserText.isolated(task.title()) + "”.";
 			if (htmx) {
 				model.addAttribute("notice", notice);
 				return listPage(user, filter.firstPage(), model, response);
@@ -110,10 +111,10 @@ class TaskPagesController {
 	String complete(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String back,
 			@RequestHeader(name = HTMX, required = false) boolean htmx, Model model, RedirectAttributes redirect) {
 		Task task = tasks.complete(user, id, null);
-		String notice = "Completed “" + task.title() + "”." + nextDue(task, user.timeZone()).map(next -> " Next: " + next + ".")
-			.orElse("");
+		String afterTitle = "." + nextDue(task, user.timeZone()).map(next -> " Next: " + next + ".").orElse("");
+		String notice = "Completed “" + UserText.isolated(task.title()) + "”" + afterTitle;
 		if (htmx) {
-			model.addAttribute("notice", notice);
+			model.addAttribute("afterTitle", afterTitle);
 			model.addAttribute("task", row(task, user));
 			model.addAttribute("filter", TaskListFilter.parse(back));
 			return "tasks/undo :: completed";
@@ -133,7 +134,7 @@ class TaskPagesController {
 			RedirectAttributes redirect) {
 		Task task = tasks.reopen(user, id, null);
 		boolean row = htmx && !"task-results".equals(htmxTarget);
-		return afterChange(user, task, "Reopened “" + task.title() + "”.", back, row, model, redirect);
+		return afterChange(user, task, "Reopened “" + UserText.isolated(task.title()) + "”.", back, row, model, redirect);
 	}
 
 	/** When the instance after a completed recurring task is due, as rows write it: "Tue 2 Dec", "Tomorrow, 09:00". */
@@ -155,7 +156,7 @@ class TaskPagesController {
 			model.addAttribute("filter", TaskListFilter.parse(back));
 			return "tasks/undo :: deleted";
 		}
-		redirect.addFlashAttribute("notice", "Deleted “" + task.title() + "”.");
+		redirect.addFlashAttribute("notice", "Deleted “" + UserText.isolated(task.title()) + "”.");
 		redirect.addFlashAttribute("undoUrl", "/tasks/" + id + "/restore");
 		return "redirect:" + TaskListFilter.parse(back).url();
 	}
@@ -172,7 +173,7 @@ class TaskPagesController {
 			RedirectAttributes redirect) {
 		Task task = tasks.restore(user, id);
 		boolean row = htmx && !"task-results".equals(htmxTarget);
-		return afterChange(user, task, "Restored “" + task.title() + "”.", back, row, model, redirect);
+		return afterChange(user, task, "Restored “" + UserText.isolated(task.title()) + "”.", back, row, model, redirect);
 	}
 
 	@GetMapping("/{id}/edit")
@@ -228,7 +229,7 @@ class TaskPagesController {
 				}
 				task = save(user, id, chosen, ex.current().version());
 			}
-			return afterChange(user, task, "Saved “" + task.title() + "”.", back, htmx, model, redirect);
+			return afterChange(user, task, "Saved “" + UserText.isolated(task.title()) + "”.", back, htmx, model, redirect);
 		}
 		catch (InvalidInput ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

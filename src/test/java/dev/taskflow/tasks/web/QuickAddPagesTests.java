@@ -26,7 +26,7 @@ class QuickAddPagesTests {
 		assertThat(browser.post("/tasks", "title", "Call the dentist tomorrow 9am #health p1")).hasStatus3xxRedirection();
 
 		String page = browser.page("/tasks?view=all&tag=health");
-		assertThat(page).contains("Added “Call the dentist”.").contains("Call the dentist").contains("#health");
+		assertThat(page).contains("Added “\u2068Call the dentist\u2069”.").contains("Call the dentist").contains("#health");
 		assertThat(page).doesNotContain(">Call the dentist tomorrow");
 	}
 
@@ -38,7 +38,7 @@ class QuickAddPagesTests {
 
 		assertThat(preview).hasStatusOk();
 		assertThat(body(preview)).contains("id=\"quick-add-preview\"")
-			.contains("“<span>Call the dentist</span>”")
+			.contains("“<bdi>Call the dentist</bdi>”")
 			.contains("Tomorrow 9:00")
 			.contains("#health")
 			.contains("High priority")

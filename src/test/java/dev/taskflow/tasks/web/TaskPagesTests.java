@@ -24,12 +24,12 @@ class TaskPagesTests {
 		assertThat(browser.page("/tasks")).contains("Nothing here yet").contains(browser.email());
 
 		assertThat(browser.post("/tasks", "title", "Buy milk")).hasRedirectedUrl("/tasks");
-		assertThat(browser.page("/tasks")).contains("Buy milk").contains("Added “Buy milk”.");
+		assertThat(browser.page("/tasks")).contains("Buy milk").contains("Added “\u2068Buy milk\u2069”.");
 		long id = browser.addTask("Buy bread");
 
 		assertThat(browser.post("/tasks/" + id + "/complete")).hasRedirectedUrl("/tasks");
 		assertThat(browser.page("/tasks")).doesNotContain("id=\"task-" + id + "\"")
-			.contains("Completed “Buy bread”.")
+			.contains("Completed “\u2068Buy bread\u2069”.")
 			.contains("action=\"/tasks/" + id + "/reopen\"");
 		assertThat(browser.page("/tasks?status=completed")).contains("Buy bread").doesNotContain("Buy milk");
 
@@ -52,7 +52,7 @@ class TaskPagesTests {
 
 		assertThat(browser.post("/tasks/" + id + "/delete")).hasRedirectedUrl("/tasks");
 		assertThat(browser.page("/tasks?status=all")).doesNotContain("id=\"task-" + id + "\"")
-			.contains("Deleted “Buy rye bread”.")
+			.contains("Deleted “\u2068Buy rye bread\u2069”.")
 			.contains("Buy milk");
 	}
 
@@ -148,9 +148,9 @@ class TaskPagesTests {
 		MvcTestResult added = browser.htmxPost("/tasks", "title", "Water the ferns", "back", "");
 
 		assertThat(added).hasStatusOk();
-		assertThat(body(added)).contains("Added “Water the ferns”.").containsPattern("id=\"task-\\d+\"");
+		assertThat(body(added)).contains("Added “\u2068Water the ferns\u2069”.").containsPattern("id=\"task-\\d+\"");
 		// a live refresh of the list fetching the page next must not find (and take) the notice
-		assertThat(browser.page("/tasks")).contains("Water the ferns").doesNotContain("Added “Water the ferns”.");
+		assertThat(browser.page("/tasks")).contains("Water the ferns").doesNotContain("Added “\u2068Water the ferns\u2069”.");
 	}
 
 	@Test
@@ -174,7 +174,7 @@ class TaskPagesTests {
 		assertThat(body(saved)).startsWith("<li").contains("Book trains");
 
 		MvcTestResult deleted = browser.htmxPost("/tasks/" + id + "/delete");
-		assertThat(body(deleted)).contains("Deleted “<span>Book trains</span>”.");
+		assertThat(body(deleted)).contains("Deleted “<bdi>Book trains</bdi>”.");
 		assertThat(browser.page("/tasks?status=all")).doesNotContain("Book trains");
 	}
 

@@ -59,7 +59,7 @@ class TaskTransferPagesTests {
 
 		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(body(refused)).contains("2 tasks in the file cannot be imported; nothing was imported.")
-			.contains("Row 2 (“Dentist”):")
+			.contains("Row 2 (“<bdi>Dentist</bdi>”):")
 			.contains("Due ")
 			.contains("Row 3:")
 			.contains("Title is required.");

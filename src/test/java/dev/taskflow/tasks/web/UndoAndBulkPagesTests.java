@@ -25,13 +25,30 @@ class UndoAndBulkPagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * A title holding a right-to-left override (U+202E) is isolated where it sits in a sentence: in
+	 * {@code <bdi>} in the toast and the deleted row's note, between FSI and PDI in a notice built as text,
+	 * so it cannot reverse the words after it.
+	 */
+	@Test
+	void aTitleInAToastOrNoticeIsIsolatedFromTheSentence() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("\u202eevil", "\u202eevil");
+
+		assertThat(body(browser.htmxPost("/tasks/" + id + "/delete")))
+			.contains("<p class=\"deleted-note\">Deleted “<bdi>\u202eevil</bdi>”.</p>")
+			.contains("<span>Deleted “<bdi>\u202eevil</bdi>”.</span>");
+		browser.post("/tasks/" + id + "/restore");
+		assertThat(browser.page("/tasks")).contains("Restored “\u2068\u202eevil\u2069”.");
+	}
+
 	@Test
 	void aDeletedRowOffersUndoWhichBringsTheRowBack() {
 		Browser browser = Browser.signedUp(mvc);
 		long id = browser.addTask("Feed the cat");
 
 		MvcTestResult deleted = browser.htmxPost("/tasks/" + id + "/delete");
-		assertThat(body(deleted)).contains("Deleted “<span>Feed the cat</span>”.")
+		assertThat(body(deleted)).contains("Deleted “<bdi>Feed the cat</bdi>”.")
 			.contains("hx-post=\"/tasks/" + id + "/restore\"")
 			.doesNotContain("id=\"task-" + id + "\"");
 		assertThat(browser.page("/tasks")).doesNotContain("Feed the cat");
@@ -47,10 +64,10 @@ class UndoAndBulkPagesTests {
 		long id = browser.addTask("Return library books");
 
 		assertThat(browser.post("/tasks/" + id + "/delete")).hasRedirectedUrl("/tasks");
-		assertThat(browser.page("/tasks")).contains("Deleted “Return library books”.")
+		assertThat(browser.page("/tasks")).contains("Deleted “\u2068Return library books\u2069”.")
 			.contains("action=\"/tasks/" + id + "/restore\"");
 		assertThat(browser.post("/tasks/" + id + "/restore")).hasRedirectedUrl("/tasks");
-		assertThat(browser.page("/tasks")).contains("Restored “Return library books”.")
+		assertThat(browser.page("/tasks")).contains("Restored “\u2068Return library books\u2069”.")
 			.contains("id=\"task-" + id + "\"");
 	}
 
@@ -63,7 +80,7 @@ class UndoAndBulkPagesTests {
 
 		assertThat(body(completed)).startsWith("<li").contains("id=\"task-" + id + "\"")
 			.contains("hx-swap-oob=\"beforeend:#toasts\"")
-			.contains("Completed “Post the letter”.</span>")
+			.contains("Completed “<bdi>Post the letter</bdi>”.</span>")
 			.contains("hx-post=\"/tasks/" + id + "/reopen\"");
 		assertThat(body(browser.htmxPostInto("task-results", "/tasks/" + id + "/reopen"))).isEmpty();
 		assertThat(browser.page("/tasks")).contains("id=\"task-" + id + "\"");
@@ -76,7 +93,7 @@ class UndoAndBulkPagesTests {
 
 		MvcTestResult completed = browser.htmxPost("/tasks/" + id + "/complete");
 
-		assertThat(body(completed)).contains("Completed “Water the plants”. Next: Tue 31 Dec 2030.</span>");
+		assertThat(body(completed)).contains("Completed “<bdi>Water the plants</bdi>”. Next: Tue 31 Dec 2030.</span>");
 		await().until(() -> nextInstances(id) == 1);
 		assertThat(browser.htmxPostInto("task-results", "/tasks/" + id + "/reopen")).hasRedirectedUrl("/tasks");
 		assertThat(nextInstances(id)).isZero();
@@ -91,7 +108,7 @@ class UndoAndBulkPagesTests {
 
 		assertThat(browser.post("/tasks/" + id + "/complete")).hasRedirectedUrl("/tasks");
 
-		assertThat(browser.page("/tasks")).contains("Completed “Pay the rent”. Next: Wed 1 Jan 2031.")
+		assertThat(browser.page("/tasks")).contains("Completed “\u2068Pay the rent\u2069”. Next: Wed 1 Jan 2031.")
 			.contains("action=\"/tasks/" + id + "/reopen\"");
 	}
 

@@ -92,7 +92,7 @@ class LiveStreamTests {
 		for (EventStreamClient stream : List.of(annsLaptop, annsPhone)) {
 			await().until(() -> stream.events("task.deleted").size() == 1 && stream.events("notification.created").size() == 1);
 			JsonNode notification = data(stream.events("notification.created").get(0));
-			assertThat(notification.get("message").asString()).isEqualTo("Your task 'Buy Milk' is due in 15 minutes");
+			assertThat(notification.get("message").asString()).isEqualTo("Your task '\u2068Buy Milk\u2069' is due in 15 minutes");
 			assertThat(notification.get("user_id").asString()).isEqualTo(ann.id());
 			assertThat(stream.events()).filteredOn(e -> e.name().startsWith("task."))
 				.extracting(EventStreamClient.Event::name)
