@@ -108,7 +108,7 @@ class NotificationInboxTests {
 			.andExpect(jsonPath("$.items", hasSize(2)))
 			.andExpect(jsonPath("$.items[0].title").value(bread.repeat(199) + "…"))
 			.andExpect(jsonPath("$.items[1].title").value(milk.repeat(200)))
-			.andExpect(jsonPath("$.items[1].message").value("Your task '" + milk.repeat(200) + "' is due in 15 minutes"));
+			.andExpect(jsonPath("$.items[1].message").value("Your task '\u2068" + milk.repeat(200) + "\u2069' is due in 15 minutes"));
 	}
 
 	@Test

@@ -18,6 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -97,6 +100,24 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
 		return answer(status, headers, problem);
+	}
+
+	/**
+	 * A lock held too long by another change of the same account (a time-zone change re-timing every
+	 * task holds the account's row until it commits; H2 waits two seconds for a lock and then reports a
+	 * query time-out), or a deadlock PostgreSQL broke: nothing was written, and the same request succeeds
+	 * once that change is done.
+	 */
+	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
+	ResponseEntity<ProblemDetail> busy(TransientDataAccessException ex, HttpServletRequest request) {
+		log.info("{} {} waited too long for a lock: {}", request.getMethod(), request.getRequestURI(),
+				ex.getMostSpecificCause().getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Your account is busy with another change, such as a new time zone; nothing was saved. Try again in a moment.");
+		problem.setType(ProblemTypes.UNAVAILABLE);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "2");
+		return answer(HttpStatus.SERVICE_UNAVAILABLE, headers, problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
