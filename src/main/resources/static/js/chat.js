@@ -148,6 +148,11 @@
     if (event.target.closest("[data-chat-toggle]")) { toggle(); }
   });
 
+  // The Assistant button is rendered hidden (it needs this file): show it now.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".chat-toggle[hidden]").forEach(function (button) { button.hidden = false; });
+  });
+
   document.addEventListener("submit", function (event) {
     var form = event.target.closest("[data-chat-form]");
     if (!form) { return; }

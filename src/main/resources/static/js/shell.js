@@ -135,7 +135,8 @@
         || row.querySelector(wanted.field === "tags" ? "input[name=tags]" : "input[name=title]");
       if (input) {
         input.focus();
-        if (wanted.field === "tags") {
+        // the caret at the end, ready to add to what is there (e, #)
+        if (typeof input.selectionStart === "number") {
           input.setSelectionRange(input.value.length, input.value.length);
         }
       }

@@ -63,6 +63,42 @@
     return template.content.firstElementChild;
   }
 
+  function rowsIn(scope) {
+    return Array.prototype.slice.call(scope.querySelectorAll("li.task[id^='task-']"));
+  }
+
+  // The control in a fresh copy of a row that stands where {@code control} stood in the old one (its
+  // selection box, its Edit link …): the same tag, name and first class (later ones say a state, such as
+  // the priority, that the change may have changed), the same place among those; the row itself when
+  // there is none (or when the row itself had focus).
+  function twinIn(freshRow, oldRow, control) {
+    if (!control || control === oldRow) {
+      return freshRow;
+    }
+    var kind = control.tagName + (control.name ? "[name='" + control.name + "']" : "")
+      + (control.classList.length ? "." + control.classList[0] : "");
+    var index = Array.prototype.indexOf.call(oldRow.querySelectorAll(kind), control);
+    var twin = index >= 0 ? freshRow.querySelectorAll(kind)[index] : null;
+    return twin || freshRow;
+  }
+
+  // Moving a field out of the page and back loses focus; its caret is put back where it was.
+  function caretOf(field) {
+    try {
+      return typeof field.selectionStart === "number" ? [field.selectionStart, field.selectionEnd] : null;
+    } catch (notText) { // a date field or a checkbox has no caret
+      return null;
+    }
+  }
+
+  function restoreCaret(field, caret) {
+    if (caret) {
+      try {
+        field.setSelectionRange(caret[0], caret[1]);
+      } catch (notText) { /* the field no longer takes one */ }
+    }
+  }
+
   function activate(element) {
     if (window.htmx) {
       window.htmx.process(element);
@@ -106,22 +142,40 @@
             return;
           }
           var fresh = document.importNode(parsed, true);
-          // focus stays where it was: on the same element if kept (an open editor), else on the same row
+          // focus stays where it was: on the same element if kept (an open editor, the bulk bar), else on
+          // the same control of the same row, else on the row that took its place (a completed task leaves
+          // a list of pending ones when its next instance arrives)
           var focused = current.contains(document.activeElement) ? document.activeElement : null;
           var focusedRow = focused && focused.closest("li.task[id]");
+          var focusedIndex = focusedRow ? rowsIn(current).indexOf(focusedRow) : -1;
+          var caret = focused && caretOf(focused);
           current.querySelectorAll("li.editing").forEach(function (editing) {
             var twin = fresh.querySelector("#" + editing.id);
             if (twin) {
               twin.replaceWith(editing);
             }
           });
+          // the bulk bar too, with what is being typed into it; its boxes are ticked again by bulk.js
+          var bar = current.querySelector("#bulk-form");
+          var freshBar = fresh.querySelector("#bulk-form");
+          if (bar && freshBar) {
+            freshBar.replaceWith(bar);
+          }
           current.replaceWith(fresh);
           activate(fresh);
           if (focused && focused.isConnected) {
             focused.focus({ preventScroll: true });
+            restoreCaret(focused, caret);
           }
-          else if (focusedRow && document.getElementById(focusedRow.id)) {
-            document.getElementById(focusedRow.id).focus({ preventScroll: true });
+          else if (focusedRow) {
+            var row = document.getElementById(focusedRow.id);
+            var rows = rowsIn(fresh);
+            if (row) {
+              twinIn(row, focusedRow, focused).focus({ preventScroll: true });
+            }
+            else if (rows.length) {
+              rows[Math.min(focusedIndex, rows.length - 1)].focus({ preventScroll: true });
+            }
           }
         })
         .catch(function () { /* offline: the next event or reconnect tries again */ });
@@ -148,11 +202,11 @@
         }
         var fresh = fragment(html);
         if (fresh) {
-          var hadFocus = row === document.activeElement;
+          var focused = row.contains(document.activeElement) ? document.activeElement : null;
           row.replaceWith(fresh);
           activate(fresh);
-          if (hadFocus) {
-            fresh.focus({ preventScroll: true });
+          if (focused) {
+            twinIn(fresh, row, focused).focus({ preventScroll: true });
           }
         }
       })

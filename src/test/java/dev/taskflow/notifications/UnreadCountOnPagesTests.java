@@ -23,7 +23,8 @@ class UnreadCountOnPagesTests {
 		assertThat(browser.page("/account")).contains("class=\"unread-link\"").contains("Notifications: 0 unread");
 		assertThat(browser.page("/tasks/" + id + "/edit")).contains("Notifications: 0 unread");
 		assertThat(browser.page("/tasks/" + id + "/history")).contains("Notifications: 0 unread");
-		assertThat(browser.page("/tasks")).as("the list has its own live badge").doesNotContain("class=\"unread-link\"");
+		assertThat(browser.page("/tasks")).as("the list's bell hides once its live badge shows (shell.css)")
+			.contains("class=\"unread-link beside-live-badge\"");
 		assertThat(body(browser.htmxGet("/tasks/" + id + "/edit"))).doesNotContain("unread-link");
 	}
 
