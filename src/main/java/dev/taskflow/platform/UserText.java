@@ -46,24 +46,27 @@ public final class UserText {
 				continue;
 			}
 			int codePoint = text.codePointAt(i);
-			int position = text.codePointCount(0, i) + 1;
-			String where = " (" + codePoint(codePoint) + " at position " + position + ")";
 			if (Character.isSurrogate(c) && Character.charCount(codePoint) == 1) {
-				return Optional.of("must not contain a lone surrogate, half of a character broken in two" + where);
+				return Optional.of("must not contain a lone surrogate, half of a character broken in two" + where(text, i));
 			}
 			if (Character.getType(codePoint) == Character.CONTROL && !(lines == Lines.MANY && isLineOrTab(c))) {
-				return Optional.of(lines == Lines.ONE && isLineOrTab(c)
-						? "must be one line, without line breaks or tabs" + where : "must not contain control characters" + where);
+				return Optional.of((lines == Lines.ONE && isLineOrTab(c) ? "must be one line, without line breaks or tabs"
+						: "must not contain control characters") + where(text, i));
 			}
 			if (lines == Lines.ONE && (c == '\u2028' || c == '\u2029')) {
-				return Optional.of("must be one line, without line breaks or tabs" + where);
+				return Optional.of("must be one line, without line breaks or tabs" + where(text, i));
 			}
 			if (isNonCharacter(codePoint)) {
-				return Optional.of("must not contain non-characters" + where);
+				return Optional.of("must not contain non-characters" + where(text, i));
 			}
 			i += Character.charCount(codePoint) - 1;
 		}
 		return Optional.empty();
+	}
+
+	/** " (U+0000 at position 2)": the character at UTF-16 index {@code index}, counted in characters from 1. */
+	private static String where(String text, int index) {
+		return " (" + codePoint(text.codePointAt(index)) + " at position " + (text.codePointCount(0, index) + 1) + ")";
 	}
 
 	public static boolean isStorable(String text, Lines lines) {
