@@ -36,6 +36,14 @@ public interface Accounts {
 	boolean holdAccount(UUID userId);
 
 	/**
+	 * Holds the account like {@link #holdAccount}, and for this caller alone among those that hold it so:
+	 * for a write that checks the account's other rows before adding one (at most 50 saved views, names
+	 * unique but for case), which two writers at the same instant would otherwise both pass.
+	 * @return false if the account no longer exists: write nothing for it
+	 */
+	boolean holdAccountAlone(UUID userId);
+
+	/**
 	 * Holds the account like {@link #holdAccount} and its time zone too: a zone change waits for the
 	 * caller's transaction, or the caller for the zone change, and then reads the new zone. For writes
 	 * that work something out in the zone (a task's day and its reminders), which must read it here and

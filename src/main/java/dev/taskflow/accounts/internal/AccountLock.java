@@ -19,6 +19,12 @@ enum AccountLock {
 	/** Changing the zone: waits for every {@link #TIME_ZONE} holder, and lets {@link #EXISTENCE} holders be. */
 	ZONE_CHANGE("for no key update"),
 
+	/**
+	 * A write that counts or compares the account's other rows before adding one (a limit, a name unique
+	 * but for case): one such write at a time, which no unique index could state.
+	 */
+	ONE_WRITER("for no key update"),
+
 	/** Deleting the account: waits for every holder, and whoever comes later finds no account. */
 	DELETION("for update");
 

@@ -103,6 +103,12 @@ class AccountService implements Accounts {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean holdAccountAlone(UUID userId) {
+		return accounts.lock(userId, AccountLock.ONE_WRITER).isPresent();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<ZoneId> holdTimeZone(UUID userId) {
 		return accounts.lock(userId, AccountLock.TIME_ZONE).map(Account::timeZone);
 	}

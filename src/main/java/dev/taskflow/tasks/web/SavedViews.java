@@ -92,8 +92,9 @@ class SavedViews {
 				.map(problem -> new InvalidInput.FieldProblem("filters." + problem.field(), problem.message()))
 				.toList());
 		}
-		// held until commit, so a view saved while the account is being deleted goes with it or is not saved
-		if (!accounts.holdAccount(user.id())) {
+		// held until commit: a view saved while the account is being deleted goes with it or is not saved, and
+		// two views saved at the same instant are checked against the limit and each other's names in turn
+		if (!accounts.holdAccountAlone(user.id())) {
 			throw new ResourceNotFound("Account not found.");
 		}
 		List<SavedView> existing = views.list(user.id());

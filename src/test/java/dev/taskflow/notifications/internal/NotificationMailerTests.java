@@ -86,6 +86,11 @@ class NotificationMailerTests {
 			}
 
 			@Override
+			public boolean holdAccountAlone(UUID id) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
 			public Optional<ZoneId> holdTimeZone(UUID id) {
 				throw new UnsupportedOperationException();
 			}
