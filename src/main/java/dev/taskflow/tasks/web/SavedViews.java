@@ -36,6 +36,9 @@ class SavedViews {
 
 	static final int MAX_VIEWS = 50;
 
+	/** The longest list query a view keeps (its column's size; the query string is ASCII, %XX-escaped). */
+	static final int MAX_QUERY_LENGTH = 1000;
+
 	/** The filters a view may hold, as the list page's URL and {@code /api/views} name them. */
 	static final Set<String> FILTERS = new TreeSet<>(
 			List.of("view", "status", "q", "tag", "priority", "due_from", "due_to", "sort"));
@@ -91,6 +94,10 @@ class SavedViews {
 				.stream()
 				.map(problem -> new InvalidInput.FieldProblem("filters." + problem.field(), problem.message()))
 				.toList());
+		}
+		if (filter.queryString().length() > MAX_QUERY_LENGTH) {
+			throw InvalidInput.of("filters", "are too long to keep as a view (at most " + MAX_QUERY_LENGTH
+					+ " characters as a query string); shorten the search text");
 		}
 		// held until commit: a view saved while the account is being deleted goes with it or is not saved, and
 		// two views saved at the same instant are checked against the limit and each other's names in turn

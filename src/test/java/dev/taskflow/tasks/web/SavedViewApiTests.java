@@ -68,6 +68,10 @@ class SavedViewApiTests {
 			.andExpect(jsonPath("$.errors[?(@.field == 'filters.priority')]").exists())
 			.andExpect(jsonPath("$.errors[?(@.field == 'filters.due_from')]").exists());
 		create(ann, "{\"name\": \"" + "x".repeat(61) + "\"}").andExpect(status().isBadRequest());
+		create(ann, "{\"name\": \"Long search\", \"filters\": {\"q\": \"" + "word ".repeat(250) + "\"}}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("filters"));
+		mvc.perform(ann.as(get("/api/views"))).andExpect(jsonPath("$.items", hasSize(0)));
 	}
 
 	/** An emoji is one character, though Java and H2 count two UTF-16 units. */
