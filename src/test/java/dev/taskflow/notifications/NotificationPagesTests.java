@@ -40,7 +40,7 @@ class NotificationPagesTests {
 			.contains("href=\"/notifications\"");
 
 		String page = browser.page("/notifications");
-		assertThat(page).contains("Your task &#39;Call the plumber&#39; is due in 15 minutes").contains("1 unread.")
+		assertThat(page).contains("Your task &#39;\u2068Call the plumber\u2069&#39; is due in 15 minutes").contains("1 unread.")
 			.contains("action=\"/notifications/" + id + "/read\"");
 
 		assertThat(browser.post("/notifications/" + id + "/read")).hasRedirectedUrl("/notifications");
