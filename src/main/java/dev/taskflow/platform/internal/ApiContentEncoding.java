@@ -13,7 +13,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,15 +44,10 @@ class ApiContentEncoding extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (hasBody(request) && !isIdentity(request)) {
-			var problem = ApiProblemHandler
-				.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
-						"The request body is encoded (Content-Encoding: " + request.getHeader(HttpHeaders.CONTENT_ENCODING)
-								+ "), which TaskFlow does not decode: send it uncompressed.")
-				.getBody();
-			response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
 			response.setHeader(HttpHeaders.ACCEPT_ENCODING, IDENTITY);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			json.writeValue(response.getOutputStream(), problem);
+			ApiProblemHandler.write(response, json, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+					"The request body is encoded (Content-Encoding: " + request.getHeader(HttpHeaders.CONTENT_ENCODING)
+							+ "), which TaskFlow does not decode: send it uncompressed.");
 			return;
 		}
 		chain.doFilter(request, response);

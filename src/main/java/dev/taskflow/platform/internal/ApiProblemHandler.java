@@ -15,6 +15,7 @@ import dev.taskflow.platform.ProblemTypes;
 import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.platform.Throttled;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -46,6 +47,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place where exceptions become RFC 9457 problem details. Every problem carries a stable
@@ -257,6 +259,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setType(TYPES_BY_STATUS.getOrDefault(statusCode.value(), ProblemTypes.MALFORMED_REQUEST));
 		}
 		return response;
+	}
+
+	/** The same problem written by a filter, before any controller (or this handler) is reached. */
+	static void write(HttpServletResponse response, JsonMapper json, HttpStatus status, URI type, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem(status, type, detail).getBody());
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String detail) {

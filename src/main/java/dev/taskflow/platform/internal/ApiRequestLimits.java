@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,13 +47,8 @@ class ApiRequestLimits extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long limit = PlatformProperties.IMPORT_PATH.equals(request.getRequestURI()) ? maxImportBytes : maxBodyBytes;
 		if (request.getContentLengthLong() > limit) {
-			var problem = ApiProblemHandler
-				.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-						new RequestTooLarge(limit).getMessage())
-				.getBody();
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			json.writeValue(response.getOutputStream(), problem);
+			ApiProblemHandler.write(response, json, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+					new RequestTooLarge(limit).getMessage());
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);

@@ -95,7 +95,8 @@ class SavedViews {
 				.map(problem -> new InvalidInput.FieldProblem("filters." + problem.field(), problem.message()))
 				.toList());
 		}
-		if (filter.queryString().length() > MAX_QUERY_LENGTH) {
+		String query = filter.queryString();
+		if (query.length() > MAX_QUERY_LENGTH) {
 			throw InvalidInput.of("filters", "are too long to keep as a view (at most " + MAX_QUERY_LENGTH
 					+ " characters as a query string); shorten the search text");
 		}
@@ -112,7 +113,7 @@ class SavedViews {
 			throw new Conflict("You have " + MAX_VIEWS + " saved views already; delete one first.");
 		}
 		try {
-			return views.insert(user.id(), trimmed, filter.queryString(), clock.instant());
+			return views.insert(user.id(), trimmed, query, clock.instant());
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Conflict("You already have a view named “" + trimmed + "”.");
