@@ -171,7 +171,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	private static boolean refusedCharacter(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && REFUSED_CHARACTER_STATES.contains(sql.getSQLState())) {
+			// a driver or pool may leave the state out (Hikari's "connection is not available"), and Set.of
+			// throws on contains(null): the handler itself failed and logged a stack trace for it
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& REFUSED_CHARACTER_STATES.contains(sql.getSQLState())) {
 				return true;
 			}
 		}
