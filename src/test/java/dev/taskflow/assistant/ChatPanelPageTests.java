@@ -20,8 +20,8 @@ class ChatPanelPageTests {
 		Browser browser = Browser.signedUp(mvc);
 		assertThat(browser.page("/tasks")).contains("id=\"chat-panel\"")
 			.contains("data-chat-form")
-			.contains("/js/chat.js")
-			.contains("/css/chat.css");
+			.containsPattern("/js/chat-[0-9a-f]{32}\\.js")
+			.containsPattern("/css/chat-[0-9a-f]{32}\\.css");
 		assertThat(Browser.open(mvc).page("/login")).doesNotContain("id=\"chat-panel\"");
 	}
 }

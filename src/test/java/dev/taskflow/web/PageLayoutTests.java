@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.taskflow.platform.PageController;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.DigestUtils;
 import org.springframework.util.ReflectionUtils.MethodFilter;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,12 +41,51 @@ class PageLayoutTests {
 		String page = Browser.signedUp(mvc).page("/tasks");
 
 		assertThat(page).contains("src=\"/webjars/htmx.org/2.0.8/dist/htmx.min.js\"")
-			.contains("href=\"/css/taskflow.css\"")
-			.contains("src=\"/js/taskflow.js\"")
+			.containsPattern("href=\"/css/taskflow-[0-9a-f]{32}\\.css\"")
+			.containsPattern("src=\"/js/taskflow-[0-9a-f]{32}\\.js\"")
 			.doesNotContain("https://");
 		assertThat(mvc.get().uri("/webjars/htmx.org/2.0.8/dist/htmx.min.js")).hasStatusOk();
-		assertThat(mvc.get().uri("/css/taskflow.css")).hasStatusOk();
-		assertThat(mvc.get().uri("/js/taskflow.js")).hasStatusOk();
+		assertThat(mvc.get().uri(linked(page, "/css/taskflow"))).hasStatusOk();
+		assertThat(mvc.get().uri(linked(page, "/js/taskflow"))).hasStatusOk();
+	}
+
+	/**
+	 * A page links its scripts and styles by a name that changes with their content, so a new release never
+	 * runs with an old script, and browsers keep them for good instead of downloading each on every page
+	 * (Spring Security's no-store, which every one of them had).
+	 */
+	@Test
+	void scriptsAndStylesAreLinkedByTheirContentAndKeptForGood() throws IOException {
+		String page = Browser.signedUp(mvc).page("/tasks");
+		String script = linked(page, "/js/taskflow");
+		String hash = script.substring("/js/taskflow-".length(), script.length() - ".js".length());
+
+		try (var content = getClass().getResourceAsStream("/static/js/taskflow.js")) {
+			assertThat(hash).isEqualTo(DigestUtils.md5DigestAsHex(content));
+		}
+		for (String asset : List.of(script, linked(page, "/css/taskflow"), "/webjars/htmx.org/2.0.8/dist/htmx.min.js")) {
+			assertThat(mvc.get().uri(asset)).as(asset)
+				.hasStatusOk()
+				.hasHeader("Cache-Control", "max-age=31536000, public, immutable");
+		}
+		// the plain names (the offline page's, the service worker's) are looked at again each time
+		assertThat(cacheControl("/js/taskflow.js", 200)).doesNotContain("immutable");
+		// a name this release does not have (a newer replica's page, mid-deploy) is a 404 nobody keeps
+		assertThat(cacheControl("/js/taskflow-" + "0".repeat(32) + ".js", 404)).doesNotContain("immutable");
+		assertThat(cacheControl("/webjars/htmx.org/0.0.1/dist/htmx.min.js", 404)).doesNotContain("immutable");
+	}
+
+	private String cacheControl(String uri, int status) {
+		MvcTestResult answer = mvc.get().uri(uri).exchange();
+		assertThat(answer).as(uri).hasStatus(status);
+		return String.valueOf(answer.getResponse().getHeader("Cache-Control"));
+	}
+
+	private static String linked(String page, String name) {
+		Matcher link = Pattern.compile("\"(" + Pattern.quote(name) + "-[0-9a-f]{32}\\.(?:js|css))\"")
+			.matcher(page);
+		assertThat(link.find()).as("a link to %s", name).isTrue();
+		return link.group(1);
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class LiveTaskListPageTests {
 			.contains("id=\"task-results\"")
 			.contains("data-notifications")
 			.contains("data-toasts")
-			.contains("src=\"/js/taskflow.js\"");
+			.containsPattern("src=\"/js/taskflow-[0-9a-f]{32}\\.js\"");
 		assertThat(body(browser.get("/js/taskflow.js"))).contains("new EventSource(")
 			.contains("\"notification.created\"")
 			.contains("/api/notifications/unread-count");
