@@ -112,8 +112,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
 	ResponseEntity<ProblemDetail> busy(TransientDataAccessException ex, HttpServletRequest request) {
-		log.info("{} {} waited too long for a lock: {}", request.getMethod(), request.getRequestURI(),
-				ex.getMostSpecificCause().getMessage());
+		// not the driver's message: H2's names the locked row with every column (an e-mail, a password
+		// hash, a task's title)
+		log.info("{} {} waited too long for a lock ({})", request.getMethod(), request.getRequestURI(), sqlState(ex));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"Your account is busy with another change, such as a new time zone; nothing was saved. Try again in a moment.");
 		problem.setType(ProblemTypes.UNAVAILABLE);
@@ -179,6 +180,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	/** What the database said, without its words: {@code SQLSTATE 40001, error 50200}. */
+	private static String sqlState(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				return "SQLSTATE " + sql.getSQLState() + ", error " + sql.getErrorCode();
+			}
+		}
+		return ex.getClass().getSimpleName();
 	}
 
 	private static boolean hasWildcardContentType(HttpServletRequest request) {

@@ -3,6 +3,10 @@ package dev.taskflow.platform.internal;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -10,7 +14,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The last-resort handler, for exceptions no test reaches through a request. */
+/** The handler's answers to exceptions no test reaches easily through a request. */
+@ExtendWith(OutputCaptureExtension.class)
 class ApiProblemHandlerTests {
 
 	private final ApiProblemHandler handler = new ApiProblemHandler();
@@ -31,5 +36,20 @@ class ApiProblemHandlerTests {
 				new DataIntegrityViolationException("refused", new SQLException("invalid byte sequence", "22021")), request);
 
 		assertThat(answer.getStatusCode().value()).isEqualTo(400);
+	}
+
+	/** H2's lock time-out names the locked row with all its columns: the account's e-mail and password hash. */
+	@Test
+	void aLockTimeOutIsLoggedWithoutTheRowTheDatabaseNamed(CapturedOutput output) {
+		SQLException h2 = new SQLException("Timeout trying to lock table: Map entry <table.90> with key <2> and value "
+				+ "( /* key:2 */ UUID 'c3dc', 'someone@example.com', '{bcrypt}$2a$10$eLW7cWSPvq3v8aB3Xp2Zw', 'UTC')",
+				"HYT00", 50200);
+
+		ResponseEntity<ProblemDetail> answer = handler.busy(new PessimisticLockingFailureException("lock", h2), request);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(503);
+		assertThat(output.getAll()).contains("POST /api/tasks waited too long for a lock (SQLSTATE HYT00, error 50200)")
+			.doesNotContain("someone@example.com")
+			.doesNotContain("bcrypt");
 	}
 }
