@@ -25,6 +25,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,8 +66,8 @@ class EmbeddedTransportTests {
 		await().untilAsserted(() -> mvc.perform(get("/actuator/eventing").with(httpBasic("ops@example.com", TestUsers.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.transport").value("embedded"))
-			.andExpect(jsonPath("$.deadLetterCount").value(greaterThanOrEqualTo(1)))
-			.andExpect(jsonPath("$.deadLetters[?(@.consumer == 'picky')].attempts").value(org.hamcrest.Matchers.hasItem(3))));
+			.andExpect(jsonPath("$.dead_letter_count").value(greaterThanOrEqualTo(1)))
+			.andExpect(jsonPath("$.dead_letters[?(@.consumer == 'picky')].attempts").value(org.hamcrest.Matchers.hasItem(3))));
 
 		picky.cure();
 		mvc.perform(post("/actuator/eventing/replay").with(httpBasic("ops@example.com", TestUsers.PASSWORD))
@@ -75,6 +76,24 @@ class EmbeddedTransportTests {
 			.andExpect(jsonPath("$.replayed").value(1)); // not "healthy": failing after commit is no failed delivery
 		await().untilAsserted(() -> assertThat(picky.handled(poison)).containsExactly("task.created"));
 		await().untilAsserted(() -> assertThat(picky.afterCommits(poison)).containsExactly("task.created"));
+	}
+
+	/** docs/events.md's commands as written: a number for the id, and a readable refusal of a mistyped action. */
+	@Test
+	void theOperatorsDocumentedCommandsWorkAsWritten() throws Exception {
+		signUpOperator();
+		mvc.perform(post("/actuator/eventing/replay").with(httpBasic("ops@example.com", TestUsers.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"id\": 42}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.replayed").value(0));
+		mvc.perform(post("/actuator/eventing/replay-all").with(httpBasic("ops@example.com", TestUsers.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("use resubmit or replay")));
+		mvc.perform(get("/actuator/eventing").with(httpBasic("ops@example.com", TestUsers.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.incomplete_publications").isNumber())
+			.andExpect(jsonPath("$.dead_letter_count").isNumber());
 	}
 
 	@Test

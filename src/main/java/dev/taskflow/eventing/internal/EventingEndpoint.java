@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.taskflow.eventing.internal.embedded.Delivery;
 import dev.taskflow.eventing.internal.embedded.DeliveryQueue;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -78,7 +79,7 @@ class EventingEndpoint {
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("transport", properties.transport().name().toLowerCase());
 		status.put("roles", properties.roles());
-		status.put("incompletePublications", pending.size());
+		status.put("incomplete_publications", pending.size());
 		status.put("publications", pending.stream()
 			.sorted(Comparator.comparing(TargetEventPublication::getPublicationDate))
 			.limit(LISTED)
@@ -86,9 +87,9 @@ class EventingEndpoint {
 			.toList());
 		DeliveryQueue queue = embeddedQueue.getIfAvailable();
 		if (queue != null) {
-			status.put("pendingDeliveries", queue.countByStatus(DeliveryQueue.PENDING));
-			status.put("deadLetterCount", queue.countByStatus(DeliveryQueue.DEAD));
-			status.put("deadLetters", queue.deadLetters(LISTED).stream().map(DeadLetterView::of).toList());
+			status.put("pending_deliveries", queue.countByStatus(DeliveryQueue.PENDING));
+			status.put("dead_letter_count", queue.countByStatus(DeliveryQueue.DEAD));
+			status.put("dead_letters", queue.deadLetters(LISTED).stream().map(DeadLetterView::of).toList());
 		}
 		return status;
 	}
@@ -105,7 +106,11 @@ class EventingEndpoint {
 				DeliveryQueue queue = embeddedQueue.getIfAvailable();
 				yield Map.of("replayed", queue == null ? 0 : queue.replay(id));
 			}
-			default -> throw new IllegalArgumentException("Unknown action '" + action + "'; use resubmit or replay");
+			// the actuator's own "bad request": an IllegalArgumentException was a 500 with a stack trace
+			default -> {
+				String refusal = "Unknown action '" + action + "': use resubmit or replay";
+				throw new InvalidEndpointRequestException(refusal, refusal);
+			}
 		};
 	}
 }
