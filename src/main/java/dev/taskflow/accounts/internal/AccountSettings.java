@@ -8,6 +8,7 @@ import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.accounts.NotificationPreferences;
+import dev.taskflow.accounts.SignInDetailsChanged;
 import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
@@ -54,12 +55,14 @@ public class AccountSettings {
 
 	/**
 	 * Sets a new password. Every other signed-in session of the account ends (its stamp no longer
-	 * matches, see {@link SignedInSessionCheck}); API tokens stay valid, being separate credentials that
-	 * the account page lists for revoking one by one.
+	 * matches, see {@link SignedInSessionCheck}), and with it what it opened ({@link SignInDetailsChanged});
+	 * API tokens stay valid, being separate credentials that the account page lists for revoking one by one.
+	 * @param changedWith the session making the change, which goes on signed in with the new password
 	 * @throws dev.taskflow.platform.InvalidInput naming {@code current_password} or {@code new_password}
 	 */
 	@Transactional
-	public void changePassword(UUID userId, String currentPassword, String newPassword, String clientAddress) {
+	public void changePassword(UUID userId, String currentPassword, String newPassword, String clientAddress,
+			Credential changedWith) {
 		Account account = verified(userId, currentPassword, clientAddress);
 		FieldErrors errors = new FieldErrors();
 		AccountInputRules.checkPassword("new_password", newPassword, account.email(), errors);
@@ -67,17 +70,21 @@ public class AccountSettings {
 			errors.add("new_password", "is the same as your current password");
 		}
 		errors.throwIfAny();
-		accounts.updatePasswordHash(userId, passwords.encode(newPassword));
+		String newHash = passwords.encode(newPassword);
+		accounts.updatePasswordHash(userId, newHash);
+		signInDetailsChanged(userId, changedWith, account.email(), newHash);
 	}
 
 	/**
 	 * Moves the account to another e-mail address (the one to sign in with). Other sessions end, as after
 	 * a password change.
+	 * @param changedWith the session making the change, which goes on signed in with the new address
 	 * @throws dev.taskflow.platform.InvalidInput naming {@code current_password} or {@code email}
 	 * @throws Conflict if another account has the address
 	 */
 	@Transactional
-	public CurrentUser changeEmail(UUID userId, String currentPassword, String newEmail, String clientAddress) {
+	public CurrentUser changeEmail(UUID userId, String currentPassword, String newEmail, String clientAddress,
+			Credential changedWith) {
 		String normalized = AccountInputRules.normalizeEmail(newEmail);
 		FieldErrors errors = new FieldErrors();
 		AccountInputRules.checkEmail(normalized, errors);
@@ -95,6 +102,7 @@ public class AccountSettings {
 		catch (DuplicateKeyException ex) {
 			throw new Conflict("Another account uses " + normalized + ".");
 		}
+		signInDetailsChanged(userId, changedWith, normalized, account.passwordHash());
 		return new CurrentUser(userId, normalized, account.timeZone());
 	}
 
@@ -122,6 +130,11 @@ public class AccountSettings {
 			.forEach(token -> events.publishEvent(new CredentialEnded(userId, Credential.apiToken(token.id()))));
 		events.publishEvent(new AccountDeleted(userId, clock.instant()));
 		accounts.delete(userId);
+	}
+
+	private void signInDetailsChanged(UUID userId, Credential changedWith, String email, String passwordHash) {
+		events.publishEvent(new SignInDetailsChanged(userId,
+				changedWith.signedInAgainAs(AccountUserDetails.stampOf(email, passwordHash))));
 	}
 
 	private Account verified(UUID userId, String currentPassword, String clientAddress) {

@@ -65,6 +65,7 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
 		}
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
 		HttpSession session = request == null ? null : request.getSession(false);
-		return session != null ? Credential.session(session.getId()) : Credential.singleRequest();
+		return session != null ? Credential.session(SessionKeys.of(session), user.sessionStamp())
+				: Credential.singleRequest(user.sessionStamp());
 	}
 }

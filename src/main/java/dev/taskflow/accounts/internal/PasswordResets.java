@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
+import dev.taskflow.accounts.SignInDetailsChanged;
 import dev.taskflow.platform.AfterCommit;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.MailSenders;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -61,6 +63,8 @@ public class PasswordResets {
 
 	private final String mailFrom;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final RateLimit perEmail;
@@ -70,7 +74,8 @@ public class PasswordResets {
 	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, SignInThrottle signIns,
 			ObjectProvider<JavaMailSender> mail, @Qualifier(MailSenders.EXECUTOR) ObjectProvider<Executor> mailSenders,
 			@Value("${taskflow.accounts.public-url:}") String publicUrl,
-			@Value("${taskflow.notifications.mail-from:TaskFlow <taskflow@localhost>}") String mailFrom, Clock clock) {
+			@Value("${taskflow.notifications.mail-from:TaskFlow <taskflow@localhost>}") String mailFrom,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -79,6 +84,7 @@ public class PasswordResets {
 		this.mailSenders = mailSenders;
 		this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
 		this.mailFrom = mailFrom;
+		this.events = events;
 		this.clock = clock;
 		this.perEmail = new RateLimit(3, Duration.ofHours(1), clock, 100_000);
 		this.perAddress = new RateLimit(10, Duration.ofHours(1), clock, 100_000);
@@ -152,7 +158,8 @@ public class PasswordResets {
 
 	/**
 	 * Sets a new password through a link, which then stops working (as do the owner's other links), and
-	 * ends any sign-in back-off for the account.
+	 * ends any sign-in back-off for the account. Every session of the account ends, and with it what it
+	 * opened ({@link SignInDetailsChanged}).
 	 * @throws dev.taskflow.platform.InvalidInput if the password breaks the rules or the link is not valid
 	 */
 	@Transactional
@@ -170,6 +177,7 @@ public class PasswordResets {
 			.param("id", account.get().id())
 			.update();
 		jdbc.sql("delete from password_resets where user_id = :id").param("id", account.get().id()).update();
+		events.publishEvent(new SignInDetailsChanged(account.get().id(), null));
 		signIns.endBackOff(account.get().email());
 	}
 

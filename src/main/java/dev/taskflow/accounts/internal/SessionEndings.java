@@ -31,10 +31,14 @@ class SessionEndings {
 
 	@EventListener
 	void on(HttpSessionDestroyedEvent event) {
+		String key = SessionKeys.ofEnding(event.getSession());
+		if (key == null) {
+			return;
+		}
 		for (SecurityContext context : event.getSecurityContexts()) {
 			if (context.getAuthentication() != null
 					&& context.getAuthentication().getPrincipal() instanceof AccountUserDetails user) {
-				events.publishEvent(new CredentialEnded(user.id(), Credential.session(event.getId())));
+				events.publishEvent(new CredentialEnded(user.id(), Credential.session(key, user.sessionStamp())));
 			}
 		}
 	}

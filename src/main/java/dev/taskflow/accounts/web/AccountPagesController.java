@@ -197,11 +197,12 @@ class AccountPagesController {
 	}
 
 	@PostMapping("/account/email")
-	String changeEmail(CurrentUser user, @RequestParam(defaultValue = "") String email,
+	String changeEmail(CurrentUser user, Credential credential, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String currentPassword, Model model, RedirectAttributes redirect,
 			HttpServletRequest request, HttpServletResponse response) throws Exception {
 		try {
-			CurrentUser changed = settings.changeEmail(user.id(), currentPassword, email, request.getRemoteAddr());
+			CurrentUser changed = settings.changeEmail(user.id(), currentPassword, email, request.getRemoteAddr(),
+					credential);
 			signIn(changed.email(), currentPassword, request, response);
 			redirect.addFlashAttribute("notice", "You now sign in as " + changed.email()
 					+ ". Other devices signed in to this account have been signed out.");
@@ -215,11 +216,11 @@ class AccountPagesController {
 	}
 
 	@PostMapping("/account/password")
-	String changePassword(CurrentUser user, @RequestParam(defaultValue = "") String currentPassword,
+	String changePassword(CurrentUser user, Credential credential, @RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword, Model model, RedirectAttributes redirect,
 			HttpServletRequest request, HttpServletResponse response) throws Exception {
 		try {
-			settings.changePassword(user.id(), currentPassword, newPassword, request.getRemoteAddr());
+			settings.changePassword(user.id(), currentPassword, newPassword, request.getRemoteAddr(), credential);
 			signIn(user.email(), newPassword, request, response);
 			redirect.addFlashAttribute("notice", "Your password is changed. Other devices signed in to this account "
 					+ "have been signed out; your API tokens still work (revoke them below if they may have leaked).");

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import dev.taskflow.accounts.Credential;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -35,10 +36,11 @@ final class LiveStream implements WriteListener, AsyncListener {
 	static final int MAX_QUEUED = 500;
 
 	/** Who opened it: the user, the client address and the session or token, which ending ends the stream. */
-	record Owner(UUID userId, String address, String credential) {
+	record Owner(UUID userId, String address, Credential credential) {
 	}
 
-	private final Owner owner;
+	/** Replaced only when its session signs in again with changed details ({@link #signedInAgainAs}). */
+	private volatile Owner owner;
 
 	private final long number;
 
@@ -115,6 +117,11 @@ final class LiveStream implements WriteListener, AsyncListener {
 
 	long number() {
 		return number;
+	}
+
+	/** Its session changed the account's password or e-mail and goes on signed in with the new ones. */
+	void signedInAgainAs(Credential renewed) {
+		owner = new Owner(owner.userId(), owner.address(), renewed);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.taskflow.web.live;
 import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CredentialEnded;
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.accounts.SignInDetailsChanged;
 import dev.taskflow.platform.AfterCommit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,7 +43,7 @@ class LiveStreamController {
 			schema = @Schema(type = "string", description = "events named by type (task.created, "
 					+ "notification.created …), the event body as data, and keep-alive comments")))
 	void stream(CurrentUser user, Credential credential, HttpServletRequest request, HttpServletResponse response) {
-		streams.open(new LiveStream.Owner(user.id(), request.getRemoteAddr(), credential.value()), request, response);
+		streams.open(new LiveStream.Owner(user.id(), request.getRemoteAddr(), credential), request, response);
 	}
 
 	/**
@@ -61,6 +62,16 @@ class LiveStreamController {
 	 */
 	@EventListener
 	void on(CredentialEnded ended) {
-		AfterCommit.run(() -> streams.closeAll(ended.credential().value()));
+		AfterCommit.run(() -> streams.closeAll(ended.credential()));
+	}
+
+	/**
+	 * A password or e-mail change ends the streams of every other session of the account at once, once it
+	 * has committed; the changing session's streams go on, as do API tokens'. Streams in other processes
+	 * end at their next heartbeat ({@link LiveStreams}).
+	 */
+	@EventListener
+	void on(SignInDetailsChanged changed) {
+		AfterCommit.run(() -> streams.endSignInsOtherThan(changed.userId(), changed.keptSession()));
 	}
 }

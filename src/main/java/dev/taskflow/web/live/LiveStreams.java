@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +20,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
+import dev.taskflow.accounts.Credential;
+import dev.taskflow.accounts.CredentialCheck;
 import dev.taskflow.platform.Throttled;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +41,11 @@ import org.springframework.stereotype.Component;
  * nothing since the previous one), end after
  * {@link LiveProperties#streamTimeout()} (the browser reconnects), and are ended before the web server
  * shuts down, so a graceful shutdown does not wait for them.
+ *
+ * <p>A stream ends with what it was opened with: at once when that ends in this process (sign-out,
+ * token revoked, another session changing the password or e-mail), and at the next heartbeat when it
+ * ended in another process, where the events of the change stay: each heartbeat asks the
+ * {@link CredentialCheck} about every stream's credential, as each request of a session checks it.
  */
 @Component
 class LiveStreams implements SmartLifecycle {
@@ -76,6 +86,15 @@ class LiveStreams implements SmartLifecycle {
 
 	private final Object endings = new Object();
 
+	/**
+	 * Users whose password or e-mail changed lately, and when: a stream signed in with the old ones just
+	 * before may register only after {@link #endSignInsOtherThan} looked for the streams to end; it is
+	 * checked against the database as it registers. Kept like {@link #ended}, under {@code endings}.
+	 */
+	private final Map<UUID, Instant> signInsChanged = new ConcurrentHashMap<>();
+
+	private final CredentialCheck credentials;
+
 	private final Clock clock;
 
 	/** Open streams by client address, and in all; guarded by {@code this}. */
@@ -92,8 +111,9 @@ class LiveStreams implements SmartLifecycle {
 
 	private final Counter fellBehind;
 
-	LiveStreams(LiveProperties properties, MeterRegistry meters, Clock clock) {
+	LiveStreams(LiveProperties properties, CredentialCheck credentials, MeterRegistry meters, Clock clock) {
 		this.properties = properties;
+		this.credentials = credentials;
 		this.clock = clock;
 		Gauge.builder("taskflow.live.streams", this, LiveStreams::openInAll)
 			.description("Live streams (GET /api/stream) open in this process")
@@ -139,6 +159,7 @@ class LiveStreams implements SmartLifecycle {
 		}
 		Set<LiveStream> streams;
 		boolean credentialEnded;
+		boolean signInChanged;
 		synchronized (endings) {
 			// atomically with forget(), which drops a user's set once it is empty
 			streams = byUser.compute(owner.userId(), (id, current) -> {
@@ -146,9 +167,10 @@ class LiveStreams implements SmartLifecycle {
 				set.add(stream);
 				return set;
 			});
-			credentialEnded = ended.containsKey(owner.credential());
+			credentialEnded = ended.containsKey(owner.credential().value());
+			signInChanged = signInChangedLately(owner.userId()) && !owner.credential().isApiToken();
 		}
-		if (credentialEnded) {
+		if (credentialEnded || signInChanged && !endedNow(owner.userId(), List.of(owner.credential())).isEmpty()) {
 			stream.close();
 			return;
 		}
@@ -172,26 +194,84 @@ class LiveStreams implements SmartLifecycle {
 	 * Ends every stream opened with {@code credential}: its session ended or its token was revoked.
 	 * A stream still being opened with it ends as soon as it registers.
 	 */
-	void closeAll(String credential) {
+	void closeAll(Credential credential) {
 		List<LiveStream> toClose;
 		synchronized (endings) {
-			remember(credential);
+			remember(ended, credential.value());
 			toClose = byUser.values()
 				.stream()
 				.flatMap(Set::stream)
-				.filter(stream -> stream.owner().credential().equals(credential))
+				.filter(stream -> stream.owner().credential().isSameAs(credential))
 				.toList();
 		}
 		toClose.forEach(LiveStream::close);
 	}
 
-	private void remember(String endedCredential) {
-		Instant now = clock.instant();
-		ended.put(endedCredential, now);
-		if (ended.size() > ENDED_TRACKED) {
-			Instant longEnough = now.minus(ENDED_REMEMBERED);
-			ended.values().removeIf(at -> at.isBefore(longEnough));
+	/**
+	 * Ends the streams of {@code userId}'s sessions and Basic requests but {@code keptSession}'s, whose
+	 * streams go on as it is signed in now: the account's password or e-mail changed. API tokens' streams
+	 * go on too. A stream still being opened with the old details ends as soon as it registers.
+	 * @param keptSession the session that made the change; null if none did
+	 */
+	void endSignInsOtherThan(UUID userId, Credential keptSession) {
+		List<LiveStream> toClose = new ArrayList<>();
+		synchronized (endings) {
+			remember(signInsChanged, userId);
+			for (LiveStream stream : byUser.getOrDefault(userId, Set.of())) {
+				Credential credential = stream.owner().credential();
+				if (credential.isSameAs(keptSession)) {
+					stream.signedInAgainAs(keptSession);
+				}
+				else if (!credential.isApiToken()) {
+					toClose.add(stream);
+				}
+			}
 		}
+		toClose.forEach(LiveStream::close);
+	}
+
+	private <K> void remember(Map<K, Instant> remembered, K key) {
+		Instant now = clock.instant();
+		remembered.put(key, now);
+		if (remembered.size() > ENDED_TRACKED) {
+			Instant longEnough = now.minus(ENDED_REMEMBERED);
+			remembered.values().removeIf(at -> at.isBefore(longEnough));
+		}
+	}
+
+	/** Whether {@code userId}'s password or e-mail changed so lately that a stream may be registering late. */
+	private boolean signInChangedLately(UUID userId) {
+		Instant changed = signInsChanged.get(userId);
+		return changed != null && !changed.isBefore(clock.instant().minus(ENDED_REMEMBERED));
+	}
+
+	/**
+	 * Which of {@code userId}'s credentials no longer sign in, as the database says now; none when it
+	 * cannot say (unreachable): streams then go on until it can.
+	 */
+	private Set<Credential> endedNow(UUID userId, Collection<Credential> signedIn) {
+		try {
+			return credentials.endedAmong(userId, signedIn);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not check the sign-ins of {}'s live streams: {}", userId, ex.toString());
+			return Set.of();
+		}
+	}
+
+	/**
+	 * Ends the streams whose credential ended elsewhere: a token revoked or the password or e-mail changed
+	 * in another process. A stream renewed meanwhile ({@link LiveStream#signedInAgainAs}) no longer holds
+	 * the credential that was checked, and goes on.
+	 */
+	private void closeSignedOut() {
+		byUser.forEach((userId, streams) -> {
+			Set<Credential> ended = endedNow(userId,
+					streams.stream().map(stream -> stream.owner().credential()).collect(Collectors.toSet()));
+			if (!ended.isEmpty()) {
+				streams.stream().filter(stream -> ended.contains(stream.owner().credential())).forEach(LiveStream::close);
+			}
+		});
 	}
 
 	/** How many streams {@code userId} has open in this process. */
@@ -245,7 +325,10 @@ class LiveStreams implements SmartLifecycle {
 		});
 	}
 
-	/** Keeps idle streams open, and closes those whose client took nothing since the last beat. */
+	/**
+	 * Keeps idle streams open, closes those whose client took nothing since the last beat, then those
+	 * whose credential ended in another process.
+	 */
 	private void heartbeat() {
 		byte[] keepAlive = EventStreamFrames.comment("keep-alive");
 		byUser.values().forEach(streams -> streams.forEach(stream -> {
@@ -256,6 +339,7 @@ class LiveStreams implements SmartLifecycle {
 				send(stream, keepAlive);
 			}
 		}));
+		closeSignedOut();
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
+import dev.taskflow.accounts.Credential;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.Throttled;
 import dev.taskflow.support.MovableClock;
@@ -81,7 +82,7 @@ class ParallelWrongPasswordsTests {
 				}, new MovableClock());
 
 		List<Class<?>> outcomes = sendAtOnce(i -> () -> settings.changePassword(account.id(), "wrong password " + i,
-				"a brand new passphrase", "10.0.0.1"));
+				"a brand new passphrase", "10.0.0.1", Credential.session("a-session", "its-stamp")));
 
 		assertThat(outcomes).filteredOn(InvalidInput.class::equals).hasSize(ALLOWED);
 		assertThat(outcomes).filteredOn(Throttled.class::equals).hasSize(SENT - ALLOWED);

@@ -80,7 +80,7 @@ class LivePushConsumerTests {
 		final java.util.List<String> pushed = new java.util.ArrayList<>();
 
 		RecordingStreams(LiveProperties properties) {
-			super(properties, new SimpleMeterRegistry(), Clock.systemUTC());
+			super(properties, (user, credentials) -> java.util.Set.of(), new SimpleMeterRegistry(), Clock.systemUTC());
 		}
 
 		@Override

@@ -1,10 +1,13 @@
 package dev.taskflow.web.live;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CredentialEnded;
+import dev.taskflow.accounts.SignInDetailsChanged;
 import dev.taskflow.support.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.AsyncContext;
@@ -28,7 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LiveStreamEndingTests {
 
+	/** As the database has it: the password was changed, so what was signed in before is signed out. */
+	private static final String BEFORE_THE_CHANGE = "stamp before the change";
+
 	private final LiveStreams streams = new LiveStreams(new LiveProperties(null, null, null, null, null, null),
+			(user, credentials) -> credentials.stream()
+				.filter(credential -> BEFORE_THE_CHANGE.equals(credential.signedInAs()))
+				.collect(Collectors.toSet()),
 			new SimpleMeterRegistry(), new MovableClock());
 
 	private final LiveStreamController controller = new LiveStreamController(streams);
@@ -59,12 +68,24 @@ class LiveStreamEndingTests {
 
 	@Test
 	void aStreamWhoseSessionEndedWhileItWasOpeningEndsAsSoonAsItRegisters() {
-		Credential session = Credential.session("a-session-id");
+		Credential session = Credential.session("a-session-key", "its-stamp");
 
 		controller.on(new CredentialEnded(ann, session));
 		open(session, new StreamRequest());
 
 		assertThat(streams.openStreams(ann)).isZero();
+	}
+
+	@Test
+	void aStreamSignedInBeforeAPasswordChangeEndsAsSoonAsItRegistersAfterIt() {
+		Credential changer = Credential.session("the-changers-key", BEFORE_THE_CHANGE);
+
+		controller.on(new SignInDetailsChanged(ann, changer.signedInAgainAs("stamp after the change")));
+		open(Credential.session("another-session", BEFORE_THE_CHANGE), new StreamRequest());
+		open(Credential.session("the-changers-key", "stamp after the change"), new StreamRequest());
+		open(Credential.apiToken(UUID.randomUUID()), new StreamRequest());
+
+		assertThat(streams.openStreams(ann)).as("the changer's, signed in again, and the token's").isEqualTo(2);
 	}
 
 	@Test
@@ -94,7 +115,7 @@ class LiveStreamEndingTests {
 	}
 
 	private void open(Credential credential, StreamRequest request) {
-		streams.open(new LiveStream.Owner(ann, "10.0.0.1", credential.value()), request, request.response);
+		streams.open(new LiveStream.Owner(ann, "10.0.0.1", credential), request, request.response);
 	}
 
 	private static void inTransaction(Runnable work, boolean commit) {

@@ -1,8 +1,10 @@
 package dev.taskflow.web.live;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
 
+import dev.taskflow.accounts.Credential;
 import dev.taskflow.support.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,8 +27,8 @@ class LiveStreamOpeningTests {
 
 	private final MeterRegistry meters = new SimpleMeterRegistry();
 
-	private final LiveStreams streams = new LiveStreams(new LiveProperties(null, null, null, 1, null, null), meters,
-			new MovableClock());
+	private final LiveStreams streams = new LiveStreams(new LiveProperties(null, null, null, 1, null, null),
+			(user, credentials) -> Set.of(), meters, new MovableClock());
 
 	@AfterEach
 	void stop() {
@@ -42,7 +44,8 @@ class LiveStreamOpeningTests {
 				throw new IOException("Broken pipe");
 			}
 		};
-		LiveStream.Owner owner = new LiveStream.Owner(UUID.randomUUID(), "10.0.0.1", "a token");
+		LiveStream.Owner owner = new LiveStream.Owner(UUID.randomUUID(), "10.0.0.1",
+				Credential.apiToken(UUID.randomUUID()));
 
 		assertThatNoException().isThrownBy(() -> streams.open(owner, new MockHttpServletRequest(), hungUp));
 
