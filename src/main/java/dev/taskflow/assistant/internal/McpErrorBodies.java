@@ -10,13 +10,18 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /**
- * The MCP transport's JSON mapper, with one difference: an {@link McpError} the transport answers a
- * message it cannot take with (malformed JSON, a missing {@code Accept}, a wrong {@code Content-Type})
- * is written as a JSON-RPC error response without an id — what the Streamable HTTP transport lets a
- * server send with its 4xx and what an MCP client reads. The SDK hands the exception itself to Jackson,
- * which writes every property of a {@link Throwable}: its stack trace (some 20 KB of our internals),
- * cause and suppressed exceptions. An internal error's message (it carries the exception's) is replaced
- * by a plain sentence; the SDK has logged it.
+ * The MCP transport's JSON mapper, which keeps exceptions and their messages out of what {@code /mcp}
+ * answers:
+ * <ul>
+ * <li>An {@link McpError} the transport answers a message it cannot take with (not JSON, not a JSON-RPC
+ * request, a missing {@code Accept}, a wrong {@code Content-Type}) is written as a JSON-RPC error
+ * response without an id — what the Streamable HTTP transport lets a server send with its 4xx and what
+ * an MCP client reads. The SDK hands the exception itself to Jackson, which writes every property of a
+ * {@link Throwable}: its stack trace (some 20 KB of our internals), cause and suppressed exceptions.</li>
+ * <li>An internal error (-32603), the transport's or a handler's, says only that the server could not
+ * handle the message: the SDK puts the exception's message there (Jackson's, with our class names).
+ * The SDK or {@link McpParamsCheck} has logged it.</li>
+ * </ul>
  */
 final class McpErrorBodies implements McpJsonMapper {
 
@@ -30,16 +35,31 @@ final class McpErrorBodies implements McpJsonMapper {
 
 	@Override
 	public String writeValueAsString(Object value) throws IOException {
-		return delegate.writeValueAsString(value instanceof McpError error ? errorResponse(error) : value);
+		return delegate.writeValueAsString(answer(value));
 	}
 
 	@Override
 	public byte[] writeValueAsBytes(Object value) throws IOException {
-		return delegate.writeValueAsBytes(value instanceof McpError error ? errorResponse(error) : value);
+		return delegate.writeValueAsBytes(answer(value));
+	}
+
+	private Object answer(Object value) {
+		if (value instanceof McpError error) {
+			return errorResponse(error);
+		}
+		if (value instanceof McpSchema.JSONRPCResponse response && response.error() != null && isInternal(response.error())) {
+			return new McpSchema.JSONRPCResponse(response.jsonrpc(), response.id(), null,
+					new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR, INTERNAL_MESSAGE));
+		}
+		return value;
+	}
+
+	static boolean isInternal(McpSchema.JSONRPCResponse.JSONRPCError error) {
+		return Integer.valueOf(McpSchema.ErrorCodes.INTERNAL_ERROR).equals(error.code());
 	}
 
 	/** {@code {"jsonrpc":"2.0","id":null,"error":{"code":…,"message":…}}}: JSON-RPC 2.0's id is null when unknown. */
-	static Map<String, Object> errorResponse(McpError error) {
+	private static Map<String, Object> errorResponse(McpError error) {
 		McpSchema.JSONRPCResponse.JSONRPCError rpc = error.getJsonRpcError();
 		int code = rpc == null || rpc.code() == null ? McpSchema.ErrorCodes.INTERNAL_ERROR : rpc.code();
 		String message = code == McpSchema.ErrorCodes.INTERNAL_ERROR || rpc == null || rpc.message() == null
