@@ -233,7 +233,13 @@ class McpServerTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> noAccept = http.send(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
 			.build(), HttpResponse.BodyHandlers.ofString());
-		for (HttpResponse<String> refused : List.of(truncated, noAccept)) {
+		HttpResponse<String> onlyJsonAccepted = http.send(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+			.header("Accept", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> notARequest = http.send(mcpPost(ann, "[1,2]")
+			.header("Accept", "application/json, text/event-stream")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		for (HttpResponse<String> refused : List.of(truncated, noAccept, onlyJsonAccepted, notARequest)) {
 			assertThat(refused.statusCode()).isEqualTo(400);
 			assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 			assertThat(refused.body()).doesNotContain("stackTrace", "dev.taskflow", "io.modelcontextprotocol", "localizedMessage")
@@ -245,6 +251,10 @@ class McpServerTests {
 			assertThat(error.get("error").get("message").asString()).isNotBlank();
 		}
 		assertThat(JSON.readTree(noAccept.body()).get("error").get("message").asString()).contains("Accept");
+		// JSON-RPC's codes: not JSON at all is a Parse error, JSON that is no request (or a refused Accept) an Invalid Request
+		assertThat(code(truncated)).isEqualTo(McpSchema.ErrorCodes.PARSE_ERROR);
+		assertThat(List.of(code(noAccept), code(onlyJsonAccepted), code(notARequest)))
+			.containsOnly(McpSchema.ErrorCodes.INVALID_REQUEST);
 	}
 
 	/**
@@ -318,6 +328,10 @@ class McpServerTests {
 			assertThat(problem.get("status").asInt()).isEqualTo(405);
 			assertThat(problem.has("timestamp")).isFalse();
 		}
+	}
+
+	private static int code(HttpResponse<String> answer) {
+		return JSON.readTree(answer.body()).get("error").get("code").asInt();
 	}
 
 	private HttpRequest.Builder mcpPost(TestUser user, String body) {
