@@ -61,6 +61,8 @@ class McpServerTests {
 			assertThat(list.annotations().readOnlyHint()).isTrue();
 			assertThat(list.annotations().destructiveHint()).isFalse();
 			assertThat(tool(tools, "delete_task").annotations().destructiveHint()).isTrue();
+			// a deleted task goes to the trash, from where it can be restored
+			assertThat(tool(tools, "delete_task").description()).contains("trash", "restore").doesNotContain("for good");
 			assertThat(tool(tools, "add_task").annotations().destructiveHint()).isFalse();
 			Map<String, Object> add = tool(tools, "add_task").inputSchema();
 			assertThat(add.get("required")).isEqualTo(List.of("title"));
