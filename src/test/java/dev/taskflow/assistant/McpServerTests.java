@@ -15,8 +15,11 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -32,6 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The MCP server over real HTTP, driven by the MCP Java SDK's own client. */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:mcp-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
@@ -57,6 +61,8 @@ class McpServerTests {
 			assertThat(list.annotations().readOnlyHint()).isTrue();
 			assertThat(list.annotations().destructiveHint()).isFalse();
 			assertThat(tool(tools, "delete_task").annotations().destructiveHint()).isTrue();
+			// a deleted task goes to the trash, from where it can be restored
+			assertThat(tool(tools, "delete_task").description()).contains("trash", "restore").doesNotContain("for good");
 			assertThat(tool(tools, "add_task").annotations().destructiveHint()).isFalse();
 			Map<String, Object> add = tool(tools, "add_task").inputSchema();
 			assertThat(add.get("required")).isEqualTo(List.of("title"));
@@ -229,7 +235,13 @@ class McpServerTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> noAccept = http.send(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
 			.build(), HttpResponse.BodyHandlers.ofString());
-		for (HttpResponse<String> refused : List.of(truncated, noAccept)) {
+		HttpResponse<String> onlyJsonAccepted = http.send(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+			.header("Accept", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> notARequest = http.send(mcpPost(ann, "[1,2]")
+			.header("Accept", "application/json, text/event-stream")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		for (HttpResponse<String> refused : List.of(truncated, noAccept, onlyJsonAccepted, notARequest)) {
 			assertThat(refused.statusCode()).isEqualTo(400);
 			assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 			assertThat(refused.body()).doesNotContain("stackTrace", "dev.taskflow", "io.modelcontextprotocol", "localizedMessage")
@@ -241,6 +253,62 @@ class McpServerTests {
 			assertThat(error.get("error").get("message").asString()).isNotBlank();
 		}
 		assertThat(JSON.readTree(noAccept.body()).get("error").get("message").asString()).contains("Accept");
+		// JSON-RPC's codes: not JSON at all is a Parse error, JSON that is no request (or a refused Accept) an Invalid Request
+		assertThat(code(truncated)).isEqualTo(McpSchema.ErrorCodes.PARSE_ERROR);
+		assertThat(List.of(code(noAccept), code(onlyJsonAccepted), code(notARequest)))
+			.containsOnly(McpSchema.ErrorCodes.INVALID_REQUEST);
+	}
+
+	/**
+	 * Params of the wrong shape are the caller's mistake: -32602 with the request's id and a sentence,
+	 * on HTTP 200 like any JSON-RPC answer. The SDK answered initialize's with -32603 carrying Jackson's
+	 * message and our class names, and tools/call's with HTTP 500, no id and an ERROR in the log.
+	 */
+	@Test
+	void paramsOfTheWrongShapeAreInvalidParamsForThatRequest(CapturedOutput output) throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		HttpClient http = HttpClient.newHttpClient();
+		List<List<String>> calls = List.of(List.of("initialize", "\"x\""), List.of("initialize", "[1]"),
+				List.of("initialize", "{\"protocolVersion\":{\"a\":1}}"), List.of("initialize", "{\"capabilities\":\"x\"}"),
+				List.of("initialize"), List.of("tools/call"), List.of("tools/call", "null"), List.of("tools/call", "{}"),
+				List.of("tools/call", "{\"name\":\"add_task\",\"arguments\":\"buy milk\"}"),
+				List.of("tools/call", "{\"name\":\"add_task\",\"arguments\":[]}"),
+				List.of("tools/call", "{\"name\":{\"a\":1},\"arguments\":{}}"), List.of("tools/list", "\"x\""),
+				List.of("ping", "[1]"));
+		for (int id = 0; id < calls.size(); id++) {
+			List<String> call = calls.get(id);
+			String params = call.size() > 1 ? ",\"params\":" + call.get(1) : "";
+			HttpResponse<String> answer = http.send(mcpPost(ann,
+					"{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + call.get(0) + "\"" + params + "}")
+				.header("Accept", "application/json, text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String which = call.toString();
+			assertThat(answer.statusCode()).as(which).isEqualTo(200);
+			assertThat(answer.body()).as(which).doesNotContain("jackson", "modelcontextprotocol", "dev.taskflow", "Exception");
+			JsonNode response = JSON.readTree(answer.body());
+			assertThat(response.get("id").asInt()).as(which).isEqualTo(id);
+			assertThat(response.get("error").get("code").asInt()).as(which).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+			assertThat(response.get("error").get("message").asString()).as(which).startsWith("Invalid params: " + call.get(0));
+		}
+		assertThat(output).doesNotContain("Failed to handle request", "MismatchedInputException");
+	}
+
+	@Test
+	void aToolCallMayLeaveOutItsArgumentsAndMethodsTakeEmptyParams() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		HttpClient http = HttpClient.newHttpClient();
+		for (String request : List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_tasks\"}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}",
+				"{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+						+ "\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}")) {
+			HttpResponse<String> answer = http.send(mcpPost(ann, request).header("Accept", "application/json, text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(request).isEqualTo(200);
+			JsonNode response = JSON.readTree(answer.body());
+			assertThat(response.has("error")).as(answer.body()).isFalse();
+			assertThat(response.get("result").isObject()).as(request).isTrue();
+		}
 	}
 
 	@Test
@@ -262,6 +330,10 @@ class McpServerTests {
 			assertThat(problem.get("status").asInt()).isEqualTo(405);
 			assertThat(problem.has("timestamp")).isFalse();
 		}
+	}
+
+	private static int code(HttpResponse<String> answer) {
+		return JSON.readTree(answer.body()).get("error").get("code").asInt();
 	}
 
 	private HttpRequest.Builder mcpPost(TestUser user, String body) {

@@ -86,7 +86,7 @@ class McpServerConfiguration {
 
 	@Bean(destroyMethod = "close")
 	McpStatelessSyncServer mcpServer(HttpServletStatelessServerTransport transport, AssistantTools tools) {
-		return McpServer.sync(transport)
+		return McpServer.sync(McpParamsCheck.around(transport, McpJsonDefaults.getMapper()))
 			.serverInfo("taskflow", "1.0")
 			.instructions("Manage the signed-in user's TaskFlow tasks. Pass dates as the user said them "
 					+ "('next Tuesday 5pm'); the server reads them in the user's time zone.")

@@ -71,7 +71,8 @@ final class McpToolCatalog {
 	}
 
 	private static McpSchema.Tool deleteTask() {
-		return tool(AssistantTools.DELETE, "Delete a task", "Delete a task for good.",
+		return tool(AssistantTools.DELETE, "Delete a task", "Move a task to the trash: it leaves the task list and can be "
+				+ "restored (Undo in the web app, POST /api/tasks/{id}/restore) until the trash is purged, by default 30 days later.",
 				object(taskId(), List.of("task_id")), annotations("Delete a task", false, true, true));
 	}
 
@@ -82,7 +83,8 @@ final class McpToolCatalog {
 		properties.put("due", string(DUE_WORDS + " A day without a time keeps the task's time of day, a time without a day keeps its day. 'none' removes the due date.", 100));
 		properties.put("priority", priority());
 		properties.put("tags", tags());
-		properties.put("status", Map.of("type", "string", "enum", List.of("pending", "completed")));
+		properties.put("status", Map.of("type", "string", "enum", List.of("pending", "completed"), "description",
+				"completed marks the task done, as complete_task does"));
 		return tool(AssistantTools.UPDATE, "Change a task", "Change some fields of a task; fields left out stay as they are.",
 				object(properties, List.of("task_id")), annotations("Change a task", false, true, true));
 	}
