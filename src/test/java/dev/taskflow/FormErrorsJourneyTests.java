@@ -79,7 +79,7 @@ class FormErrorsJourneyTests {
 		// put right, it goes through with the same selection
 		page.getByLabel("Tag to add").fill("errands");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add tag")).click();
-		assertThat(page.locator(".notice[role=status]")).containsText("2 tasks");
+		assertThat(page.locator("#toasts")).containsText("Tagged 2 tasks.");
 		assertThat(JourneySteps.task(page, "Buy milk")).containsText("#errands");
 		assertThat(JourneySteps.task(page, "Call mum")).containsText("#errands");
 	}
@@ -96,7 +96,7 @@ class FormErrorsJourneyTests {
 
 		page.getByLabel("New date").press("Enter");
 
-		assertThat(page.locator(".notice[role=status]")).containsText("Rescheduled 2 tasks");
+		assertThat(page.locator("#toasts")).containsText("Rescheduled 2 tasks");
 		assertThat(JourneySteps.task(page, "Buy milk")).containsText("Tue 15 Jan 2030");
 		assertThat(JourneySteps.task(page, "Call mum")).containsText("Tue 15 Jan 2030");
 		assertThat(page.locator("#task-results li.task.completed")).hasCount(0);
