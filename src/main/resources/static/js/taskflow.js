@@ -42,26 +42,14 @@
   });
 
   // Live updates on the task list: one EventSource on /api/stream per page. A task changed in another
-  // tab or on another device is refreshed in place (its row, or the list for a task this page does not
-  // show yet); a new notification pops up as a toast and updates the unread count.
+  // tab or on another device refreshes the list, so that it matches its view: a task that no longer
+  // belongs leaves, one that now does comes in, as a new one does; a new notification pops up as a toast
+  // and updates the unread count.
   var TASK_EVENTS = ["task.created", "task.updated", "task.completed", "task.reopened", "task.deleted", "task.restored"];
   // milliseconds before opening a refused stream again, doubling up to the longest
   var LIVE_RETRY_FIRST = 5000;
   var LIVE_RETRY_LONGEST = 60000;
   var listTimer = null;
-  var rowRequests = {};
-  var rowSequence = 0;
-
-  function currentFilter() {
-    var back = document.querySelector(".quick-add input[name=back]");
-    return back ? back.value : "";
-  }
-
-  function fragment(html) {
-    var template = document.createElement("template");
-    template.innerHTML = html.trim();
-    return template.content.firstElementChild;
-  }
 
   function rowsIn(scope) {
     return Array.prototype.slice.call(scope.querySelectorAll("li.task[id^='task-']"));
@@ -127,90 +115,73 @@
       if (!all && waiting.every(function (id) { return document.getElementById("task-" + id); })) {
         return;
       }
-      fetch(location.href, { headers: { "Accept": "text/html" } })
-        .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) {
-          var current = document.getElementById("task-results");
-          var parsed = html && new DOMParser().parseFromString(html, "text/html").getElementById("task-results");
-          if (!current || !parsed) {
-            return;
-          }
-          // a row action still on its way (delete, complete) needs its row in the page for its answer:
-          // look again once it is through
-          if (current.querySelector(".htmx-request")) {
-            refreshList();
-            return;
-          }
-          var fresh = document.importNode(parsed, true);
-          // focus stays where it was: on the same element if kept (an open editor, the bulk bar), else on
-          // the same control of the same row, else on the row that took its place (a completed task leaves
-          // a list of pending ones when its next instance arrives)
-          var focused = current.contains(document.activeElement) ? document.activeElement : null;
-          var focusedRow = focused && focused.closest("li.task[id]");
-          var focusedIndex = focusedRow ? rowsIn(current).indexOf(focusedRow) : -1;
-          var caret = focused && caretOf(focused);
-          current.querySelectorAll("li.editing").forEach(function (editing) {
-            var twin = fresh.querySelector("#" + editing.id);
-            if (twin) {
-              twin.replaceWith(editing);
-            }
-          });
-          // the bulk bar too, with what is being typed into it; its boxes are ticked again by bulk.js
-          var bar = current.querySelector("#bulk-form");
-          var freshBar = fresh.querySelector("#bulk-form");
-          if (bar && freshBar) {
-            freshBar.replaceWith(bar);
-          }
-          current.replaceWith(fresh);
-          activate(fresh);
-          if (focused && focused.isConnected) {
-            focused.focus({ preventScroll: true });
-            restoreCaret(focused, caret);
-          }
-          else if (focusedRow) {
-            var row = document.getElementById(focusedRow.id);
-            var rows = rowsIn(fresh);
-            if (row) {
-              twinIn(row, focusedRow, focused).focus({ preventScroll: true });
-            }
-            else if (rows.length) {
-              rows[Math.min(focusedIndex, rows.length - 1)].focus({ preventScroll: true });
-            }
-          }
-        })
-        .catch(function () { /* offline: the next event or reconnect tries again */ });
+      reloadResults().catch(function () { /* offline: the next event or reconnect tries again */ });
     }, 250);
   }
 
-  function refreshRow(row, taskId) {
-    var sequence = ++rowSequence;
-    rowRequests[taskId] = sequence;
-    fetch("/tasks/" + taskId + "/row?back=" + encodeURIComponent(currentFilter()))
-      .then(function (response) {
-        if (response.status === 404) {
-          row.remove();
-          return null;
-        }
-        return response.ok ? response.text() : null;
-      })
+  /**
+   * Fetches this page again and swaps in its results now; resolves once they are in (or the page cannot
+   * be had). Also what the bulk bar (bulk.js) calls after an action.
+   */
+  function reloadResults() {
+    return fetch(location.href, { headers: { "Accept": "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
-        // an answer overtaken by a newer request, or a row the user started editing meanwhile, stays out
-        // so does a row with a request of its own on the way (its answer replaces it anyway)
-        if (!html || rowRequests[taskId] !== sequence || !row.isConnected || row.classList.contains("editing")
-            || row.querySelector(".htmx-request")) {
+        var current = document.getElementById("task-results");
+        var parsed = html && new DOMParser().parseFromString(html, "text/html").getElementById("task-results");
+        if (!current || !parsed) {
           return;
         }
-        var fresh = fragment(html);
-        if (fresh) {
-          var focused = row.contains(document.activeElement) ? document.activeElement : null;
-          row.replaceWith(fresh);
-          activate(fresh);
-          if (focused) {
-            twinIn(fresh, row, focused).focus({ preventScroll: true });
+        // a row action still on its way (delete, complete) needs its row in the page for its answer:
+        // look again once it is through
+        if (current.querySelector(".htmx-request")) {
+          refreshList();
+          return;
+        }
+        var fresh = document.importNode(parsed, true);
+        // focus stays where it was: on the same element if kept (an open editor, the bulk bar), else on
+        // the same control of the same row, else on the row that took its place (a completed task leaves
+        // a list of pending ones when its next instance arrives)
+        var focused = current.contains(document.activeElement) ? document.activeElement : null;
+        var focusedRow = focused && focused.closest("li.task[id]");
+        var focusedIndex = focusedRow ? rowsIn(current).indexOf(focusedRow) : -1;
+        var caret = focused && caretOf(focused);
+        current.querySelectorAll("li.editing").forEach(function (editing) {
+          var twin = fresh.querySelector("#" + editing.id);
+          if (twin) {
+            twin.replaceWith(editing);
+          }
+        });
+        // the bulk bar too, with what is being typed into it; its boxes are ticked again by bulk.js
+        var bar = current.querySelector("#bulk-form");
+        var freshBar = fresh.querySelector("#bulk-form");
+        if (bar && freshBar) {
+          freshBar.replaceWith(bar);
+        }
+        current.replaceWith(fresh);
+        activate(fresh);
+        if (focused && focused.isConnected) {
+          focused.focus({ preventScroll: true });
+          restoreCaret(focused, caret);
+        }
+        else if (focusedRow) {
+          var row = document.getElementById(focusedRow.id);
+          var rows = rowsIn(fresh);
+          if (row) {
+            twinIn(row, focusedRow, focused).focus({ preventScroll: true });
+          }
+          else if (rows.length) {
+            rows[Math.min(focusedIndex, rows.length - 1)].focus({ preventScroll: true });
           }
         }
-      })
-      .catch(function () { /* offline: the next event or reconnect tries again */ });
+      });
+  }
+
+  // Whether the row already shows the change (or a later one): the answer to this page's own action, such
+  // as a completion, arrives before its event, and the row stays as that answer left it.
+  function shows(row, change) {
+    var version = Number(row.getAttribute("data-version"));
+    return version > 0 && typeof change.sequence === "number" && change.sequence <= version;
   }
 
   function onTaskChange(event) {
@@ -227,7 +198,7 @@
     }
     // a row being edited stays; so does one whose own request (delete, complete) is still on its way,
     // or its answer, such as the "Deleted" confirmation, would have nowhere to go
-    if (row.classList.contains("editing") || row.querySelector(".htmx-request")) {
+    if (row.classList.contains("editing") || row.querySelector(".htmx-request") || shows(row, change)) {
       return;
     }
     if (change.event_type === "task.deleted") {
@@ -238,7 +209,9 @@
       }
       return;
     }
-    refreshRow(row, change.task_id);
+    // changed elsewhere: the page decides again whether the task belongs to this view (re-dated out of
+    // Today, tagged out of a saved view …) and where it goes (the order, Upcoming's days)
+    refreshList();
   }
 
   function apiHeaders() {
@@ -276,6 +249,8 @@
   }
 
   document.addEventListener("taskflow:refresh-unread", refreshUnread);
+  window.TaskFlow = window.TaskFlow || {};
+  window.TaskFlow.reloadResults = reloadResults;
 
   function loadNotifications(panel) {
     api("GET", "/api/notifications?limit=10").then(function (page) {

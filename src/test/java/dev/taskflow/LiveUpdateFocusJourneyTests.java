@@ -1,5 +1,8 @@
 package dev.taskflow;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -22,7 +25,8 @@ import static dev.taskflow.support.JourneySteps.task;
 /**
  * Live updates (a change made in another tab, pushed to this one) leave the person where they were:
  * what they are typing into the bulk bar, the control of a row they are on, the task list position
- * after completing a recurring task. Two tabs of one person in Chromium; the other tab's changes go
+ * after completing a recurring task; and they keep the list to its view (a task re-dated out of Today
+ * leaves it, one dated today arrives). Two tabs of one person in Chromium; the other tab's changes go
  * through its own page, as a script there would.
  */
 @EnabledIf(value = "dev.taskflow.support.Chromium#isInstalled", disabledReason = Chromium.MISSING)
@@ -105,9 +109,40 @@ class LiveUpdateFocusJourneyTests {
 		assertThat(watering).isFocused();
 	}
 
+	@Test
+	void aTaskReDatedInAnotherTabLeavesThisTabsTodayAndOneDatedTodayThereArrives() {
+		BrowserContext person = tabs.context();
+		Page here = person.newPage();
+		JourneySteps.signUp(here);
+		quickAdd(here, "Pay the rent today", "Pay the rent");
+		quickAdd(here, "Call mum", "Call mum");
+		long rent = Long.parseLong(task(here, "Pay the rent").getAttribute("id").replace("task-", ""));
+		long mum = Long.parseLong(task(here, "Call mum").getAttribute("id").replace("task-", ""));
+		Page there = person.newPage();
+		openTaskList(there);
+		openTaskList(here, "/tasks?view=today");
+		assertThat(task(here, "Pay the rent")).isVisible();
+		assertThat(task(here, "Call mum")).hasCount(0);
+		here.evaluate("() => { window.notLoadedAgain = true; }");
+
+		change(there, rent, "{\"due_at\": \"2031-01-15\"}");
+
+		assertThat(task(here, "Pay the rent")).hasCount(0);
+
+		String today = LocalDate.now(ZoneId.of(BrowserTabs.TIME_ZONE)).toString();
+		change(there, mum, "{\"due_at\": \"" + today + "\"}");
+
+		assertThat(task(here, "Call mum")).isVisible();
+		org.assertj.core.api.Assertions.assertThat(here.evaluate("() => window.notLoadedAgain === true")).isEqualTo(true);
+	}
+
 	/** Opens the list and waits until its live stream is connected, so no change is missed. */
 	private static void openTaskList(Page page) {
-		page.waitForResponse(response -> response.url().endsWith("/api/stream"), () -> page.navigate("/tasks"));
+		openTaskList(page, "/tasks");
+	}
+
+	private static void openTaskList(Page page, String url) {
+		page.waitForResponse(response -> response.url().endsWith("/api/stream"), () -> page.navigate(url));
 		page.waitForLoadState(LoadState.LOAD);
 	}
 

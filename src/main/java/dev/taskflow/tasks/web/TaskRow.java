@@ -21,9 +21,11 @@ import dev.taskflow.tasks.Task;
  * @param overdue pending and past due
  * @param repeats how the task repeats, in words ("Every 2 weeks on Mon and Wed"); null if it does not
  * @param nextReminder when its next reminder fires, in words; null if none is to come
+ * @param version the task's version the row shows: a live update whose {@code sequence} is no newer is one
+ * the row already shows (the answer to this page's own action), so it is left as it is
  */
 record TaskRow(long id, String title, String description, boolean completed, String priority, List<String> tags,
-		String due, String dueValue, boolean overdue, String repeats, String nextReminder) {
+		String due, String dueValue, boolean overdue, String repeats, String nextReminder, int version) {
 
 	static TaskRow of(Task task, ZoneId zone, Instant now) {
 		Due due = task.due();
@@ -33,7 +35,7 @@ record TaskRow(long id, String title, String description, boolean completed, Str
 				due == null ? null : due.format(),
 				due != null && !task.isCompleted() && due.overdueAt(zone).isBefore(now),
 				task.recurrence() == null ? null : task.recurrence().sentence(),
-				task.isCompleted() ? null : nextReminder(task, zone, now));
+				task.isCompleted() ? null : nextReminder(task, zone, now), task.version());
 	}
 
 	/** The earliest reminder not sent yet (one that is late still counts: it is about to fire). */

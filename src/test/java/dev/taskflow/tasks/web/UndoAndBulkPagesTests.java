@@ -7,6 +7,8 @@ import dev.taskflow.support.Browser;
 import dev.taskflow.support.TaskFlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -14,6 +16,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static dev.taskflow.support.Browser.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Undo after delete and the bulk bar, the way the pages send them (with and without htmx). */
 @TaskFlowTest
@@ -209,6 +212,52 @@ class UndoAndBulkPagesTests {
 		browser.post("/tasks/bulk", "action", "reschedule", "due", "someday", "ids", String.valueOf(id));
 		assertThat(browser.page("/tasks")).contains("Enter the new due date");
 		assertThat(browser.post("/tasks/bulk", "action", "complete", "ids", "abc")).hasStatus4xxClientError();
+	}
+
+	@Test
+	void theBarSentByItsScriptIsAnsweredWithWhatWasDoneAndItsUndoAsJson() {
+		Browser browser = Browser.signedUp(mvc);
+		long a = browser.addTask("Script A");
+		long b = browser.addTask("Script B");
+		browser.post("/tasks/bulk", "action", "delete", "ids", String.valueOf(b));
+
+		MvcTestResult done = inPlace(browser, "action", "complete", "ids", String.valueOf(a), "ids", String.valueOf(b));
+
+		assertThat(done).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+		assertThat(done).bodyJson().extractingPath("$.message").isEqualTo("Completed 1 task. 1 was no longer there.");
+		assertThat(done).bodyJson().extractingPath("$.undo.action").isEqualTo("reopen");
+		assertThat(done).bodyJson().extractingPath("$.undo.ids").asArray().containsExactly(Math.toIntExact(a));
+		assertThat(done).bodyJson().doesNotHavePath("$.refused");
+		assertThat(browser.page("/tasks")).doesNotContain("id=\"task-" + a + "\"");
+
+		MvcTestResult undone = inPlace(browser, "action", "reopen", "ids", String.valueOf(a));
+		assertThat(undone).bodyJson().extractingPath("$.message").isEqualTo("Reopened 1 task.");
+		assertThat(undone).bodyJson().extractingPath("$.undo").isNull();
+		assertThat(browser.page("/tasks")).contains("id=\"task-" + a + "\"");
+	}
+
+	@Test
+	void aRefusedRequestFromTheBarsScriptIsAProblemNamingTheField() {
+		Browser browser = Browser.signedUp(mvc);
+		long id = browser.addTask("Something");
+
+		MvcTestResult refused = inPlace(browser, "action", "tag", "tag", "has space!", "ids", String.valueOf(id));
+
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused).bodyJson().extractingPath("$.detail").asString().startsWith("Enter a tag");
+		assertThat(refused).bodyJson().extractingPath("$.field").isEqualTo("tag");
+		assertThat(inPlace(browser, "action", "complete")).bodyJson().extractingPath("$.detail")
+			.isEqualTo("Select at least one task first.");
+	}
+
+	/** The bar's form as bulk.js sends it: the same fields, asking for JSON. */
+	private MvcTestResult inPlace(Browser browser, String... fields) {
+		var request = mvc.post().uri("/tasks/bulk").session(browser.session()).with(csrf()).accept(MediaType.APPLICATION_JSON);
+		for (int i = 0; i < fields.length; i += 2) {
+			request.param(fields[i], fields[i + 1]);
+		}
+		return request.exchange();
 	}
 
 	private static String[] concat(String[] first, String... more) {
