@@ -8,7 +8,8 @@ import java.util.Set;
  * consumer twice: the effect and the inbox entry commit together or not at all.
  *
  * Throw {@link MalformedEvent} for an event that can never be handled; any other exception means
- * "try again later" (bounded retries with backoff, then the dead-letter store).
+ * "try again later" (bounded retries with backoff, then the dead-letter store). Read the body's fields
+ * through {@link EventEnvelope#body()}, which throws it for a field missing or of the wrong type.
  */
 public interface EventConsumer {
 

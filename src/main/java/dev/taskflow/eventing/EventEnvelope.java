@@ -20,6 +20,14 @@ public record EventEnvelope(UUID id, String source, String type, Instant time, S
 
 	public static final String CONTENT_TYPE = "application/cloudevents+json";
 
+	/**
+	 * The data, for reading its fields as its schema types them.
+	 * @throws MalformedEvent if the data is not a JSON object
+	 */
+	public EventBody body() {
+		return EventBody.of(data);
+	}
+
 	public ObjectNode toJson(JsonMapper json) {
 		ObjectNode event = json.createObjectNode();
 		event.put("specversion", SPEC_VERSION);

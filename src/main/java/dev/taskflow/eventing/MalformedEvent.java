@@ -10,4 +10,8 @@ public class MalformedEvent extends RuntimeException {
 	public MalformedEvent(String message) {
 		super(message);
 	}
+
+	public MalformedEvent(String message, Throwable cause) {
+		super(message, cause);
+	}
 }

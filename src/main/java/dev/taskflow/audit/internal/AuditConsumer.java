@@ -1,20 +1,16 @@
 package dev.taskflow.audit.internal;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
+import dev.taskflow.eventing.EventBody;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.eventing.Topics;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-
-import static dev.taskflow.eventing.EventBody.required;
 
 /** Appends every task event to the audit log. Runs in the inbox transaction: at most once per event. */
 @Component
@@ -55,24 +51,17 @@ class AuditConsumer implements EventConsumer {
 		if (!TYPES.contains(event.type())) {
 			throw new MalformedEvent("unknown task event type " + event.type());
 		}
-		JsonNode data = event.data();
-		try {
-			UUID userId = UUID.fromString(required(data, "user_id").asString());
-			// held until commit, so the entry commits before a deletion of the account (and goes with it) or finds
-			// the account gone: its history went with it and stays gone. Looking it up without holding it let an
-			// entry commit just after the deletion.
-			if (!accounts.holdAccount(userId)) {
-				return;
-			}
-			JsonNode changes = data.get("changes");
-			audit.append(new AuditEntry(0, event.id(), userId,
-					required(data, "task_id").asLong(), required(data, "sequence").asLong(), event.type(),
-					Instant.parse(required(data, "timestamp").asString()),
-					required(required(data, "task"), "title").asString(), changes == null || changes.isNull() ? null : changes),
-					clock.instant());
-		}
-		catch (IllegalArgumentException | DateTimeParseException ex) {
-			throw new MalformedEvent("task event body is invalid: " + ex.getMessage());
+		EventBody body = event.body();
+		UUID userId = body.requiredUuid("user_id");
+		EventBody changes = body.optionalObject("changes");
+		AuditEntry entry = new AuditEntry(0, event.id(), userId, body.requiredPositiveLong("task_id"),
+				body.requiredPositiveLong("sequence"), event.type(), body.requiredInstant("timestamp"),
+				body.requiredObject("task").requiredText("title"), changes == null ? null : changes.json());
+		// held until commit, so the entry commits before a deletion of the account (and goes with it) or finds
+		// the account gone: its history went with it and stays gone. Looking it up without holding it let an
+		// entry commit just after the deletion.
+		if (accounts.holdAccount(userId)) {
+			audit.append(entry, clock.instant());
 		}
 	}
 }

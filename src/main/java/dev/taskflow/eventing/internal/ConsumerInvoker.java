@@ -7,11 +7,14 @@ import java.util.stream.Collectors;
 
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
+import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.platform.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * Hands an event to consumers the same way for every transport: one transaction per consumer, the
@@ -66,14 +69,15 @@ public class ConsumerInvoker {
 
 	/**
 	 * Delivers once: returns false if the consumer had already processed this event.
-	 * @throws RuntimeException whatever the consumer threw; nothing of the attempt is kept
+	 * @throws MalformedEvent if the consumer found the event malformed or Jackson could not read its body
+	 * @throws RuntimeException whatever else the consumer threw; nothing of the attempt is kept
 	 */
 	public boolean deliver(EventConsumer consumer, EventEnvelope event) {
 		Boolean delivered = transactions.execute(status -> {
 			if (!inbox.firstDelivery(consumer.name(), event.id())) {
 				return false;
 			}
-			consumer.handle(event);
+			handle(consumer, event);
 			return true;
 		});
 		if (!Boolean.TRUE.equals(delivered)) {
@@ -82,6 +86,25 @@ public class ConsumerInvoker {
 		// outside the transaction (unless the caller's own encloses this one: then after that commits)
 		AfterCommit.run(() -> afterCommit(consumer, event));
 		return true;
+	}
+
+	/**
+	 * Consumers read bodies through {@link dev.taskflow.eventing.EventBody}, which names what is wrong;
+	 * this is the net under a read that bypasses it. Jackson fails on the data it is given (a string node
+	 * asked for a long, say), which is the same on every attempt: retrying it would hold the event's
+	 * partition for as long as the transport retries (two hours in Dapr mode) before dead-lettering it
+	 * anyway. Only a failing stream underneath ({@link JacksonIOException}) may pass.
+	 */
+	private static void handle(EventConsumer consumer, EventEnvelope event) {
+		try {
+			consumer.handle(event);
+		}
+		catch (JacksonIOException ex) {
+			throw ex;
+		}
+		catch (JacksonException ex) {
+			throw new MalformedEvent("the body cannot be read: " + ex.getOriginalMessage(), ex);
+		}
 	}
 
 	private static void afterCommit(EventConsumer consumer, EventEnvelope event) {

@@ -2,11 +2,11 @@ package dev.taskflow.notifications.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
+import dev.taskflow.eventing.EventBody;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
@@ -17,10 +17,7 @@ import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.TraceContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static dev.taskflow.eventing.EventBody.required;
 
 /**
  * Turns a {@code reminder.due} into an inbox entry and a {@code notification.created} event. Runs in
@@ -86,28 +83,24 @@ class ReminderDueConsumer implements EventConsumer {
 		if (!"reminder.due".equals(event.type())) {
 			throw new MalformedEvent("unknown reminder event type " + event.type());
 		}
-		JsonNode data = event.data();
-		UUID userId;
-		long taskId;
-		Instant remindAt;
-		String title;
-		String message;
-		Instant now = clock.instant();
-		try {
-			userId = UUID.fromString(text(data, "user_id"));
-			taskId = positive(data, "task_id");
-			remindAt = Instant.parse(text(data, "remind_at"));
-			title = abbreviate(text(data, "title"));
-			JsonNode dueAt = data.get("due_at");
-			// held until commit, so the notification commits before a deletion of the account (and goes with
-			// it) or finds it gone: then nobody is left to tell
-			if (!accounts.holdAccount(userId)) {
-				return;
-			}
-			message = ReminderMessages.message(title, dueAt == null || dueAt.isNull() ? null : dueAt.asString(),
-					now.isBefore(remindAt) ? remindAt : now, accounts.timeZoneOf(userId));
+		EventBody body = event.body();
+		UUID userId = body.requiredUuid("user_id");
+		long taskId = body.requiredPositiveLong("task_id");
+		Instant remindAt = body.requiredInstant("remind_at");
+		String title = abbreviate(body.requiredText("title"));
+		String dueAt = body.optionalText("due_at");
+		// held until commit, so the notification commits before a deletion of the account (and goes with it) or
+		// finds it gone: then nobody is left to tell
+		if (!accounts.holdAccount(userId)) {
+			return;
 		}
-		catch (IllegalArgumentException | DateTimeParseException ex) {
+		Instant now = clock.instant();
+		String message;
+		try {
+			message = ReminderMessages.message(title, dueAt, now.isBefore(remindAt) ? remindAt : now,
+					accounts.timeZoneOf(userId));
+		}
+		catch (IllegalArgumentException ex) {
 			throw new MalformedEvent("reminder.due body is invalid: " + ex.getMessage());
 		}
 		boolean inApp = accounts.notificationPreferencesOf(userId).inApp();
@@ -129,22 +122,6 @@ class ReminderDueConsumer implements EventConsumer {
 		outbox.publish(OutgoingEvent.unordered(Topics.NOTIFICATIONS, envelope));
 		events.publishEvent(new NotificationCreated(notification.id(), notification.userId(), notification.title(),
 				notification.message()));
-	}
-
-	private static String text(JsonNode data, String field) {
-		JsonNode value = required(data, field);
-		if (!value.isString() || value.asString().isBlank()) {
-			throw new MalformedEvent("reminder.due body: " + field + " must be a non-empty string");
-		}
-		return value.asString();
-	}
-
-	private static long positive(JsonNode data, String field) {
-		JsonNode value = required(data, field);
-		if (!value.isIntegralNumber() || value.asLong() < 1) {
-			throw new MalformedEvent("reminder.due body: " + field + " must be a positive whole number");
-		}
-		return value.asLong();
 	}
 
 	private static String abbreviate(String title) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.taskflow.accounts.Accounts;
+import dev.taskflow.eventing.EventBody;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.MalformedEvent;
@@ -16,10 +17,6 @@ import dev.taskflow.recurrence.Occurrence;
 import dev.taskflow.recurrence.Recurrence;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-
-import static dev.taskflow.eventing.EventBody.required;
-import static dev.taskflow.eventing.EventBody.optionalText;
 
 /**
  * Asks for the next instance when a recurring task is completed. {@link NextOccurrenceDue} is
@@ -73,30 +70,29 @@ class RecurringTaskConsumer implements EventConsumer {
 			throw new MalformedEvent("unknown task event type " + event.type());
 		}
 		if (COMPLETED.equals(event.type())) {
-			next(event.data()).ifPresent(events::publishEvent);
+			next(event.body()).ifPresent(events::publishEvent);
 		}
 	}
 
 	/** The next instance a completion calls for; empty if the task does not recur or its series has ended. */
-	private Optional<NextOccurrenceDue> next(JsonNode data) {
-		JsonNode task = required(data, "task");
-		String rule = optionalText(task, "recurrence");
+	private Optional<NextOccurrenceDue> next(EventBody body) {
+		EventBody task = body.requiredObject("task");
+		String rule = task.optionalText("recurrence");
 		if (rule == null) {
 			return Optional.empty();
 		}
+		String from = task.optionalText("recurrence_from");
+		UUID owner = body.requiredUuid("user_id");
+		long taskId = body.requiredPositiveLong("task_id");
+		Instant completedAt = body.requiredInstant("timestamp");
+		String dueAt = task.optionalText("due_at");
+		String anchorAt = task.optionalText("series_anchor");
+		int seriesIndex = task.optionalPositiveInt("series_index", 1);
 		try {
-			String from = optionalText(task, "recurrence_from");
 			Recurrence recurrence = new Recurrence(rule, from == null ? Recurrence.From.DUE
 					: Recurrence.From.parse(from).orElseThrow(() -> new MalformedEvent("unknown recurrence_from " + from)));
-			UUID owner = UUID.fromString(required(data, "user_id").asString());
-			long taskId = required(data, "task_id").asLong();
-			Instant completedAt = Instant.parse(required(data, "timestamp").asString());
-			String dueAt = optionalText(task, "due_at");
 			Occurrence due = dueAt == null ? null : Occurrence.parse(dueAt);
-			String anchorAt = optionalText(task, "series_anchor");
 			Occurrence anchor = anchorAt == null ? null : Occurrence.parse(anchorAt);
-			JsonNode index = task.get("series_index");
-			int seriesIndex = index == null || index.isNull() ? 1 : index.asInt();
 			// held until commit, as by every task write: the next date is worked out in the zone the next
 			// instance is written in, and an account deleted meanwhile gets none
 			return accounts.holdTimeZone(owner)

@@ -2,19 +2,19 @@ package dev.taskflow.reminders.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
+import dev.taskflow.eventing.EventBody;
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
-import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.eventing.ScheduledJobs;
 import dev.taskflow.eventing.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps one Dapr job per pending reminder (Dapr mode, role {@code reminders}): a task event that
@@ -66,8 +66,7 @@ class DaprReminderJobs implements EventConsumer {
 	@Override
 	public void handle(EventEnvelope event) {
 		if (SCHEDULING.contains(event.type()) || CANCELLING.contains(event.type())) {
-			taskId(event.data());
-			event.data().path("task").path("reminders").forEach(DaprReminderJobs::unsentRemindAt);
+			TaskReminders.of(event.body());
 		}
 	}
 
@@ -79,23 +78,21 @@ class DaprReminderJobs implements EventConsumer {
 	@Override
 	public void afterCommit(EventEnvelope event) {
 		if (SCHEDULING.contains(event.type())) {
-			schedule(event.data());
+			schedule(TaskReminders.of(event.body()));
 		}
 		else if (CANCELLING.contains(event.type())) {
-			cancel(event.data());
+			cancel(TaskReminders.of(event.body()));
 		}
 	}
 
-	private void schedule(JsonNode data) {
-		long taskId = taskId(data);
-		JsonNode reminders = data.path("task").path("reminders");
+	private void schedule(TaskReminders task) {
 		Instant now = clock.instant();
-		for (int position = 0; position < reminders.size(); position++) {
-			Instant remindAt = unsentRemindAt(reminders.get(position));
+		for (int position = 0; position < task.unsentRemindAt().size(); position++) {
+			Instant remindAt = task.unsentRemindAt().get(position);
 			if (remindAt == null) {
 				continue;
 			}
-			ReminderJob job = ReminderJob.of(taskId, position, remindAt);
+			ReminderJob job = ReminderJob.of(task.taskId(), position, remindAt);
 			if (!remindAt.isAfter(now)) {
 				firing.fire(job);
 				continue;
@@ -104,22 +101,20 @@ class DaprReminderJobs implements EventConsumer {
 				jobs.schedule(job.name(), remindAt, job.data(remindAt));
 			}
 			catch (ScheduledJobs.Unavailable ex) {
-				log.warn("No Dapr job for the reminder of task {} at {}; the reminder-cron sweep will fire it: {}", taskId,
-						remindAt, ex.getMessage());
+				log.warn("No Dapr job for the reminder of task {} at {}; the reminder-cron sweep will fire it: {}",
+						task.taskId(), remindAt, ex.getMessage());
 			}
 		}
 	}
 
-	private void cancel(JsonNode data) {
-		long taskId = taskId(data);
-		JsonNode reminders = data.path("task").path("reminders");
+	private void cancel(TaskReminders task) {
 		Instant now = clock.instant();
-		for (int position = 0; position < reminders.size(); position++) {
-			Instant remindAt = unsentRemindAt(reminders.get(position));
+		for (int position = 0; position < task.unsentRemindAt().size(); position++) {
+			Instant remindAt = task.unsentRemindAt().get(position);
 			if (remindAt == null || !remindAt.isAfter(now)) {
 				continue;
 			}
-			String name = ReminderJob.of(taskId, position, remindAt).name();
+			String name = ReminderJob.of(task.taskId(), position, remindAt).name();
 			try {
 				jobs.cancel(name);
 			}
@@ -129,25 +124,19 @@ class DaprReminderJobs implements EventConsumer {
 		}
 	}
 
-	private static long taskId(JsonNode data) {
-		JsonNode id = data.get("task_id");
-		if (id == null || !id.canConvertToLong()) {
-			throw new MalformedEvent("task_id is missing");
-		}
-		return id.asLong();
-	}
+	/**
+	 * What a task event says about the task's reminders: by position (which job names carry), when each
+	 * fires if it has not yet; null for a sent one or an undated relative one.
+	 */
+	private record TaskReminders(long taskId, List<Instant> unsentRemindAt) {
 
-	/** When a reminder fires, if it has not yet (null for a sent one or an undated relative one). */
-	private static Instant unsentRemindAt(JsonNode reminder) {
-		JsonNode remindAt = reminder.get("remind_at");
-		if (reminder.path("sent").asBoolean(false) || remindAt == null || remindAt.isNull()) {
-			return null;
-		}
-		try {
-			return Instant.parse(remindAt.asString());
-		}
-		catch (DateTimeParseException ex) {
-			throw new MalformedEvent("remind_at '" + remindAt.asString() + "' is not an RFC 3339 timestamp");
+		static TaskReminders of(EventBody body) {
+			List<Instant> unsent = new ArrayList<>();
+			for (EventBody reminder : body.requiredObject("task").objects("reminders")) {
+				Instant remindAt = reminder.optionalInstant("remind_at");
+				unsent.add(reminder.requiredBoolean("sent") ? null : remindAt);
+			}
+			return new TaskReminders(body.requiredPositiveLong("task_id"), unsent);
 		}
 	}
 }

@@ -7,14 +7,12 @@ import java.util.UUID;
 
 import dev.taskflow.eventing.EventConsumer;
 import dev.taskflow.eventing.EventEnvelope;
-import dev.taskflow.eventing.MalformedEvent;
 import dev.taskflow.eventing.Topics;
 import dev.taskflow.platform.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -82,21 +80,8 @@ class LivePushConsumer implements EventConsumer {
 			log.debug("Not pushing {} {} of {}: too old to be news", event.type(), event.id(), event.time());
 			return;
 		}
-		UUID userId = userId(event.data());
+		UUID userId = event.body().requiredUuid("user_id");
 		String body = json.writeValueAsString(event.data());
 		AfterCommit.run(() -> streams.push(userId, event.type(), event.id().toString(), body));
-	}
-
-	private static UUID userId(JsonNode data) {
-		JsonNode value = data.get("user_id");
-		try {
-			if (value != null && value.isString()) {
-				return UUID.fromString(value.asString());
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// reported below
-		}
-		throw new MalformedEvent("live update without a valid user_id");
 	}
 }

@@ -91,6 +91,10 @@ class RecurringTaskConsumerTests {
 		ObjectNode badAnchor = task("2026-01-30", "daily");
 		badAnchor.put("series_anchor", "the first Monday");
 		assertThatThrownBy(() -> consumer.handle(event("task.completed", badAnchor))).isInstanceOf(MalformedEvent.class);
+		ObjectNode badIndex = task("2026-01-30", "daily");
+		badIndex.put("series_index", "two");
+		assertThatThrownBy(() -> consumer.handle(event("task.completed", badIndex))).isInstanceOf(MalformedEvent.class)
+			.hasMessage("task.series_index must be a whole number of at least 1 or null, not a string");
 		EventEnvelope withoutTask = event("task.completed", null);
 		assertThatThrownBy(() -> consumer.handle(withoutTask)).isInstanceOf(MalformedEvent.class);
 		assertThat(published).isEmpty();

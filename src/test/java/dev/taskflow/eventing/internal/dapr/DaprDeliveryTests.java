@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.taskflow.support.TestUsers;
 import dev.taskflow.support.TestUsers.TestUser;
@@ -123,6 +126,47 @@ class DaprDeliveryTests {
 		assertThat(inboxEntries(event)).isZero();
 	}
 
+	/**
+	 * A field of another JSON type than its schema's can never be read: DROP, so Dapr dead-letters it at
+	 * once. Jackson's own readers throw on these ({@code asLong()} on "abc"), which was taken for a passing
+	 * failure: RETRY, once a minute for two hours, with the task's later events waiting behind it. A
+	 * numeric string was read as a number.
+	 */
+	@Test
+	void anEventWithAWronglyTypedFieldIsDroppedNotRetried() throws Exception {
+		Map<String, ObjectNode> wronglyTyped = new LinkedHashMap<>();
+		wronglyTyped.put("task_id as a word", withData(deliveredTaskCreated(), data -> data.put("task_id", "abc")));
+		wronglyTyped.put("sequence as a word", withData(deliveredTaskCreated(), data -> data.put("sequence", "one")));
+		wronglyTyped.put("sequence as a numeric string", withData(deliveredTaskCreated(), data -> data.put("sequence", "1")));
+		wronglyTyped.put("user_id as an object",
+				withData(deliveredTaskCreated(), data -> data.set("user_id", json.readTree("{\"a\": 1}"))));
+		wronglyTyped.put("task.title as an object", withData(deliveredTaskCreated(),
+				data -> ((ObjectNode) data.get("task")).set("title", json.readTree("{\"x\": 1}"))));
+
+		for (Map.Entry<String, ObjectNode> event : wronglyTyped.entrySet()) {
+			assertThat(deliver("task-events", event.getValue())).as(event.getKey()).isEqualTo("DROP");
+			assertThat(auditEntries(event.getValue())).as(event.getKey()).isZero();
+			assertThat(inboxEntries(event.getValue())).as(event.getKey()).isZero();
+		}
+	}
+
+	@Test
+	void aRecurringCompletionWithAWronglyTypedSeriesIndexIsDroppedNotRetried() throws Exception {
+		ObjectNode completion = withData(deliveredTaskCreated(), data -> {
+			data.put("event_type", "task.completed");
+			ObjectNode task = (ObjectNode) data.get("task");
+			task.put("status", "completed");
+			task.put("recurrence", "daily");
+			task.put("recurrence_from", "due");
+			task.put("series_index", "two");
+		});
+		completion.put("type", "task.completed");
+
+		assertThat(deliver("task-events", completion)).isEqualTo("DROP");
+
+		assertThat(inboxEntries("recurrence", completion)).isZero();
+	}
+
 	@Test
 	void anEventOnATopicNobodyHereConsumesIsDropped() throws Exception {
 		assertThat(deliver("reminders-of-nothing", deliveredTaskCreated())).isEqualTo("DROP");
@@ -205,6 +249,11 @@ class DaprDeliveryTests {
 		return event;
 	}
 
+	private static ObjectNode withData(ObjectNode event, Consumer<ObjectNode> change) {
+		change.accept((ObjectNode) event.get("data"));
+		return event;
+	}
+
 	private String deliver(String topic, JsonNode event) throws Exception {
 		return deliverRaw(topic, json.writeValueAsString(event));
 	}
@@ -238,7 +287,12 @@ class DaprDeliveryTests {
 
 	/** The audit consumer's inbox entries (other consumers of task-events ignore or handle the event on their own). */
 	private int inboxEntries(JsonNode event) {
-		return jdbc.sql("select count(*) from event_inbox where consumer = 'audit' and event_id = :id")
+		return inboxEntries("audit", event);
+	}
+
+	private int inboxEntries(String consumer, JsonNode event) {
+		return jdbc.sql("select count(*) from event_inbox where consumer = :consumer and event_id = :id")
+			.param("consumer", consumer)
 			.param("id", UUID.fromString(event.get("id").asString()))
 			.query(Integer.class)
 			.single();
