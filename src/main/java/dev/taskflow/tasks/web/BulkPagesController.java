@@ -1,6 +1,7 @@
 package dev.taskflow.tasks.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -124,6 +125,7 @@ class BulkPagesController {
 		BulkAction.UndoCollector undo = new BulkAction.UndoCollector();
 		int done = 0;
 		int missing = 0;
+		List<String> leftAsTheyWere = new ArrayList<>();
 		for (long id : selected) {
 			try {
 				bulk.apply(tasks, user, id, args, undo);
@@ -132,12 +134,17 @@ class BulkPagesController {
 			catch (TaskNotFound ex) {
 				missing++; // deleted meanwhile (another tab) or not this user's: the others still go ahead
 			}
+			catch (InvalidInput ex) {
+				// a rule of this task's own (a 21st tag): each task is its own change, so the ones before it
+				// are done and stay done, and the notice says which were not, and why, instead of an error page
+				leftAsTheyWere.add(ex.problems().isEmpty() ? ex.getMessage() : ex.problems().get(0).message());
+			}
 		}
 		BulkAction inverse = bulk.inverse();
 		Undo undone = inverse == null || (undo.ids.isEmpty() && undo.previous.isEmpty()) ? null
 				: new Undo(inverse.value(), inverse == BulkAction.UNTAG ? args.tag() : "",
 						undo.previous.isEmpty() ? List.copyOf(undo.ids) : selected, List.copyOf(undo.previous));
-		return new Outcome(notice(bulk, done, missing), undone, null);
+		return new Outcome(notice(bulk, done, missing, leftAsTheyWere), undone, null);
 	}
 
 	private static List<Long> distinct(List<Long> ids) {
@@ -173,9 +180,17 @@ class BulkPagesController {
 		return null;
 	}
 
-	private static String notice(BulkAction bulk, int done, int missing) {
+	private static String notice(BulkAction bulk, int done, int missing, List<String> leftAsTheyWere) {
 		String text = bulk.verb() + " " + done + (done == 1 ? " task." : " tasks.");
-		return missing == 0 ? text : text + " " + missing + (missing == 1 ? " was" : " were") + " no longer there.";
+		if (missing > 0) {
+			text += " " + missing + (missing == 1 ? " was" : " were") + " no longer there.";
+		}
+		if (!leftAsTheyWere.isEmpty()) {
+			int left = leftAsTheyWere.size();
+			text += " " + left + (left == 1 ? " was" : " were") + " left as " + (left == 1 ? "it was" : "they were")
+					+ ": " + leftAsTheyWere.get(0) + ".";
+		}
+		return text;
 	}
 
 	/** A value that cannot be a task id in the list, e.g. {@code ids=abc}: say so on the page. */

@@ -173,6 +173,25 @@ class UndoAndBulkPagesTests {
 		assertThat(browser.page("/tasks?tag=garden")).doesNotContain("Plan A");
 	}
 
+	/** Each task is its own change: one that cannot take the tag is named in the notice, not an error page. */
+	@Test
+	void aTaskThatCannotTakeTheTagIsLeftAsItWasAndTheOthersAreTagged() {
+		Browser browser = Browser.signedUp(mvc);
+		long before = browser.addTask("Plain before");
+		StringBuilder twentyTags = new StringBuilder("Crowded");
+		for (int i = 0; i < 20; i++) {
+			twentyTags.append(" #t").append(i);
+		}
+		long crowded = browser.addTask(twentyTags.toString(), "Crowded");
+		long after = browser.addTask("Plain after");
+
+		browser.post("/tasks/bulk", "action", "tag", "tag", "zz1", "ids", String.valueOf(before), "ids",
+				String.valueOf(crowded), "ids", String.valueOf(after));
+
+		assertThat(browser.page("/tasks")).contains("Tagged 2 tasks. 1 was left as it was: must have at most 20 tags.");
+		assertThat(browser.page("/tasks?tag=zz1")).contains("Plain before").contains("Plain after").doesNotContain("Crowded");
+	}
+
 	@Test
 	void aBulkTagWithASpaceBecomesADashedTagAsInTheEditFormAndTheApi() {
 		Browser browser = Browser.signedUp(mvc);
