@@ -128,6 +128,31 @@ class HostileRequestPropertyTests {
 		}
 	}
 
+	/**
+	 * The same refusals where the encoded or odd part comes right after {@code /api}, so the raw path does
+	 * not start with {@code /api/}: still the API's problem. A page gets TaskFlow's own error page rather
+	 * than Tomcat's, and neither names the server.
+	 */
+	@Example
+	void requestsTheContainerRefusesAnswerAsTheApiOrThePageTheyAddress() {
+		for (String target : List.of("/api%2Ftasks", "/api%2ftasks", "/api%5Ctasks", "/api\\tasks",
+				"/api;jsessionid=0123/tasks", "/api/tasks/%zz", "/api/" + "x".repeat(70_000))) {
+			Answer answer = send("GET", target, auth(), null);
+			assertWellAnswered(answer);
+			assertThat(JSON.readTree(answer.body()).get("status").asInt()).as("body of %s", answer)
+				.isEqualTo(answer.status());
+		}
+		for (String target : List.of("/tasks%2Fx", "/tasks/%5C", "/tasks/%00", "/tasks;jsessionid=0123",
+				"/tasks/%zz")) {
+			Answer answer = send("GET", target, "Accept: text/html\r\n", null);
+			assertThat(answer.status()).as("status of %s", answer).isEqualTo(400);
+			assertThat(answer.contentType()).as("content type of %s", answer).startsWith("text/html");
+			assertThat(answer.body()).as("body of %s", answer).contains("· TaskFlow</title>")
+				.contains("href=\"/\"")
+				.doesNotContainIgnoringCase("tomcat");
+		}
+	}
+
 	/** The one path whose answer never ends by itself; {@link Answer#read} stops after its head. */
 	@Example
 	void theLiveStreamAnswersWithItsHead() {

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -403,6 +404,12 @@ abstract class TaskApiContract {
 				.value("'done' is not one of pending, completed, all"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'overdue')]").exists())
 			.andExpect(jsonPath("$.errors[?(@.field == 'due_from')]").exists());
+		// the views of the list page are a page's; the API has the filters they stand for
+		mvc.perform(ann.as(get("/api/tasks?view=today")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("view"))
+			.andExpect(jsonPath("$.errors[0].message").value(startsWith(
+					"unknown parameter; known are cursor, due_from, due_to, limit, no_due_date, overdue, priority")));
 		mvc.perform(ann.as(get("/api/tasks?cursor=not-a-cursor")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("cursor"));

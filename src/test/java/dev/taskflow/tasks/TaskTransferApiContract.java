@@ -134,6 +134,29 @@ abstract class TaskTransferApiContract {
 		assertThat(titles(exportOf(ann))).isEmpty();
 	}
 
+	/** As POST /api/tasks refuses a body naming a key twice: the last one silently won, whatever the file meant. */
+	@Test
+	void aKeyGivenTwiceInATaskRefusesTheFileNamingTheKeyAndTheRow() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+
+		mvc.perform(ann.as(post("/api/import")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"tasks": [{"title": "Fine"}, {"title": "Dentist", "priority": "high", "priority": "low"}]}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/validation"))
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].field").value("rows[2].priority"))
+			.andExpect(jsonPath("$.errors[0].message").value("is given more than once"));
+		mvc.perform(ann.as(post("/api/import")).contentType(MediaType.APPLICATION_JSON).content("""
+				[{"title": "One", "reminders": [{"before": "PT1H", "before": "PT2H"}]}]"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("rows[1].reminders[0].before"));
+		expectFileProblem(ann, MediaType.APPLICATION_JSON_VALUE, "{\"tasks\": [], \"tasks\": [{\"title\": \"One\"}]}",
+				"names \"tasks\" more than once");
+
+		assertThat(titles(exportOf(ann))).isEmpty();
+	}
+
 	@Test
 	void filesThatAreNoTaskListAreBadRequests() throws Exception {
 		TestUser ann = TestUsers.signUp(mvc);

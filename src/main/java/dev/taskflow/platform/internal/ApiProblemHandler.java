@@ -12,6 +12,7 @@ import dev.taskflow.platform.Conflict;
 import dev.taskflow.platform.DatabaseUnavailable;
 import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.ProblemTypes;
+import dev.taskflow.platform.RepeatedKeys;
 import dev.taskflow.platform.ResourceNotFound;
 import dev.taskflow.platform.Throttled;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -219,10 +219,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return cast(validationProblem(field + ": unknown field",
 					List.of(new InvalidInput.FieldProblem(field, "unknown field"))));
 		}
-		String repeated = repeatedKey(json);
+		String repeated = RepeatedKeys.path(json).orElse(null);
 		if (repeated != null) {
-			return cast(validationProblem(repeated + ": is given more than once",
-					List.of(new InvalidInput.FieldProblem(repeated, "is given more than once"))));
+			return cast(validationProblem(repeated + ": " + RepeatedKeys.MESSAGE,
+					List.of(new InvalidInput.FieldProblem(repeated, RepeatedKeys.MESSAGE))));
 		}
 		if (json instanceof InvalidFormatException || json instanceof MismatchedInputException) {
 			String field = path(json);
@@ -325,26 +325,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		return ex instanceof InvalidFormatException format ? "'" + format.getValue() + "' is not a valid value"
 				: "has the wrong type";
-	}
-
-	/**
-	 * The key a body names twice, refused by Jackson's duplicate detection (see {@link StrictJsonBodies}) with
-	 * a bare stream error; the parser still stands on it, so its path names the field ({@code filters.q}).
-	 */
-	private static String repeatedKey(JacksonException ex) {
-		if (!(ex instanceof StreamReadException read) || read.getOriginalMessage() == null
-				|| !read.getOriginalMessage().startsWith("Duplicate Object property")
-				|| read.processor() == null) {
-			return null;
-		}
-		StringBuilder path = new StringBuilder();
-		TokenStreamContext context = read.processor().streamReadContext();
-		while (!context.inRoot()) {
-			path.insert(0, context.inArray() ? "[" + context.getCurrentIndex() + "]"
-					: (context.getParent().inRoot() ? "" : ".") + context.currentName());
-			context = context.getParent();
-		}
-		return path.toString();
 	}
 
 	private static String path(JacksonException ex) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,12 @@ final class ContainerProblems {
 
 	private ContainerProblems() {
 	}
+
+	/** An encoded slash or backslash ({@code %2F}, {@code %5c}), which separates segments all the same. */
+	private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c)", Pattern.CASE_INSENSITIVE);
+
+	/** A path parameter such as {@code ;jsessionid=…}, up to the segment's end. */
+	private static final Pattern PATH_PARAMETER = Pattern.compile(";[^/]*");
 
 	private static final List<String> MACHINE_PATHS = List.of("/api", "/dapr", "/mcp", "/actuator",
 			"/.well-known");
@@ -49,9 +56,14 @@ final class ContainerProblems {
 		return isApi(requestUri) || (requestUri != null && isUnder(requestUri, "/mcp"));
 	}
 
-	/** The path or below it; {@code //api/tasks}, which the firewall refuses, is still a request for the API. */
+	/**
+	 * The path or below it, read from the raw request URI as it was meant: {@code //api/tasks},
+	 * {@code /api%2Ftasks}, {@code /api%5Ctasks} and {@code /api;jsessionid=1/tasks}, which Tomcat or the
+	 * firewall refuse, are still requests for the API.
+	 */
 	private static boolean isUnder(String requestUri, String prefix) {
-		String path = requestUri.contains("//") ? requestUri.replaceAll("/{2,}", "/") : requestUri;
+		String path = ENCODED_SEPARATOR.matcher(requestUri).replaceAll("/").replace('\\', '/');
+		path = PATH_PARAMETER.matcher(path).replaceAll("").replaceAll("/{2,}", "/");
 		return path.equals(prefix) || path.startsWith(prefix + "/");
 	}
 

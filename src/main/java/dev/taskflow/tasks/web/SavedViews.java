@@ -78,9 +78,8 @@ class SavedViews {
 		given.keySet().stream().filter(key -> !FILTERS.contains(key)).sorted().forEach(key -> errors
 			.add("filters." + key, "is not a filter; known are " + String.join(", ", FILTERS)));
 		String view = given.get("view");
-		if (view != null && !view.isBlank() && !view.equals(TaskListFilter.TODAY)
-				&& !view.equals(TaskListFilter.UPCOMING)) {
-			errors.add("filters.view", "must be today or upcoming");
+		if (!TaskListFilter.isView(view)) {
+			errors.add("filters.view", "must be " + String.join(" or ", TaskListFilter.VIEWS));
 		}
 		errors.throwIfAny();
 

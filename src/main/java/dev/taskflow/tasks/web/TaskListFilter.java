@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,6 +37,9 @@ record TaskListFilter(String view, String status, String q, String tag, String p
 
 	static final String UPCOMING = "upcoming";
 
+	/** The views a list URL may name; without one it is the plain list (Inbox, Completed, All tasks). */
+	static final List<String> VIEWS = List.of(TODAY, UPCOMING);
+
 	/** How many days Upcoming shows, today included. */
 	static final int UPCOMING_DAYS = 7;
 
@@ -46,9 +50,13 @@ record TaskListFilter(String view, String status, String q, String tag, String p
 
 	private static final Map<String, String> SORTS = sorts();
 
+	/**
+	 * An unknown view becomes the plain list here, for a filter read back from our own query strings
+	 * ({@code back}, a saved view); a URL someone typed is checked first with {@link #isView}.
+	 */
 	TaskListFilter {
 		view = blankToNull(view);
-		if (view != null && !view.equals(TODAY) && !view.equals(UPCOMING)) {
+		if (!isView(view)) {
 			view = null;
 		}
 		status = view != null || blankToNull(status) == null ? DEFAULT_STATUS : status.strip();
@@ -59,6 +67,11 @@ record TaskListFilter(String view, String status, String q, String tag, String p
 		dueTo = view != null ? null : blankToNull(dueTo);
 		sort = blankToNull(sort);
 		cursor = blankToNull(cursor);
+	}
+
+	/** Whether the text names one of the {@link #VIEWS}; none (null or blank) is the plain list and fine too. */
+	static boolean isView(String view) {
+		return view == null || view.isBlank() || VIEWS.contains(view.strip());
 	}
 
 	static TaskListFilter inbox() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.DisplayTime;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
@@ -73,7 +74,30 @@ class TaskPagesController {
 
 	@GetMapping
 	String list(CurrentUser user, HttpServletRequest request, Model model, HttpServletResponse response) {
-		return listPage(user, TaskListFilter.of(request::getParameter), model, response);
+		TaskListFilter filter = TaskListFilter.of(request::getParameter);
+		String view = request.getParameter("view");
+		if (!TaskListFilter.isView(view)) {
+			return unknownView(view, filter, user, model, response);
+		}
+		return listPage(user, filter, model, response);
+	}
+
+	/**
+	 * A view the list does not have ({@code ?view=yesterday}, a mistyped or outdated link) is a 400 saying
+	 * so, with links to the views there are: showing the Inbox instead looked as if the link had worked.
+	 * The name is cut and isolated, as it is whatever the URL held.
+	 */
+	private String unknownView(String view, TaskListFilter filter, CurrentUser user, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("filter", filter);
+		model.addAttribute("timeZone", user.timeZone().getId());
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("tasks", List.of());
+		model.addAttribute("days", List.of());
+		model.addAttribute("filterErrors",
+				Map.of("view", "There is no view “" + UserText.isolated(Characters.cut(view.strip(), 60)) + "”."));
+		return "tasks/list";
 	}
 
 	/**

@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.taskflow.accounts.CurrentUser;
 import dev.taskflow.platform.FieldErrors;
 import dev.taskflow.platform.InvalidInput;
+import dev.taskflow.platform.RepeatedKeys;
 import dev.taskflow.tasks.ImportedTask;
 import dev.taskflow.tasks.Reminder;
 import dev.taskflow.tasks.Task;
@@ -31,6 +33,7 @@ import dev.taskflow.tasks.TaskSort;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +68,9 @@ class TaskTransfer {
 	 * cell that already starts with apostrophes before such a character, so that reading strips exactly one.
 	 */
 	private static final Pattern FORMULA_LIKE = Pattern.compile("^'*[=+\\-@\\t\\r].*", Pattern.DOTALL);
+
+	/** A key's path inside the n-th task, under an export's "tasks" or a bare array: {@code tasks[2].title}. */
+	private static final Pattern KEY_IN_TASK = Pattern.compile("(?:tasks)?\\[(\\d+)]\\.(.+)");
 
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
@@ -310,12 +316,13 @@ class TaskTransfer {
 	private List<JsonNode> jsonRows(byte[] content) {
 		JsonNode root;
 		try {
-			root = json.readTree(content);
+			root = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(content);
 		}
 		catch (JacksonException ex) {
-			throw InvalidInput.of("file", "is not valid JSON" + where(ex));
+			throw RepeatedKeys.path(ex).map(path -> repeatedKey(path, content))
+				.orElseGet(() -> InvalidInput.of("file", "is not valid JSON" + where(ex)));
 		}
-		JsonNode list = root != null && root.isObject() ? root.get("tasks") : root;
+		JsonNode list = tasksIn(root);
 		if (list == null || !list.isArray()) {
 			throw InvalidInput.of("file", "must be a TaskFlow export: a JSON array of tasks, or an object with a "
 					+ "\"tasks\" array");
@@ -323,6 +330,39 @@ class TaskTransfer {
 		List<JsonNode> rows = new ArrayList<>();
 		((ArrayNode) list).forEach(rows::add);
 		return rows;
+	}
+
+	/** The list of tasks in a JSON export, or the whole file when it is a bare array. */
+	private static JsonNode tasksIn(JsonNode root) {
+		return root != null && root.isObject() ? root.get("tasks") : root;
+	}
+
+	/**
+	 * A key named twice refuses the file, as the API refuses such a body: read on, the last of the two
+	 * would silently win. Inside a task it is that row's problem ({@code rows[3].title}), named with the
+	 * row's title when the title is not what is repeated; anywhere else it is the file's.
+	 */
+	private RuntimeException repeatedKey(String path, byte[] content) {
+		Matcher inTask = KEY_IN_TASK.matcher(path);
+		if (!inTask.matches()) {
+			return InvalidInput.of("file", "names \"" + path + "\" more than once; each key may appear once");
+		}
+		int index = Integer.parseInt(inTask.group(1));
+		String field = inTask.group(2);
+		String title = field.equals("title") ? null : titleOf(content, index);
+		return new RowsRejected(List.of(new RejectedRow(index + 1, title,
+				List.of(new InvalidInput.FieldProblem(field, RepeatedKeys.MESSAGE)))));
+	}
+
+	/** The title of the file's task at {@code index}, read leniently; none if the file is broken further on. */
+	private String titleOf(byte[] content, int index) {
+		try {
+			JsonNode title = tasksIn(json.readTree(content)).path(index).get("title");
+			return title != null && title.isString() ? title.stringValue() : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
 	}
 
 	private List<JsonNode> csvRows(String content) {

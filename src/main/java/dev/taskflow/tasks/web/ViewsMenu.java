@@ -67,10 +67,19 @@ class ViewsMenu {
 		return accounts.signedIn().map(user -> build(user, request)).orElse(null);
 	}
 
+	/** The list on screen, marked in the menu: none off the list page, nor for a view the list does not have. */
+	private static TaskListFilter onScreen(HttpServletRequest request) {
+		if (!"/tasks".equals(request.getRequestURI())) {
+			return null;
+		}
+		if ("POST".equals(request.getMethod())) {
+			return TaskListFilter.parse(request.getParameter("back"));
+		}
+		return TaskListFilter.isView(request.getParameter("view")) ? TaskListFilter.of(request::getParameter) : null;
+	}
+
 	private Menu build(CurrentUser user, HttpServletRequest request) {
-		TaskListFilter onScreen = !"/tasks".equals(request.getRequestURI()) ? null
-				: "POST".equals(request.getMethod()) ? TaskListFilter.parse(request.getParameter("back"))
-						: TaskListFilter.of(request::getParameter);
+		TaskListFilter onScreen = onScreen(request);
 		LocalDate today = LocalDate.now(clock.withZone(user.timeZone()));
 		List<Item> views = new ArrayList<>();
 		views.add(item("Today", "i-today", TaskListFilter.ofView(TaskListFilter.TODAY), user, today, onScreen));

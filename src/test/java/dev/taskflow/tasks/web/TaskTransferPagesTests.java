@@ -67,6 +67,20 @@ class TaskTransferPagesTests {
 	}
 
 	@Test
+	void aKeyGivenTwiceInATaskIsNamedWithItsRowAndNothingIsImported() {
+		Browser ann = Browser.signedUp(mvc);
+
+		MvcTestResult refused = upload(ann, "tasks.json",
+				"[{\"title\": \"Fine\"}, {\"title\": \"Dentist\", \"due_at\": \"2030-01-01\", \"due_at\": \"2030-02-01\"}]");
+
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(refused)).contains("1 task in the file cannot be imported; nothing was imported.")
+			.contains("Row 2 (“<bdi>Dentist</bdi>”):")
+			.contains("Due is given more than once.");
+		assertThat(ann.page("/tasks?status=all")).doesNotContain("Fine");
+	}
+
+	@Test
 	void aFileThatIsNoTaskListOrNoFileAtAllIsExplained() {
 		Browser ann = Browser.signedUp(mvc);
 

@@ -98,6 +98,24 @@ class TaskViewsPagesTests {
 		assertThat(browser.page("/account")).contains("aria-label=\"Views\"");
 	}
 
+	/** A mistyped or outdated link used to show the Inbox, as if it had worked. */
+	@Test
+	void aViewTheListDoesNotHaveIsABadRequestSayingSoWithLinksToTheViews() {
+		Browser browser = Browser.signedUp(mvc);
+		browser.addTask("Waiting in the inbox");
+
+		MvcTestResult unknown = browser.get("/tasks?view=yesterday");
+
+		assertThat(unknown).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(body(unknown)).contains("There is no view “\u2068yesterday\u2069”.")
+			.contains("href=\"/tasks?view=today\"")
+			.contains("href=\"/tasks?view=upcoming\"")
+			.doesNotContain("Waiting in the inbox")
+			.as("no view of the menu is the one on screen")
+			.doesNotContain("aria-current=\"page\"");
+		assertThat(browser.get("/tasks?view=")).hasStatusOk();
+	}
+
 	@Test
 	void theListFiltersByPriorityAndDueRange() {
 		Browser browser = Browser.signedUp(mvc);

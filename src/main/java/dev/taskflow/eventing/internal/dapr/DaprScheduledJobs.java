@@ -2,7 +2,6 @@ package dev.taskflow.eventing.internal.dapr;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -26,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DaprScheduledJobs implements ScheduledJobs {
 
 	private static final String JOB = "/v1.0-alpha1/jobs/{name}";
-
-	private static final int MAX_ERROR_CHARS = 300;
 
 	private final DaprSidecar sidecar;
 
@@ -81,13 +78,9 @@ class DaprScheduledJobs implements ScheduledJobs {
 	private static Void expect(HttpStatusCode status, InputStream body, String what, String name) throws IOException {
 		if (!status.is2xxSuccessful()) {
 			throw new Unavailable("The Dapr Jobs API did not " + what + " job " + name + ": HTTP " + status.value() + " "
-					+ brief(body), null);
+					+ DaprSidecar.brief(body), null);
 		}
 		return null;
 	}
 
-	private static String brief(InputStream body) throws IOException {
-		String text = new String(body.readNBytes(MAX_ERROR_CHARS), StandardCharsets.UTF_8).strip();
-		return text.isEmpty() ? "(no body)" : text;
-	}
 }

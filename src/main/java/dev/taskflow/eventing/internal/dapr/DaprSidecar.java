@@ -1,7 +1,11 @@
 package dev.taskflow.eventing.internal.dapr;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 
+import dev.taskflow.platform.Characters;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -19,6 +23,9 @@ import org.springframework.web.client.RestClientException;
 class DaprSidecar {
 
 	static final String API_TOKEN_HEADER = "dapr-api-token";
+
+	/** How much of an error body a log line or exception quotes. */
+	static final int MAX_ERROR_CHARS = 300;
 
 	private final RestClient http;
 
@@ -67,6 +74,23 @@ class DaprSidecar {
 		catch (RestClientException ex) {
 			return new Probe(false, ex.getMostSpecificCause().toString());
 		}
+	}
+
+	/**
+	 * The start of an error body the sidecar sent, for a log line or an exception: its first
+	 * {@value #MAX_ERROR_CHARS} characters, with "…" when there was more. UTF-8 takes up to four bytes a
+	 * character, so it reads enough bytes for one character more than it quotes and cuts between
+	 * characters; cutting the bytes instead split a character into U+FFFD, the "�" of a broken one.
+	 */
+	static String brief(InputStream body) throws IOException {
+		String read = new String(body.readNBytes(4 * (MAX_ERROR_CHARS + 1)), StandardCharsets.UTF_8);
+		String quoted = Characters.cut(read, MAX_ERROR_CHARS);
+		boolean cut = quoted.length() < read.length();
+		quoted = quoted.strip();
+		if (cut) {
+			return quoted + "\u2026";
+		}
+		return quoted.isEmpty() ? "(no body)" : quoted;
 	}
 
 	/** The outcome of a health call: {@code answer} is the status, or why there was none. */

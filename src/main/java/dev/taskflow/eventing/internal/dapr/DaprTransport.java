@@ -1,9 +1,5 @@
 package dev.taskflow.eventing.internal.dapr;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 import dev.taskflow.eventing.EventEnvelope;
 import dev.taskflow.eventing.internal.EventTransport;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,8 +21,6 @@ class DaprTransport implements EventTransport {
 	private static final MediaType CLOUD_EVENT = MediaType.parseMediaType(EventEnvelope.CONTENT_TYPE);
 
 	private static final String PUBLISH = "/v1.0/publish/{pubsub}/{topic}";
-
-	private static final int MAX_ERROR_CHARS = 300;
 
 	private final DaprSidecar sidecar;
 
@@ -58,7 +52,7 @@ class DaprTransport implements EventTransport {
 					int status = response.getStatusCode().value();
 					if (status != 204) {
 						throw new TransportUnavailable("Dapr did not publish " + event.type() + " " + event.id() + " to "
-								+ pubsub + "/" + topic + ": HTTP " + status + " " + brief(response.getBody()), null);
+								+ pubsub + "/" + topic + ": HTTP " + status + " " + DaprSidecar.brief(response.getBody()), null);
 					}
 					return null;
 				});
@@ -76,8 +70,4 @@ class DaprTransport implements EventTransport {
 		return sidecar.outboundHealth().ready();
 	}
 
-	private static String brief(InputStream body) throws IOException {
-		String text = new String(body.readNBytes(MAX_ERROR_CHARS), StandardCharsets.UTF_8).strip();
-		return text.isEmpty() ? "(no body)" : text;
-	}
 }

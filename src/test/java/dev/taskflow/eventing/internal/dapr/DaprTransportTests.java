@@ -44,6 +44,31 @@ class DaprTransportTests {
 	}
 
 	@Test
+	void aLongErrorBodyIsQuotedUpToWholeCharactersAndSaysItWasCut() {
+		// the 300th byte is the first of the two that make "é": cutting the bytes there quoted a broken "\uFFFD"
+		sidecar.answerPublishesWith(500);
+		sidecar.answerErrorsWithBody("x".repeat(299) + "é, and the rest of a long complaint");
+
+		assertThatThrownBy(() -> transport(null).publish("reminders", event("42")))
+			.isInstanceOf(TransportUnavailable.class)
+			.hasMessageEndingWith("HTTP 500 " + "x".repeat(299) + "é…")
+			.hasMessageNotContaining("\uFFFD");
+	}
+
+	@Test
+	void anErrorBodyIsQuotedUpTo300CharactersHoweverManyBytesEachTakes() {
+		sidecar.answerPublishesWith(500);
+		sidecar.answerErrorsWithBody("🥛".repeat(400));
+
+		assertThatThrownBy(() -> transport(null).publish("reminders", event("42")))
+			.hasMessageEndingWith("HTTP 500 " + "🥛".repeat(300) + "…");
+
+		sidecar.answerErrorsWithBody("Zu groß: 🥛");
+		assertThatThrownBy(() -> transport(null).publish("reminders", event("42"))).as("a short body whole, no \"…\"")
+			.hasMessageEndingWith("HTTP 500 Zu groß: 🥛");
+	}
+
+	@Test
 	void withoutADaprApiTokenNoTokenHeaderIsSent() {
 		transport(null).publish("reminders", event("42"));
 

@@ -63,6 +63,9 @@ final class SidecarStandIn implements AutoCloseable {
 
 	private volatile int healthStatus = 204;
 
+	/** The body of every error answer; {@code null} for Dapr's usual JSON naming the status. */
+	private volatile String errorBody;
+
 	private volatile CountDownLatch stall = new CountDownLatch(0);
 
 	private final ExecutorService workers = Executors.newCachedThreadPool(work -> {
@@ -99,6 +102,11 @@ final class SidecarStandIn implements AutoCloseable {
 
 	void answerPublishesWith(int status) {
 		this.publishStatus = status;
+	}
+
+	/** Sends this body, as UTF-8, with every error answer (a failed publish, an unknown path such as the Jobs API). */
+	void answerErrorsWithBody(String body) {
+		this.errorBody = body;
 	}
 
 	void answerHealthChecksWith(int status) {
@@ -251,9 +259,9 @@ final class SidecarStandIn implements AutoCloseable {
 				exchange.sendResponseHeaders(204, -1);
 				return;
 			}
-			byte[] error = "{\"errorCode\":\"ERR_PUBSUB_PUBLISH_MESSAGE\",\"message\":\"stand-in says %d\"}"
-				.formatted(status)
-				.getBytes(StandardCharsets.UTF_8);
+			String errorText = errorBody != null ? errorBody
+					: "{\"errorCode\":\"ERR_PUBSUB_PUBLISH_MESSAGE\",\"message\":\"stand-in says %d\"}".formatted(status);
+			byte[] error = errorText.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(status, error.length);
 			exchange.getResponseBody().write(error);
