@@ -171,7 +171,12 @@ public class ChatService {
 				if (!claim(user, conversation.id(), pending)) {
 					return new Answer(ALREADY_ANSWERED, null);
 				}
-				ChatAction action = turn.confirmed(withTask(pending.calls().get(0), chosen));
+				ToolCall call = withTask(pending.calls().get(0), chosen);
+				if (AssistantTools.isDestructive(call)) {
+					// picking a task says which one, not yes: deleting or completing it still waits for that
+					return confirmation(user, null, List.of(call), now);
+				}
+				ChatAction action = turn.confirmed(call);
 				return new Answer(action.error() ? "I couldn't do that: " + action.result() : action.result(), null);
 			}
 			if (NO.matcher(message).matches()) {
@@ -187,10 +192,15 @@ public class ChatService {
 		if (held.isEmpty()) {
 			return new Answer(reply.reply(), reply.choice());
 		}
+		return confirmation(user, reply.reply(), held, now);
+	}
+
+	/** "Shall I delete #12 “Buy milk”? Reply yes …", after what the engine said, with the calls waiting for it. */
+	private Answer confirmation(CurrentUser user, String said, List<ToolCall> held, Instant now) {
 		String summary = held.stream().map(call -> tools.preview(user, call)).collect(Collectors.joining(" and "));
 		String question = "Shall I " + summary + "? Reply yes to confirm (within "
 				+ CONFIRMATION_LIFETIME.toMinutes() + " minutes).";
-		String text = reply.reply() == null || reply.reply().isBlank() ? question : reply.reply() + "\n\n" + question;
+		String text = said == null || said.isBlank() ? question : said + "\n\n" + question;
 		return new Answer(text, new PendingAction(PendingAction.Kind.CONFIRM, summary, held, List.of(),
 				now.plus(CONFIRMATION_LIFETIME)));
 	}
