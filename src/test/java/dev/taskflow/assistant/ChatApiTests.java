@@ -355,10 +355,121 @@ class ChatApiTests {
 		assertThat(json(mvc.perform(bob.as(get("/api/chat"))).andReturn())).isEmpty();
 
 		JsonNode asked = say(bob, null, "delete #" + annsTask);
-		JsonNode tried = say(bob, asked.get("conversation_id").asString(), "yes");
-		assertThat(tried.get("actions").get(0).get("error").asBoolean()).isTrue();
+		assertThat(asked.get("actions").get(0).get("error").asBoolean()).isTrue();
 		assertThat(say(bob, null, "mark secret plan as done").get("reply").asString()).contains("couldn't find");
 		assertThat(statusOf(ann, annsTask)).isEqualTo("pending");
+	}
+
+	/** "delete #1" asked "Shall I delete task #1?" and only the "yes" said that there is no such task. */
+	@Test
+	void aTaskThatIsNotTheUsersIsSaidNotToExistAtOnceAndAlikeForAnotherUsersAndNone() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		TestUser bob = TestUsers.signUp(mvc);
+		long annsTask = addTask(ann, "Secret plan");
+
+		for (long id : List.of(annsTask, 999_999_999L)) {
+			for (String message : List.of("delete #" + id, "complete task #" + id)) {
+				JsonNode reply = say(bob, null, message);
+				assertThat(reply.get("reply").asString()).as(message).isEqualTo("I couldn't do that: Task " + id + " does not exist.");
+				assertThat(reply.get("pending").isNull()).as(message).isTrue();
+				assertThat(reply.get("actions").get(0).get("error").asBoolean()).as(message).isTrue();
+			}
+		}
+		assertThat(statusOf(ann, annsTask)).isEqualTo("pending");
+	}
+
+	/**
+	 * "it", "that" and "the last one" were searched as title words: "move it to next monday" moved "Write
+	 * the quarterly report" (W-r-it-e) instead of the dentist just added.
+	 */
+	@Test
+	void itAndThatMeanTheTaskThePreviousReplyTouched() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		JsonNode added = say(ann, null, "add Write the quarterly report friday 9am");
+		String conversation = added.get("conversation_id").asString();
+		long report = added.get("actions").get(0).get("task_ids").get(0).asLong();
+		long dentist = say(ann, conversation, "add dentist tomorrow 3pm").get("actions").get(0).get("task_ids").get(0).asLong();
+		JsonNode reportBefore = task(ann, report);
+
+		JsonNode moved = say(ann, conversation, "move it to next monday");
+		assertThat(moved.get("actions").get(0).get("task_ids").get(0).asLong()).isEqualTo(dentist);
+		assertThat(task(ann, dentist).get("due_at").asString()).contains("T15:00");
+		JsonNode prioritised = say(ann, conversation, "actually make that high priority");
+		assertThat(prioritised.get("actions").get(0).get("task_ids").get(0).asLong()).isEqualTo(dentist);
+		assertThat(task(ann, dentist).get("priority").asString()).isEqualTo("high");
+
+		JsonNode delete = say(ann, conversation, "delete the last one");
+		assertThat(delete.get("pending").get("kind").asString()).isEqualTo("confirm");
+		assertThat(delete.get("reply").asString()).contains("Shall I delete #" + dentist);
+		assertThat(say(ann, conversation, "no").get("actions")).isEmpty();
+
+		JsonNode unclear = say(ann, conversation, "mark it as done");
+		assertThat(unclear.get("reply").asString()).contains("Which task do you mean");
+		assertThat(unclear.get("actions")).isEmpty();
+		assertThat(unclear.get("pending").isNull()).isTrue();
+		assertThat(say(ann, null, "delete it").get("reply").asString()).contains("Which task do you mean");
+		assertThat(task(ann, report)).isEqualTo(reportBefore);
+		assertThat(statusOf(ann, dentist)).isEqualTo("pending");
+	}
+
+	/** One task holding the phrase as a word is proposed, not changed; a phrase inside a word names none. */
+	@Test
+	void aTaskFoundByPartOfItsTitleIsProposedBeforeItIsChanged() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc, "Europe/Berlin");
+		long report = ann.createTask(mvc, "{\"title\":\"Write the quarterly report\",\"due_at\":\"2030-12-10\"}");
+
+		assertThat(say(ann, null, "move rite to Dec 24").get("reply").asString()).contains("couldn't find");
+		JsonNode proposed = say(ann, null, "move report to Dec 24");
+		assertThat(proposed.get("actions")).isEmpty();
+		assertThat(proposed.get("pending").get("kind").asString()).isEqualTo("confirm");
+		assertThat(proposed.get("reply").asString().replace("\u2068", "").replace("\u2069", ""))
+			.startsWith("Shall I move #" + report + " \u201cWrite the quarterly report\u201d").contains(" to Dec 24?");
+		assertThat(dueOf(ann, report)).isEqualTo("2030-12-10");
+
+		say(ann, proposed.get("conversation_id").asString(), "yes");
+		assertThat(dueOf(ann, report)).endsWith("-12-24");
+	}
+
+	/** Picking a number from "Several tasks match" deleted or completed the task at once. */
+	@Test
+	void choosingWhichTaskToDeleteOrCompleteStillAsksForYes() throws Exception {
+		for (String verb : List.of("delete", "complete")) {
+			TestUser ann = TestUsers.signUp(mvc);
+			addTask(ann, "Call the dentist");
+			addTask(ann, "Pay the dentist");
+			JsonNode asked = say(ann, null, verb + " the dentist");
+			String conversation = asked.get("conversation_id").asString();
+			long chosen = asked.get("pending").get("candidates").get(1).asLong();
+
+			JsonNode picked = say(ann, conversation, "2");
+			assertThat(picked.get("actions")).as(verb).isEmpty();
+			assertThat(picked.get("pending").get("kind").asString()).as(verb).isEqualTo("confirm");
+			assertThat(picked.get("reply").asString()).as(verb).startsWith("Shall I " + (verb.equals("delete") ? "delete" : "mark as done")
+					+ " #" + chosen);
+			assertThat(statusOf(ann, chosen)).as(verb).isEqualTo("pending");
+
+			JsonNode done = say(ann, conversation, "yes");
+			assertThat(done.get("actions").get(0).get("task_ids").get(0).asLong()).as(verb).isEqualTo(chosen);
+			if (verb.equals("delete")) {
+				mvc.perform(ann.as(get("/api/tasks/" + chosen))).andExpect(status().isNotFound());
+			}
+			else {
+				assertThat(statusOf(ann, chosen)).isEqualTo("completed");
+			}
+		}
+	}
+
+	/** A line break in a message is white space, as a tab was: "add milk⏎tomorrow" got the help text. */
+	@Test
+	void aMessageOnSeveralLinesIsReadAsOneLine() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		for (String message : List.of("add milk\ntomorrow", "add milk\r\ntomorrow", "add milk\u2028tomorrow", "add\nmilk\u2029tomorrow")) {
+			JsonNode reply = say(ann, null, message);
+			JsonNode action = reply.get("actions").get(0);
+			assertThat(action.get("tool").asString()).as(message).isEqualTo("add_task");
+			assertThat(action.get("arguments").get("title").asString()).as(message).isEqualTo("milk");
+			assertThat(action.get("arguments").get("due").asString()).as(message).isNotBlank();
+		}
 	}
 
 	@Test
@@ -438,6 +549,10 @@ class ChatApiTests {
 	private long addTask(TestUser user, String title) throws Exception {
 		return json(mvc.perform(user.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"title\":\"" + title + "\"}")).andExpect(status().isCreated()).andReturn()).get("id").asLong();
+	}
+
+	private JsonNode task(TestUser user, long id) throws Exception {
+		return json(mvc.perform(user.as(get("/api/tasks/" + id))).andExpect(status().isOk()).andReturn());
 	}
 
 	private String dueOf(TestUser user, long id) throws Exception {

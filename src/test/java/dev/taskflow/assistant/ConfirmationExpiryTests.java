@@ -140,8 +140,8 @@ class ConfirmationExpiryTests {
 		}
 
 		@Override
-		public List<Conversation> list(UUID ownerId, int limit) {
-			return store.list(ownerId, limit);
+		public List<Conversation> list(UUID ownerId, ConversationStore.Position after, int limit) {
+			return store.list(ownerId, after, limit);
 		}
 
 		@Override

@@ -96,6 +96,29 @@ class TaskPhraseParserPropertyTests {
 		}
 	}
 
+	/** "Buy milk p3 !high" was titled "Buy milk!high": the second marker was glued onto the title. */
+	@Property(tries = 200)
+	void aSecondPriorityMarkerStaysInTheTitleAsItsOwnWord(@ForAll("plainTitles") String title,
+			@ForAll("priorityMarkers") String read, @ForAll("priorityMarkers") String left) {
+		ParsedTask parsed = parser.parse(title + " " + read + " " + left, BERLIN);
+
+		assertThat(parsed.title()).isEqualTo(title + " " + left);
+	}
+
+	@Provide
+	Arbitrary<String> plainTitles() {
+		return Arbitraries.of("Buy", "milk", "call", "mom", "Floor", "rain", "Learn", "Yahoo!")
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(4)
+			.map(words -> String.join(" ", words));
+	}
+
+	@Provide
+	Arbitrary<String> priorityMarkers() {
+		return Arbitraries.of("p1", "p2", "p3", "!high", "!medium", "!low", "!!", "!!!");
+	}
+
 	@Property(tries = 200)
 	void readingIsDeterministic(@ForAll("lines") String line) {
 		assertThat(parser.parse(line, BERLIN)).isEqualTo(parser.parse(line, BERLIN));

@@ -117,28 +117,65 @@ public class AssistantTools {
 		return text.endsWith(".") ? text : text + ".";
 	}
 
-	/** What a call would do, in words, for the confirmation question ("delete #12 “Buy milk”"). */
+	/**
+	 * What a call would do, in words, for the confirmation question ("delete #12 “Buy milk”", "move #12
+	 * “Buy milk” to Friday", "make #12 “Buy milk” high priority").
+	 */
 	public String preview(CurrentUser user, ToolCall call) {
 		String verb = switch (call.tool()) {
 			case DELETE -> "delete";
 			case COMPLETE -> "mark as done";
 			default -> "change";
 		};
-		Long id;
-		try {
-			id = call.number("task_id");
+		String change = "";
+		if (call.tool().equals(UPDATE) && isDestructive(call)) {
+			verb = "mark as done";
 		}
-		catch (InvalidInput ex) {
-			id = null; // running the call reports it; the question only needs words
+		else if (call.tool().equals(UPDATE) && call.arguments().keySet().equals(Set.of("task_id", "due"))) {
+			verb = "move";
+			change = " to " + UserText.isolated(String.valueOf(call.arguments().get("due")));
 		}
+		else if (call.tool().equals(UPDATE) && call.arguments().keySet().equals(Set.of("task_id", "priority"))) {
+			verb = "make";
+			String priority = String.valueOf(call.arguments().get("priority"));
+			change = priority.equalsIgnoreCase("none") ? " without priority" : " " + UserText.isolated(priority) + " priority";
+		}
+		Long id = taskIdOrNull(call);
 		if (id == null) {
-			return verb + " a task";
+			return verb + " a task" + change;
 		}
 		try {
-			return verb + " " + describe(tasks.get(user, id), user.timeZone(), clock.instant());
+			return verb + " " + describe(tasks.get(user, id), user.timeZone(), clock.instant()) + change;
 		}
 		catch (dev.taskflow.platform.ResourceNotFound ex) {
-			return verb + " task #" + id;
+			return verb + " task #" + id + change; // deleted since it was asked about: confirming says so
+		}
+	}
+
+	/**
+	 * A call that names a task the user does not have (none such, or someone else's: the two answer
+	 * alike), as the failed action running it would give; empty if the task is there or none is named.
+	 */
+	public Optional<ChatAction> missingTask(CurrentUser user, ToolCall call) {
+		Long id = taskIdOrNull(call);
+		if (id == null) {
+			return Optional.empty();
+		}
+		try {
+			tasks.get(user, id);
+			return Optional.empty();
+		}
+		catch (dev.taskflow.platform.ResourceNotFound ex) {
+			return Optional.of(ChatAction.failed(call, ex.getMessage()));
+		}
+	}
+
+	private static Long taskIdOrNull(ToolCall call) {
+		try {
+			return call.number("task_id");
+		}
+		catch (InvalidInput ex) {
+			return null; // running the call reports it; a question only needs words
 		}
 	}
 

@@ -8,7 +8,8 @@ import dev.taskflow.accounts.CurrentUser;
 public interface ChatEngine {
 
 	/**
-	 * @param history the conversation so far (engines with context use it; the offline engine does not)
+	 * @param history the conversation so far (a model reads its last messages; the offline engine only
+	 *        which tasks its previous reply touched, for "it" and "that")
 	 */
 	EngineReply respond(CurrentUser user, Conversation history, String message, ToolTurn turn);
 

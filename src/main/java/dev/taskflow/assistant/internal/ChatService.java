@@ -30,6 +30,11 @@ public class ChatService {
 
 	public static final int MAX_MESSAGE = 4000;
 
+	/** The most conversations one page lists, as for tasks. */
+	public static final int MAX_LIST = 200;
+
+	public static final int DEFAULT_LIST = 100;
+
 	static final Duration CONFIRMATION_LIFETIME = Duration.ofMinutes(5);
 
 	private static final Pattern YES = Pattern
@@ -132,8 +137,22 @@ public class ChatService {
 		return conversation.livePending(clock.instant());
 	}
 
-	public List<Conversation> list(CurrentUser user) {
-		return conversations.list(user.id(), 100);
+	/** A page of the user's conversations, most recently active first, and the cursor of the next (null on the last). */
+	public record ConversationPage(List<Conversation> items, String nextCursor) {
+	}
+
+	/**
+	 * The user's conversations from {@code cursor} on (null: from the most recent), {@code limit} of
+	 * them (1 to {@value #MAX_LIST}). One more is read to tell whether another page follows.
+	 */
+	public ConversationPage list(CurrentUser user, int limit, String cursor) {
+		if (limit < 1 || limit > MAX_LIST) {
+			throw InvalidInput.of("limit", "must be a whole number from 1 to " + MAX_LIST);
+		}
+		List<Conversation> found = conversations.list(user.id(), ConversationCursor.read(cursor), limit + 1);
+		boolean more = found.size() > limit;
+		List<Conversation> page = more ? found.subList(0, limit) : found;
+		return new ConversationPage(page, more ? ConversationCursor.of(page.get(page.size() - 1)) : null);
 	}
 
 	public void delete(CurrentUser user, UUID conversationId) {
@@ -171,7 +190,12 @@ public class ChatService {
 				if (!claim(user, conversation.id(), pending)) {
 					return new Answer(ALREADY_ANSWERED, null);
 				}
-				ChatAction action = turn.confirmed(withTask(pending.calls().get(0), chosen));
+				ToolCall call = withTask(pending.calls().get(0), chosen);
+				if (AssistantTools.isDestructive(call)) {
+					// picking a task says which one, not yes: deleting or completing it still waits for that
+					return confirmation(user, null, List.of(call), now);
+				}
+				ChatAction action = turn.confirmed(call);
 				return new Answer(action.error() ? "I couldn't do that: " + action.result() : action.result(), null);
 			}
 			if (NO.matcher(message).matches()) {
@@ -187,10 +211,15 @@ public class ChatService {
 		if (held.isEmpty()) {
 			return new Answer(reply.reply(), reply.choice());
 		}
+		return confirmation(user, reply.reply(), held, now);
+	}
+
+	/** "Shall I delete #12 “Buy milk”? Reply yes …", after what the engine said, with the calls waiting for it. */
+	private Answer confirmation(CurrentUser user, String said, List<ToolCall> held, Instant now) {
 		String summary = held.stream().map(call -> tools.preview(user, call)).collect(Collectors.joining(" and "));
 		String question = "Shall I " + summary + "? Reply yes to confirm (within "
 				+ CONFIRMATION_LIFETIME.toMinutes() + " minutes).";
-		String text = reply.reply() == null || reply.reply().isBlank() ? question : reply.reply() + "\n\n" + question;
+		String text = said == null || said.isBlank() ? question : said + "\n\n" + question;
 		return new Answer(text, new PendingAction(PendingAction.Kind.CONFIRM, summary, held, List.of(),
 				now.plus(CONFIRMATION_LIFETIME)));
 	}

@@ -83,9 +83,11 @@ class DaprConversationStore implements ConversationStore {
 	}
 
 	@Override
-	public List<Conversation> list(UUID ownerId, int limit) {
+	public List<Conversation> list(UUID ownerId, Position after, int limit) {
 		return index(ownerId).stream()
-			.sorted(Comparator.comparing(Conversation::updatedAt).reversed())
+			.filter(conversation -> after == null || after.isBefore(conversation))
+			.sorted(Comparator.comparing(Conversation::updatedAt).reversed()
+				.thenComparing(conversation -> conversation.id().toString()))
 			.limit(limit)
 			.toList();
 	}

@@ -83,10 +83,16 @@ class JdbcConversationStore implements ConversationStore {
 	}
 
 	@Override
-	public List<Conversation> list(UUID ownerId, int limit) {
+	public List<Conversation> list(UUID ownerId, Position after, int limit) {
+		String from = after == null ? "" : "and (updated_at < ? or (updated_at = ? and id > ?)) ";
+		List<Object> params = new java.util.ArrayList<>(List.of(ownerId));
+		if (after != null) {
+			params.addAll(List.of(SqlTime.utc(after.updatedAt()), SqlTime.utc(after.updatedAt()), after.id()));
+		}
+		params.add(limit);
 		return jdbc.sql("select id, owner_id, title, created_at, updated_at from assistant_conversations "
-				+ "where owner_id = ? order by updated_at desc, id limit ?")
-			.params(ownerId, limit)
+				+ "where owner_id = ? " + from + "order by updated_at desc, id limit ?")
+			.params(params)
 			.query((rs, row) -> new Conversation(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
 					rs.getString("title"), SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"),
 					List.of(), null))

@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
  * The engine that needs no key and no network: a few English intents on top of the quick-add parser.
  * It recognises what people say to a todo list ("add …", "remind me to …", "what's due this week?",
  * "show overdue work tasks", "mark buy milk as done", "move the dentist to next Tuesday", "delete the
- * groceries task", "what did I finish yesterday?") and, when a phrase matches several tasks, asks
- * which one rather than guessing. Anything else gets a short help text.
+ * groceries task", "make it high priority", "what did I finish yesterday?") and, when a phrase matches
+ * several tasks, asks which one rather than guessing. "It", "that" and "the last one" mean the task the
+ * assistant's previous reply touched, the only thing it reads of the conversation. Anything else gets a
+ * short help text.
  */
 @Component
 public class OfflineEngine implements ChatEngine {
@@ -80,9 +82,35 @@ public class OfflineEngine implements ChatEngine {
 
 	private static final Pattern DELETE = Pattern.compile("^(?:delete|remove|drop|cancel)\\s+(.+)$", FLAGS);
 
-	static final String HELP = "I can add, list, complete, move and delete tasks. Try: \u201cadd buy milk tomorrow #errands\u201d, "
+	/** "make it high priority", "set the report to low priority", "mark X as urgent", "change the priority of X to high". */
+	private static final Pattern PRIORITY = Pattern.compile(
+			"^(?:make|set|mark|change)\\s+(.+?)\\s+(?:to\\s+|as\\s+)?(?:a\\s+)?(high|top|urgent|medium|normal|low|no)(?:\\s+(?:priority|prio))?$",
+			FLAGS);
+
+	private static final Pattern PRIORITY_OF = Pattern.compile(
+			"^(?:set|change|make)\\s+(?:the\\s+)?(?:priority|prio)\\s+(?:of|for|on)\\s+(.+?)\\s+(?:to\\s+)?(high|top|urgent|medium|normal|low|none)$",
+			FLAGS);
+
+	/** Words that stand for a task named before rather than for a title. */
+	private static final Pattern REFERS_BACK = Pattern
+		.compile("^(?:it|that|this|(?:that|this|the same|the last|last|same) one|the last|last|the latter)$", FLAGS);
+
+	/** "actually make that high priority": a word that only leads into the request. */
+	private static final Pattern LEAD_IN = Pattern.compile("^(?:actually|oh|and|also|so|then|now|ok so|okay so)[,:]?\\s+(?=\\S)",
+			FLAGS);
+
+	/**
+	 * Line and paragraph separators, tabs and the like: a message may have several lines, but its intents
+	 * are read as one line ("add milk" and "tomorrow" on two lines is "add milk tomorrow").
+	 */
+	private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\p{Z}\\u0085]+");
+
+	/** How many tasks containing a phrase are read to find those whose title has it as whole words. */
+	private static final int SEARCHED = 200;
+
+	static final String HELP = "I can add, list, complete, move, prioritise and delete tasks. Try: \u201cadd buy milk tomorrow #errands\u201d, "
 			+ "\u201cwhat's due this week?\u201d, \u201cshow overdue work tasks\u201d, \u201cmark buy milk as done\u201d, "
-			+ "\u201cmove the dentist to next Tuesday\u201d, \u201cdelete the groceries task\u201d or "
+			+ "\u201cmove the dentist to next Tuesday\u201d, \u201cmake it high priority\u201d, \u201cdelete the groceries task\u201d or "
 			+ "\u201cwhat did I finish yesterday?\u201d";
 
 	private final TaskPhraseParser parser;
@@ -99,7 +127,7 @@ public class OfflineEngine implements ChatEngine {
 
 	@Override
 	public EngineReply respond(CurrentUser user, Conversation history, String message, ToolTurn turn) {
-		String said = message.strip();
+		String said = LEAD_IN.matcher(WHITE_SPACE.matcher(message).replaceAll(" ").strip()).replaceFirst("");
 		Matcher m;
 		// what follows "add" is a quick-add line, read as typed: its trailing "!!!" is a priority and the
 		// "!" of "Learn Yahoo!" part of the title, exactly as the quick-add field reads them
@@ -139,14 +167,19 @@ public class OfflineEngine implements ChatEngine {
 		if ((m = LIST.matcher(text)).matches()) {
 			return list(user, turn, m.group(1) == null ? "" : m.group(1), m.group(2));
 		}
+		if ((m = PRIORITY_OF.matcher(text)).matches() || (m = PRIORITY.matcher(text)).matches()) {
+			String priority = priorityWord(m.group(2));
+			return onOneTask(user, history, turn, m.group(1), "change",
+					id -> ToolCall.of(AssistantTools.UPDATE, "task_id", id, "priority", priority));
+		}
 		if ((m = MOVE.matcher(text)).matches() && MOVE_TO.matcher(m.group(1)).find()) {
-			return move(user, turn, m.group(1));
+			return move(user, history, turn, m.group(1));
 		}
 		if ((m = MARK_DONE.matcher(text)).matches() || (m = COMPLETE.matcher(text)).matches()) {
-			return onOneTask(user, turn, m.group(1), "complete", id -> ToolCall.of(AssistantTools.COMPLETE, "task_id", id));
+			return onOneTask(user, history, turn, m.group(1), "complete", id -> ToolCall.of(AssistantTools.COMPLETE, "task_id", id));
 		}
 		if ((m = DELETE.matcher(text)).matches()) {
-			return onOneTask(user, turn, m.group(1), "delete", id -> ToolCall.of(AssistantTools.DELETE, "task_id", id));
+			return onOneTask(user, history, turn, m.group(1), "delete", id -> ToolCall.of(AssistantTools.DELETE, "task_id", id));
 		}
 		return EngineReply.of(HELP);
 	}
@@ -155,7 +188,7 @@ public class OfflineEngine implements ChatEngine {
 	 * "talk to Bob to Friday": a title may say "to" itself, so the task is what stands before the last
 	 * "to" whose right side is a date ("Friday"), not before the first ("Bob to Friday").
 	 */
-	private EngineReply move(CurrentUser user, ToolTurn turn, String said) {
+	private EngineReply move(CurrentUser user, Conversation history, ToolTurn turn, String said) {
 		List<int[]> splits = new ArrayList<>();
 		Matcher to = MOVE_TO.matcher(said);
 		while (to.find()) {
@@ -165,7 +198,7 @@ public class OfflineEngine implements ChatEngine {
 			String task = said.substring(0, splits.get(i)[0]);
 			String when = said.substring(splits.get(i)[1]).strip();
 			if (parser.parseDue(when, user.timeZone()).isPresent()) {
-				return onOneTask(user, turn, task, "move", id -> ToolCall.of(AssistantTools.UPDATE, "task_id", id, "due", when));
+				return onOneTask(user, history, turn, task, "move", id -> ToolCall.of(AssistantTools.UPDATE, "task_id", id, "due", when));
 			}
 		}
 		String last = said.substring(splits.get(splits.size() - 1)[1]).strip();
@@ -290,36 +323,120 @@ public class OfflineEngine implements ChatEngine {
 	}
 
 	/**
-	 * Finds the one task a phrase names and calls the tool on it. Tasks titled exactly so win over partial
-	 * matches; several candidates (several of the same title, or only partial matches) make the
-	 * assistant ask which one.
+	 * Finds the one task a phrase names and calls the tool on it. "It", "that" or "the last one" is the
+	 * task the previous reply touched. Otherwise tasks titled exactly so win; failing those, the phrase
+	 * must stand in a title as whole words ("it" is not in "Write"), and even a single such task is only
+	 * proposed, not changed, since a part of a title may name another task than the one meant. Several
+	 * candidates make the assistant ask which one.
 	 */
-	private EngineReply onOneTask(CurrentUser user, ToolTurn turn, String phrase, String verb,
+	private EngineReply onOneTask(CurrentUser user, Conversation history, ToolTurn turn, String phrase, String verb,
 			Function<Long, ToolCall> callFor) {
 		String target = target(phrase);
 		Optional<Long> byId = explicitId(target);
 		if (byId.isPresent()) {
 			return run(turn, callFor.apply(byId.get()));
 		}
+		// in quotes, "it" is a title like any other
+		boolean quoted = phrase.strip().matches("^[\"\u201c'].*");
+		if (!quoted && REFERS_BACK.matcher(target).matches()) {
+			return onTaskReferredTo(user, history, turn, target, verb, callFor);
+		}
 		// tasks called exactly so are looked up by their title, not among the first page of partial
 		// matches, where more partial matches due sooner would push them out
 		boolean includeCompleted = verb.equals("delete");
-		List<Task> exact = tasks.listTitled(user, target, query(target, includeCompleted)).items();
-		List<Task> candidates = exact.isEmpty() ? tasks.list(user, query(target, includeCompleted)).items() : exact;
+		List<Task> exact = tasks.listTitled(user, target, query(target, includeCompleted, 20)).items();
+		if (exact.size() == 1) {
+			return run(turn, callFor.apply(exact.get(0).id()));
+		}
+		List<Task> candidates = exact.isEmpty() ? withWords(target, tasks.list(user, query(target, includeCompleted, SEARCHED)).items())
+				: exact;
 		if (candidates.isEmpty()) {
 			return EngineReply.of("I couldn't find a task matching \u201c" + UserText.isolated(target) + "\u201d.");
 		}
 		if (candidates.size() == 1) {
+			turn.hold(callFor.apply(candidates.get(0).id()));
+			return EngineReply.of(null);
+		}
+		return choice(user, candidates, "Several tasks match \u201c" + UserText.isolated(target) + "\u201d.", verb, callFor);
+	}
+
+	/**
+	 * "Delete it": the task the assistant's previous reply touched (added, changed, completed, listed).
+	 * Without one there is nothing "it" can safely mean, so the assistant asks rather than searching
+	 * titles for the word.
+	 */
+	private EngineReply onTaskReferredTo(CurrentUser user, Conversation history, ToolTurn turn, String said, String verb,
+			Function<Long, ToolCall> callFor) {
+		List<Long> touched = lastTouched(history);
+		if (touched.isEmpty()) {
+			return EngineReply.of("Which task do you mean by \u201c" + UserText.isolated(said)
+					+ "\u201d? Please name it, e.g. \u201c" + verb + " buy milk\u201d or \u201c" + verb + " #12\u201d.");
+		}
+		if (touched.size() == 1) {
+			return run(turn, callFor.apply(touched.get(0)));
+		}
+		List<Task> candidates = new ArrayList<>();
+		for (long id : touched) {
+			try {
+				candidates.add(tasks.get(user, id));
+			}
+			catch (dev.taskflow.platform.ResourceNotFound gone) {
+				// deleted since: not one to choose
+			}
+		}
+		if (candidates.size() == 1) {
 			return run(turn, callFor.apply(candidates.get(0).id()));
 		}
+		if (candidates.isEmpty()) {
+			return EngineReply.of("The tasks I last showed no longer exist.");
+		}
+		return choice(user, candidates, "My last answer named several tasks.", verb, callFor);
+	}
+
+	/** The tasks the previous reply's actions touched, in order; none if it took no action. */
+	private static List<Long> lastTouched(Conversation history) {
+		if (history == null) {
+			return List.of();
+		}
+		for (int i = history.messages().size() - 1; i >= 0; i--) {
+			Conversation.Message message = history.messages().get(i);
+			if (message.role().equals("assistant")) {
+				return message.actions()
+					.stream()
+					.filter(action -> !action.error())
+					.flatMap(action -> action.taskIds().stream())
+					.distinct()
+					.toList();
+			}
+		}
+		return List.of();
+	}
+
+	private EngineReply choice(CurrentUser user, List<Task> candidates, String lead, String verb,
+			Function<Long, ToolCall> callFor) {
 		List<Task> shown = candidates.stream().limit(5).toList();
-		StringBuilder question = new StringBuilder("Several tasks match \u201c" + UserText.isolated(target) + "\u201d. Which one should I " + verb + "?");
+		StringBuilder question = new StringBuilder(lead + " Which one should I " + verb + "?");
 		for (int i = 0; i < shown.size(); i++) {
 			question.append("\n").append(i + 1).append(". ").append(AssistantTools.describe(shown.get(i), user.timeZone(), clock.instant()));
 		}
 		question.append("\nReply with its number.");
 		return new EngineReply(question.toString(), new PendingAction(PendingAction.Kind.CHOOSE, verb,
 				List.of(callFor.apply(0L)), shown.stream().map(Task::id).toList(), clock.instant().plus(CHOICE_LIFETIME)));
+	}
+
+	/** The tasks whose title holds the phrase as whole words: "it" names no "Write the report". */
+	private static List<Task> withWords(String phrase, List<Task> found) {
+		Pattern words = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])", FLAGS);
+		return found.stream().filter(task -> words.matcher(task.title()).find()).toList();
+	}
+
+	private static String priorityWord(String said) {
+		return switch (said.toLowerCase(java.util.Locale.ROOT)) {
+			case "top", "urgent" -> "high";
+			case "normal" -> "medium";
+			case "no" -> "none";
+			default -> said.toLowerCase(java.util.Locale.ROOT);
+		};
 	}
 
 	private static EngineReply run(ToolTurn turn, ToolCall call) {
@@ -330,9 +447,9 @@ public class OfflineEngine implements ChatEngine {
 		return EngineReply.of(AssistantTools.isDestructive(call) ? null : action.result());
 	}
 
-	private static TaskQuery query(String target, boolean includeCompleted) {
+	private static TaskQuery query(String target, boolean includeCompleted, int limit) {
 		return new TaskQuery(includeCompleted ? java.util.Set.of() : java.util.Set.of(TaskStatus.PENDING),
-				java.util.Set.of(), List.of(), false, null, null, null, null, target, TaskSort.parse("due,-priority"), 20, null);
+				java.util.Set.of(), List.of(), false, null, null, null, null, target, TaskSort.parse("due,-priority"), limit, null);
 	}
 
 	private static Optional<Long> explicitId(String target) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.taskflow.accounts.CurrentUser;
 
@@ -41,9 +42,13 @@ public final class ToolTurn {
 		}
 		boolean secondTask = changesAnotherTask(call);
 		if (AssistantTools.isDestructive(call) || secondTask) {
-			if (!awaitingConfirmation.contains(call)) {
-				awaitingConfirmation.add(call);
+			// a task that is not there (or not the user's) is said at once: there is nothing to confirm
+			Optional<ChatAction> missing = tools.missingTask(user, call);
+			if (missing.isPresent()) {
+				done.put(call, missing.get());
+				return missing.get();
 			}
+			hold(call);
 			return new ChatAction(call.tool(), call.arguments(), (secondTask ? "Not done yet: this changes a second task, so "
 					: "Not done yet: ") + "the user must confirm this first. Ask them to reply yes.", List.of(), false);
 		}
@@ -53,6 +58,16 @@ public final class ToolTurn {
 			changedTasks.addAll(action.taskIds());
 		}
 		return action;
+	}
+
+	/**
+	 * Holds a call back for the user's "yes" whatever it does: an engine that is not sure the call is
+	 * the one meant (a task found by part of its title) proposes it instead of running it.
+	 */
+	public void hold(ToolCall call) {
+		if (!awaitingConfirmation.contains(call)) {
+			awaitingConfirmation.add(call);
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.taskflow.assistant.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import dev.taskflow.assistant.internal.ChatReply;
 import dev.taskflow.assistant.internal.ChatService;
 import dev.taskflow.assistant.internal.Conversation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,7 +26,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 @RestController
 @RequestMapping("/api/chat")
@@ -90,10 +94,23 @@ class ChatApiController {
 		return chat.confirm(user, id);
 	}
 
+	/**
+	 * A page of conversations as a JSON array, as this list has always answered; the next page is in the
+	 * {@code Link: <…>; rel="next"} header, as for tasks, absent on the last page.
+	 */
 	@GetMapping
-	@Operation(summary = "Your conversations, most recently active first")
-	List<ConversationSummary> list(CurrentUser user) {
-		return chat.list(user).stream().map(ConversationSummary::of).toList();
+	@Operation(summary = "Your conversations, most recently active first (keyset paging: the next page is in the Link header)")
+	ResponseEntity<List<ConversationSummary>> list(CurrentUser user,
+			@Parameter(description = "page size, 1-" + ChatService.MAX_LIST + ", default " + ChatService.DEFAULT_LIST)
+			@RequestParam(defaultValue = "" + ChatService.DEFAULT_LIST) int limit,
+			@Parameter(description = "from the Link header's next page") @RequestParam(required = false) String cursor) {
+		ChatService.ConversationPage page = chat.list(user, limit, cursor);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (page.nextCursor() != null) {
+			response.header(HttpHeaders.LINK, "</api/chat?limit=" + limit + "&cursor="
+					+ UriUtils.encode(page.nextCursor(), StandardCharsets.UTF_8) + ">; rel=\"next\"");
+		}
+		return response.body(page.items().stream().map(ConversationSummary::of).toList());
 	}
 
 	@GetMapping("/{id}")

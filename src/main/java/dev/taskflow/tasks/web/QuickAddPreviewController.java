@@ -3,7 +3,6 @@ package dev.taskflow.tasks.web;
 import java.util.List;
 
 import dev.taskflow.accounts.CurrentUser;
-import dev.taskflow.platform.Characters;
 import dev.taskflow.platform.PageController;
 import dev.taskflow.tasks.ParsedTask;
 import dev.taskflow.tasks.TaskPhraseParser;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class QuickAddPreviewController {
 
-	private static final int MAX_LINE = 500;
-
 	private final TaskPhraseParser parser;
 
 	QuickAddPreviewController(TaskPhraseParser parser) {
@@ -29,10 +26,11 @@ class QuickAddPreviewController {
 	@GetMapping("/tasks/quick-add/preview")
 	String preview(CurrentUser user, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String back, Model model) {
-		String line = Characters.cut(title, MAX_LINE);
-		ParsedTask parsed = parser.parse(line, user.timeZone());
+		// the whole line, as adding it reads it: the parser's own limit is the only one, so the chips
+		// show exactly what Enter will store
+		ParsedTask parsed = parser.parse(title, user.timeZone());
 		model.addAttribute("parsed", parsed);
-		model.addAttribute("chips", line.isBlank() ? List.of() : QuickAdd.chips(parsed, TaskListFilter.parse(back)));
+		model.addAttribute("chips", title.isBlank() ? List.of() : QuickAdd.chips(parsed, TaskListFilter.parse(back)));
 		return "tasks/quick-add :: preview";
 	}
 }

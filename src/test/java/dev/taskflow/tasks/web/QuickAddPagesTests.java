@@ -81,6 +81,17 @@ class QuickAddPagesTests {
 		assertThat(browser.page("/tasks?view=upcoming")).contains("Call the bank").contains("Post the letter");
 	}
 
+	/** The preview cut lines at 500 characters while adding read 1,000: the chips said less than Enter stored. */
+	@Test
+	void aLongLineIsPreviewedAsAddingReadsIt() {
+		Browser browser = Browser.signedUp(mvc);
+		String line = "call bob" + " ".repeat(520) + "#work friday";
+
+		assertThat(body(preview(browser, line, ""))).contains("#work").contains("Fri");
+		browser.post("/tasks", "title", line);
+		assertThat(browser.page("/tasks?view=all&tag=work")).contains("call bob");
+	}
+
 	@Test
 	void anEmptyLineHasNoPreviewAndIsRefusedWithAReason() {
 		Browser browser = Browser.signedUp(mvc);

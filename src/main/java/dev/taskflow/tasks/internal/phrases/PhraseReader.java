@@ -47,7 +47,8 @@ public final class PhraseReader {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
-	private static final Pattern SPACE_BEFORE_CLOSING = Pattern.compile(" ([,.;:!?)\\]])");
+	/** Punctuation that closes what stands before it; a phrase removed from before it takes its space along. */
+	private static final String CLOSING = ",.;:!?)]";
 
 	private static final Pattern SPACE_AFTER_OPENING = Pattern.compile("([(\\[]) ");
 
@@ -297,7 +298,7 @@ public final class PhraseReader {
 				if (!literal && m < matches.size() && i == start(matches.get(m))) {
 					i = end(matches.get(m)) - 1;
 					m++;
-					title.append(' ');
+					closeUpOrSeparate(title, i + 1);
 					continue;
 				}
 				if (!words.isQuoteMark(i)) {
@@ -305,6 +306,22 @@ public final class PhraseReader {
 				}
 			}
 			return tidy(title.toString());
+		}
+
+		/**
+		 * What a phrase leaves where it was: nothing before the punctuation that was glued to it ("Call Bob
+		 * tomorrow, then …" is "Call Bob, then …"), otherwise a space. Punctuation the person set apart
+		 * stays apart: the "!high" of "Buy milk p3 !high" is a word of its own, not the end of "milk".
+		 */
+		private void closeUpOrSeparate(StringBuilder title, int after) {
+			if (after < text.length() && CLOSING.indexOf(text.charAt(after)) >= 0) {
+				while (!title.isEmpty() && Character.isWhitespace(title.charAt(title.length() - 1))) {
+					title.setLength(title.length() - 1);
+				}
+			}
+			else {
+				title.append(' ');
+			}
 		}
 
 		private int start(Match match) {
@@ -448,10 +465,9 @@ public final class PhraseReader {
 		}
 	}
 
-	/** Collapses runs of whitespace and drops the space an omitted phrase leaves before punctuation. */
+	/** Collapses runs of whitespace and empty brackets an omitted phrase leaves. */
 	static String tidy(String text) {
 		String collapsed = SPACES.matcher(text.strip()).replaceAll(" ");
-		collapsed = SPACE_BEFORE_CLOSING.matcher(collapsed).replaceAll("$1");
 		collapsed = SPACE_AFTER_OPENING.matcher(collapsed).replaceAll("$1").replace("()", "").replace("[]", "");
 		collapsed = DANGLING_SEPARATOR.matcher(collapsed).replaceAll("");
 		return SPACES.matcher(collapsed).replaceAll(" ").strip();

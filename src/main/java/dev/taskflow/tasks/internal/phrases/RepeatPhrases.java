@@ -114,7 +114,7 @@ final class RepeatPhrases {
 				return repeat(from, j + 1,
 						Repeat.every(Freq.WEEKLY, 1).onDays(List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), 0));
 			case "other":
-				return unit(words, from, j + 1, 2);
+				return everyOther(words, from, j + 1);
 			default:
 				break;
 		}
@@ -139,6 +139,16 @@ final class RepeatPhrases {
 			return ofTheMonth(words, monthDays);
 		}
 		return yearDay(words, from, j, Repeat.every(Freq.YEARLY, 1));
+	}
+
+	/** "every other week", and "every other Tuesday": every second week, on that day. */
+	private static Match everyOther(Words words, int from, int j) {
+		Match unit = unit(words, from, j, 2);
+		if (unit != null) {
+			return unit;
+		}
+		DayList days = DayList.at(words, j);
+		return days == null ? null : repeat(from, days.end(), Repeat.every(Freq.WEEKLY, 2).onDays(days.days(), 0));
 	}
 
 	private static Match unit(Words words, int from, int j, int interval) {

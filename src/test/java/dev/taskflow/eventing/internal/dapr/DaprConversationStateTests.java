@@ -60,6 +60,16 @@ class DaprConversationStateTests {
 			.andExpect(jsonPath("$.messages.length()").value(4))
 			.andExpect(jsonPath("$.pending.kind").value("confirm"));
 		mvc.perform(ann.as(get("/api/chat"))).andExpect(jsonPath("$[0].id").value(id));
+		String newer = say(ann, null, "hello").get("conversation_id").asString();
+		String link = mvc.perform(ann.as(get("/api/chat").param("limit", "1")))
+			.andExpect(jsonPath("$[0].id").value(newer))
+			.andExpect(header().string("Link", org.hamcrest.Matchers.endsWith(">; rel=\"next\"")))
+			.andReturn().getResponse().getHeader("Link");
+		mvc.perform(ann.as(get(java.net.URI.create(link.substring(1, link.indexOf('>'))))))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].id").value(id))
+			.andExpect(header().doesNotExist("Link"));
+		mvc.perform(ann.as(delete("/api/chat/" + newer))).andExpect(status().isNoContent());
 		mvc.perform(bob.as(get("/api/chat/" + id))).andExpect(status().isNotFound());
 		mvc.perform(bob.as(get("/api/chat"))).andExpect(jsonPath("$.length()").value(0));
 

@@ -1,0 +1,8 @@
+package dev.taskflow.assistant;
+
+import dev.taskflow.support.PostgresTest;
+
+/** ConversationListContract on a real PostgreSQL server (CI, {@code -Ppostgres}). */
+@PostgresTest
+class ConversationListPostgresTests extends ConversationListContract {
+}
