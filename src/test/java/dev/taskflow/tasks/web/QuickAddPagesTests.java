@@ -25,7 +25,7 @@ class QuickAddPagesTests {
 
 		assertThat(browser.post("/tasks", "title", "Call the dentist tomorrow 9am #health p1")).hasStatus3xxRedirection();
 
-		String page = browser.page("/tasks?view=all&tag=health");
+		String page = browser.page("/tasks?tag=health");
 		assertThat(page).contains("Added “\u2068Call the dentist\u2069”.").contains("Call the dentist").contains("#health");
 		assertThat(page).doesNotContain(">Call the dentist tomorrow");
 	}
@@ -51,7 +51,7 @@ class QuickAddPagesTests {
 
 		browser.post("/tasks", "title", "Call the dentist \"tomorrow 9am\" #health p1");
 
-		assertThat(browser.page("/tasks?view=all&tag=health")).contains("Call the dentist tomorrow 9am");
+		assertThat(browser.page("/tasks?tag=health")).contains("Call the dentist tomorrow 9am");
 	}
 
 	@Test
@@ -62,7 +62,7 @@ class QuickAddPagesTests {
 		assertThat(body(preview)).contains("#garden (this view)").contains("High priority (this view)");
 
 		browser.post("/tasks", "title", "Weed the beds", "back", "tag=garden&priority=high");
-		assertThat(browser.page("/tasks?view=all&tag=garden&priority=high")).contains("Weed the beds");
+		assertThat(browser.page("/tasks?tag=garden&priority=high")).contains("Weed the beds");
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class QuickAddPagesTests {
 
 		assertThat(body(preview(browser, line, ""))).contains("#work").contains("Fri");
 		browser.post("/tasks", "title", line);
-		assertThat(browser.page("/tasks?view=all&tag=work")).contains("call bob");
+		assertThat(browser.page("/tasks?tag=work")).contains("call bob");
 	}
 
 	@Test
