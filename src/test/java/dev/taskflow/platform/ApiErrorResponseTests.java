@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -249,5 +250,16 @@ class ApiErrorResponseTests {
 			.andExpect(jsonPath("$.paths['/api/tasks/{id}'].patch").exists());
 		mvc.perform(ann.as(get("/swagger-ui/index.html"))).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("https://"))));
+	}
+
+	/** The signed-in user comes from the token or session; a client never sends it. */
+	@Test
+	void theOpenApiDocumentListsNoParameterForTheSignedInUser() throws Exception {
+		mvc.perform(ann.as(get("/v3/api-docs")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/tasks'].get.parameters[*].name", hasItem("q")))
+			.andExpect(jsonPath("$.paths.*.*.parameters[?(@.name in ['user', 'credential'])]", empty()))
+			.andExpect(jsonPath("$.components.schemas.CurrentUser").doesNotExist())
+			.andExpect(jsonPath("$.components.schemas.Credential").doesNotExist());
 	}
 }

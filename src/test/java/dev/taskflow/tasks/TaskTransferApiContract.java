@@ -333,6 +333,36 @@ abstract class TaskTransferApiContract {
 		}
 	}
 
+	/**
+	 * A snoozed notification adds a snooze to the task, which does not count against its ten reminders. The
+	 * CSV cell wrote it as a plain reminder, so a task with ten reminders and a snooze could not come back,
+	 * and one with fewer came back with the snooze as a reminder every next instance would copy.
+	 */
+	@Test
+	void aSnoozeComesBackFromACsvExportAsASnooze() throws Exception {
+		TestUser ann = TestUsers.signUp(mvc);
+		mvc.perform(ann.as(post("/api/import")).contentType(MediaType.APPLICATION_JSON).content("""
+				[{"title": "Renew passport", "due_at": "2027-06-01", "reminders": [
+				  {"before": "P1D"}, {"before": "P2D"}, {"before": "P3D"}, {"before": "P4D"}, {"before": "P5D"},
+				  {"before": "P6D"}, {"before": "P7D"}, {"before": "P8D"}, {"before": "P9D"},
+				  {"at": "2020-11-30T03:00:00Z", "sent": true}, {"at": "2099-11-30T14:00:00Z", "snoozed": true}]}]"""))
+			.andExpect(status().isOk());
+
+		String csv = mvc.perform(ann.as(get("/api/export?format=csv"))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv).contains("P9D 2020-11-30T03:00:00Z snoozed:2099-11-30T14:00:00Z");
+		TestUser bob = TestUsers.signUp(mvc);
+		mvc.perform(bob.as(post("/api/import")).contentType("text/csv").content(csv))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.imported").value(1));
+
+		JsonNode reminders = pending(bob, "Renew passport").get("reminders");
+		assertThat(reminders).hasSize(11);
+		assertThat(reminders.get(10).get("at").asString()).isEqualTo("2099-11-30T14:00:00Z");
+		assertThat(reminders.get(10).path("snoozed").asBoolean(false)).as("still a snooze").isTrue();
+		assertThat(reminders.get(9).has("snoozed")).as("a reminder at a moment stays one").isFalse();
+	}
+
 	private List<String> notificationTitles(TestUser user) throws Exception {
 		List<String> titles = new ArrayList<>();
 		json(mvc.perform(user.as(get("/api/notifications"))).andExpect(status().isOk()).andReturn()).get("items")

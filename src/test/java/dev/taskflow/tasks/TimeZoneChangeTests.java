@@ -32,7 +32,8 @@ class TimeZoneChangeTests extends TimeZoneChangeContract {
 				.andExpect(header().string("Retry-After", "2"))
 				.andExpect(jsonPath("$.type").value("https://taskflow.dev/problems/unavailable"))
 				.andExpect(jsonPath("$.detail").value(
-						"Your account is busy with another change, such as a new time zone; nothing was saved. Try again in a moment."));
+						"Another change to your account is still being saved (an import, a new time zone …); nothing was saved. "
+								+ "Try again in a moment."));
 		}
 		mvc.perform(ann.as(post("/api/tasks")).contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Pack\"}"))
 			.andExpect(status().isCreated());

@@ -7,6 +7,7 @@ import dev.taskflow.accounts.Credential;
 import dev.taskflow.accounts.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -24,6 +25,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+	static {
+		// the resolver fills these in from the authentication; SpringDoc would describe them as a required
+		// query parameter "user" (or "credential") of every operation that declares one
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class, Credential.class);
+	}
 
 	private final AccountRepository accounts;
 

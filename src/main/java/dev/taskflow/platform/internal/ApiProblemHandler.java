@@ -105,10 +105,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A lock held too long by another change of the same account (a time-zone change re-timing every
-	 * task holds the account's row until it commits; H2 waits two seconds for a lock and then reports a
-	 * query time-out), or a deadlock PostgreSQL broke: nothing was written, and the same request succeeds
-	 * once that change is done.
+	 * A lock held too long by another change of the same account (an import creating a file's tasks, a
+	 * time-zone change re-timing every task: each holds the account's row until it commits; H2 waits two
+	 * seconds for a lock and then reports a query time-out), or a deadlock PostgreSQL broke: nothing was
+	 * written, and the same request succeeds once that change is done. The detail names no one change:
+	 * the one that waited cannot tell which it was.
 	 */
 	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
 	ResponseEntity<ProblemDetail> busy(TransientDataAccessException ex, HttpServletRequest request) {
@@ -116,7 +117,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		// hash, a task's title)
 		log.info("{} {} waited too long for a lock ({})", request.getMethod(), request.getRequestURI(), sqlState(ex));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"Your account is busy with another change, such as a new time zone; nothing was saved. Try again in a moment.");
+				"Another change to your account is still being saved (an import, a new time zone …); nothing was saved. "
+						+ "Try again in a moment.");
 		problem.setType(ProblemTypes.UNAVAILABLE);
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "2");

@@ -72,6 +72,9 @@ class TaskTransfer {
 	/** A key's path inside the n-th task, under an export's "tasks" or a bare array: {@code tasks[2].title}. */
 	private static final Pattern KEY_IN_TASK = Pattern.compile("(?:tasks)?\\[(\\d+)]\\.(.+)");
 
+	/** Marks a snooze in the reminders cell: {@code snoozed:2026-11-30T14:00:00Z}. */
+	private static final String SNOOZED = "snoozed:";
+
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
 	private static final int PAGE = 200;
@@ -441,14 +444,24 @@ class TaskTransfer {
 					ArrayNode reminders = task.putArray("reminders");
 					SEPARATORS.splitAsStream(value)
 						.filter(reminder -> !reminder.isEmpty())
-						.forEach(reminder -> reminders.addObject()
-							.put(reminder.toUpperCase(Locale.ROOT).startsWith("P") ? "before" : "at", reminder)
-							.put("sent", true));
+						.forEach(reminder -> csvReminder(reminder, reminders.addObject()).put("sent", true));
 				}
 				default -> task.put(name, value);
 			}
 		});
 		return task;
+	}
+
+	/**
+	 * One word of the reminders cell as the API's reminder: a lead time ({@code P1D}), a moment, or a
+	 * snooze ({@code snoozed:2026-11-30T14:00:00Z}), which stays a snooze: of this occurrence only, and not
+	 * counted against the ten reminders a task may have.
+	 */
+	private static ObjectNode csvReminder(String word, ObjectNode reminder) {
+		if (word.regionMatches(true, 0, SNOOZED, 0, SNOOZED.length())) {
+			return reminder.put("at", word.substring(SNOOZED.length())).put("snoozed", true);
+		}
+		return reminder.put(word.toUpperCase(Locale.ROOT).startsWith("P") ? "before" : "at", word);
 	}
 
 	/** Where in the file reading stopped, " (line 3, column 7)", or nothing when the reader cannot say. */
@@ -459,10 +472,14 @@ class TaskTransfer {
 			.orElse("");
 	}
 
-	/** Reminders as the CSV column holds them: "PT15M 2026-12-01T08:00:00Z" (before the due, and at a moment). */
+	/**
+	 * Reminders as the CSV column holds them: "PT15M 2026-12-01T08:00:00Z snoozed:2026-11-30T14:00:00Z"
+	 * (before the due, at a moment, and a snooze, marked so that it comes back as one).
+	 */
 	private static String remindersCell(List<Reminder> reminders) {
 		return reminders.stream()
-			.map(reminder -> reminder.at() != null ? reminder.at().toString() : reminder.beforeText())
+			.map(reminder -> reminder.before() != null ? reminder.beforeText()
+					: reminder.snoozed() ? SNOOZED + reminder.at() : reminder.at().toString())
 			.collect(Collectors.joining(" "));
 	}
 }
