@@ -169,7 +169,12 @@
           var fresh = html && new DOMParser().parseFromString(html, "text/html").getElementById("views-menu");
           var current = document.getElementById("views-menu");
           if (fresh && current && !current.contains(document.activeElement)) {
-            current.replaceWith(document.importNode(fresh, true));
+            var menu = document.importNode(fresh, true);
+            current.replaceWith(menu);
+            // the saved views' counts load after the menu (hx-trigger="load"), which htmx sees only once told
+            if (window.htmx) {
+              htmx.process(menu);
+            }
           }
         })
         .catch(function () { /* offline: the next change tries again */ });

@@ -11,7 +11,9 @@ import dev.taskflow.platform.UserText;
 import dev.taskflow.tasks.internal.SavedViewRepository.SavedView;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +31,18 @@ class SavedViewPagesController {
 
 	private final SavedViews views;
 
-	SavedViewPagesController(SavedViews views) {
+	private final SavedViewCounts counts;
+
+	SavedViewPagesController(SavedViews views, SavedViewCounts counts) {
 		this.views = views;
+		this.counts = counts;
+	}
+
+	/** The counts beside the saved views in the menu, which asks for them once the page is shown. */
+	@GetMapping("/counts")
+	String counts(CurrentUser user, Model model) {
+		model.addAttribute("savedCounts", counts.of(user));
+		return "tasks/views :: saved-counts";
 	}
 
 	/** {@code back} is the list's query string; the new view opens at once. */

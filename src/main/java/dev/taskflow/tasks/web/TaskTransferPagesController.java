@@ -33,6 +33,10 @@ class TaskTransferPagesController {
 			Map.entry("tags", "Tags"), Map.entry("due_at", "Due"), Map.entry("recurrence", "Repeat rule"),
 			Map.entry("recurrence_from", "Repeat from"), Map.entry("reminders", "Reminders"), Map.entry("task", "The row"));
 
+	/** What the page says of a file over {@link #MAX_FILE}, however far over. */
+	static final String TOO_LARGE = "The file is larger than " + MAX_FILE.toMegabytes()
+			+ " MB; split it and import the parts one after the other.";
+
 	/** Rows listed on the page when a file is refused; the rest are counted. */
 	private static final int ROWS_SHOWN = 50;
 
@@ -72,8 +76,7 @@ class TaskTransferPagesController {
 			return refused("Choose a file to import: a JSON or CSV export of TaskFlow.", model, response);
 		}
 		if (file.getSize() > MAX_FILE.toBytes()) {
-			return refused("The file is larger than " + MAX_FILE.toMegabytes()
-					+ " MB; split it and import the parts one after the other.", model, response);
+			return refused(TOO_LARGE, model, response);
 		}
 		byte[] content = file.getBytes();
 		try {

@@ -7,9 +7,7 @@ import java.util.List;
 
 import dev.taskflow.accounts.Accounts;
 import dev.taskflow.accounts.CurrentUser;
-import dev.taskflow.platform.InvalidInput;
 import dev.taskflow.platform.PageController;
-import dev.taskflow.tasks.TaskManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,20 +15,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The views menu every signed-in page shows (sidebar on wide screens, a scrolling strip on phones):
- * Today, Upcoming, Inbox, Completed and the person's saved views, each with how many tasks it holds,
- * the one on screen marked current. Only pages get it ({@link PageController}); htmx fragments get no
- * menu either, so they pay no counts, but a swap of the whole page content (quick add) gets it, to
- * update the counts beside it.
+ * Today, Upcoming, Inbox, Completed and the person's saved views, the one on screen marked current. The
+ * built-in views come with how many tasks they hold; the saved ones get theirs after the page, from
+ * {@code GET /views/counts} ({@link SavedViewCounts}): a saved view may filter by text, which no index
+ * serves, and fifty of them counted while the page rendered made every page wait for them. Only pages get
+ * the menu ({@link PageController}); htmx fragments get none, so they pay no counts, but a swap of the
+ * whole page content (quick add) gets it, to update the counts beside it.
  */
 @ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class ViewsMenu {
 
-	/** Counts stop here and show as "999+": past that, the exact number tells a person nothing more. */
-	static final int COUNTED_UP_TO = 1000;
-
 	/**
-	 * One entry: its name, icon (sprite id), link and count ("12", "999+"); {@code current} when it is
-	 * on screen; {@code savedViewId} for a saved view, null for a built-in one.
+	 * One entry: its name, icon (sprite id), link and count ("12", "999+"; null for a saved view, whose
+	 * count comes after the page); {@code current} when it is on screen; {@code savedViewId} for a saved
+	 * view, null for a built-in one.
 	 */
 	record Item(String label, String icon, String url, String count, boolean current, Long savedViewId) {
 
@@ -45,15 +43,15 @@ class ViewsMenu {
 
 	private final Accounts accounts;
 
-	private final TaskManagement tasks;
+	private final ViewCounter counter;
 
 	private final SavedViews savedViews;
 
 	private final Clock clock;
 
-	ViewsMenu(Accounts accounts, TaskManagement tasks, SavedViews savedViews, Clock clock) {
+	ViewsMenu(Accounts accounts, ViewCounter counter, SavedViews savedViews, Clock clock) {
 		this.accounts = accounts;
-		this.tasks = tasks;
+		this.counter = counter;
 		this.savedViews = savedViews;
 		this.clock = clock;
 	}
@@ -89,8 +87,8 @@ class ViewsMenu {
 		views.add(item("Completed", "i-done", TaskListFilter.ofStatus("completed"), user, today, onScreen));
 		List<Item> saved = savedViews.list(user).stream().map(view -> {
 			TaskListFilter filter = SavedViews.filterOf(view);
-			return new Item(view.name(), "i-saved", filter.url(), count(filter, user, today),
-					onScreen != null && onScreen.sameListAs(filter), view.id());
+			return new Item(view.name(), "i-saved", filter.url(), null, onScreen != null && onScreen.sameListAs(filter),
+					view.id());
 		}).toList();
 		// a saved view that shows exactly a built-in one is the one marked current
 		boolean savedIsCurrent = saved.stream().anyMatch(Item::current);
@@ -100,19 +98,7 @@ class ViewsMenu {
 
 	private Item item(String label, String icon, TaskListFilter filter, CurrentUser user, LocalDate today,
 			TaskListFilter onScreen) {
-		return new Item(label, icon, filter.url(), count(filter, user, today),
+		return new Item(label, icon, filter.url(), counter.count(filter, user, today),
 				onScreen != null && onScreen.sameListAs(filter), null);
-	}
-
-	private String count(TaskListFilter filter, CurrentUser user, LocalDate today) {
-		try {
-			long count = tasks.count(user, TaskListParameters.parse(filter.apiParameters(today), user.timeZone()),
-					COUNTED_UP_TO);
-			return count >= COUNTED_UP_TO ? (COUNTED_UP_TO - 1) + "+" : String.valueOf(count);
-		}
-		catch (InvalidInput ex) {
-			// a saved view whose filter no longer reads (say, a tag rule changed) simply shows no count
-			return "0";
-		}
 	}
 }
