@@ -10,9 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.taskflow.accounts.CurrentUser;
+import dev.taskflow.platform.AfterCommit;
 import dev.taskflow.tasks.TaskEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * How many tasks each saved view holds, for the menu. A view with a text filter ({@code q}) reads every
@@ -64,9 +65,13 @@ class SavedViewCounts {
 		return counts;
 	}
 
-	/** A change to one of the person's tasks, once committed, may move any count. */
-	@TransactionalEventListener(fallbackExecution = true)
+	/**
+	 * A change to one of the person's tasks, once committed, may move any count. Not a
+	 * {@code @TransactionalEventListener}: Spring Modulith would store a publication row for it with every
+	 * task change (see {@link AfterCommit}).
+	 */
+	@EventListener
 	void on(TaskEvent event) {
-		byUser.remove(event.ownerId());
+		AfterCommit.run(() -> byUser.remove(event.ownerId()));
 	}
 }
